@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Crosswalk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Crosswalk", targets: ["Crosswalk"]),
+        .executable(name: "crosswalk", targets: ["CrosswalkCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system C library. Only `_CrosswalkXML` imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Private: the one place that touches libxml2. Bytes in, Swift values out.
+        // No Foundation here (its ICU types clash with the system ICU libxml2 pulls in).
+        .target(
+            name: "_CrosswalkXML",
+            dependencies: ["CLibXML2"],
+            path: "Sources/CrosswalkXML"
+        ),
+        // The public library: catalogues, mappings, assessment, reports.
+        .target(
+            name: "Crosswalk",
+            dependencies: ["_CrosswalkXML"],
+            resources: [.copy("../../Catalogs")]
+        ),
+        // The thin command-line tool.
+        .executableTarget(
+            name: "CrosswalkCLI",
+            dependencies: [
+                "Crosswalk",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CrosswalkTests",
+            dependencies: ["Crosswalk", "_CrosswalkXML"]
+        ),
+    ]
+)

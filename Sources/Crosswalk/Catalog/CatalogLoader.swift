@@ -1,0 +1,224 @@
+import _CrosswalkXML
+
+/// Reads OSCAL 1.2 catalog XML into a ``Catalog``.
+///
+/// Any valid OSCAL 1.x catalog loads; Crosswalk's own props (namespace
+/// ``Catalog/crosswalkNamespace``) are checked against their vocabularies. Every problem
+/// in the file is reported, not only the first.
+public enum CatalogLoader {
+    /// OSCAL versions whose catalog model this loader reads.
+    public static let supportedOSCALVersions = ["1.0.x", "1.1.x", "1.2.x"]
+
+    /// Loads a catalogue from the bytes of an OSCAL catalog document.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - file: the path to name in errors.
+    ///   - fallbackFramework: the framework key for a catalogue without a Crosswalk
+    ///     `framework` prop (a foreign OSCAL catalog); defaults to the file name's stem.
+    /// - Returns: the catalogue and the warnings found.
+    /// - Throws: ``CrosswalkError`` carrying every error found.
+    public static func load(_ bytes: [UInt8], file: String, fallbackFramework: FrameworkID? = nil,
+                            limits: InputLimits = .default) throws(CrosswalkError) -> (catalog: Catalog, warnings: [Diagnostic]) {
+        let root = try parseXMLTree(bytes, file: file, limits: limits)
+        return try load(root: root, file: file, fallbackFramework: fallbackFramework)
+    }
+
+    static func load(root: XMLElement, file: String, fallbackFramework: FrameworkID?) throws(CrosswalkError) -> (catalog: Catalog, warnings: [Diagnostic]) {
+        var reader = Reader(file: file)
+        let catalog = reader.read(root: root, fallbackFramework: fallbackFramework ?? FrameworkID(stem(of: file)))
+        try reader.log.throwIfErrors()
+        return (catalog!, reader.log.items)
+    }
+
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
+}
+
+/// Checks an OSCAL token: a letter or `_` first, then letters, digits, `.`, `-`, `_`.
+func isOSCALToken(_ s: String) -> Bool {
+    guard let first = s.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+    return s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "." || $0 == "-" || $0 == "_" }
+}
+
+private struct Reader {
+    var log: DiagnosticLog
+    var entries: [CatalogEntry] = []
+    var seenIDs: [String: Int] = [:]
+    var seenLabels: [String: Int] = [:]
+    let file: String
+
+    init(file: String) {
+        self.file = file
+        self.log = DiagnosticLog(file: file)
+    }
+
+    static let oscal = Catalog.oscalNamespace
+    static let cw = Catalog.crosswalkNamespace
+    static let catalogChildren: Set<String> = ["metadata", "param", "control", "group", "back-matter"]
+    static let entryChildren: Set<String> = ["title", "param", "prop", "link", "part", "group", "control"]
+    static let crosswalkProps: Set<String> = ["framework", "edition", "licence", "kind", "scope", "obligation", "actor", "risk-tier",
+                                              "applies-from", "applies-from-basis", "condition", "applies-from-annex-i", "applies-from-original"]
+    static let actors: Set<String> = ["provider", "deployer", "importer", "distributor", "authorised-representative", "product-manufacturer", "operator", "gpai-provider"]
+    static let tiers: Set<String> = ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic", "any"]
+    static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
+
+    mutating func read(root: XMLElement, fallbackFramework: FrameworkID) -> Catalog? {
+        guard root.name == "catalog", root.namespace == Self.oscal else {
+            let ns = root.namespace.isEmpty ? "no namespace" : "namespace \(root.namespace)"
+            log.error(.unknownDocument, "expected an OSCAL catalog (<catalog xmlns=\"\(Self.oscal)\">), found <\(root.name)> in \(ns)", line: root.line)
+            return nil
+        }
+        let uuid = root.attribute("uuid") ?? ""
+        if uuid.isEmpty { log.error(.missingAttribute, "<catalog> needs a uuid attribute (an RFC 4122 UUID)", line: root.line) }
+        guard let metadata = root.firstElement(named: "metadata") else {
+            log.error(.missingElement, "<catalog> needs a <metadata> element with at least <title>, <last-modified>, <version> and <oscal-version>", line: root.line)
+            return nil
+        }
+        // Version first: dispatch on it, name the supported ones.
+        let oscalVersion = metadata.firstElement(named: "oscal-version")?.textContent ?? ""
+        if oscalVersion.isEmpty {
+            log.error(.missingElement, "<metadata> needs <oscal-version> (supported: \(CatalogLoader.supportedOSCALVersions.joined(separator: ", ")))", line: metadata.line)
+        } else if !(oscalVersion.hasPrefix("1.0.") || oscalVersion.hasPrefix("1.1.") || oscalVersion.hasPrefix("1.2.")) {
+            log.error(.unsupportedVersion, "OSCAL version \(oscalVersion) is not supported; supported: \(CatalogLoader.supportedOSCALVersions.joined(separator: ", "))",
+                      line: metadata.firstElement(named: "oscal-version")?.line ?? metadata.line)
+        }
+        let title = metadata.firstElement(named: "title")?.textContent ?? ""
+        if title.isEmpty { log.error(.missingElement, "<metadata> needs a <title>", line: metadata.line) }
+        let version = metadata.firstElement(named: "version")?.textContent ?? ""
+        let metaProps = props(of: metadata)
+        var framework = fallbackFramework
+        var edition = version
+        var licence: String?
+        for p in metaProps.values where p.property.namespace == Self.cw {
+            switch p.property.name {
+            case "framework":
+                if isOSCALToken(p.property.value) { framework = FrameworkID(p.property.value) }
+                else { log.error(.invalidValue, "framework key '\(p.property.value)' must be a token such as iso42001 or nist-ai-rmf", line: p.line) }
+            case "edition": edition = p.property.value
+            case "licence":
+                licence = p.property.value
+                if !Self.licences.contains(p.property.value) {
+                    log.error(.invalidValue, "licence '\(p.property.value)' is not one of \(Self.licences.sorted().joined(separator: ", "))", line: p.line)
+                }
+            default:
+                log.error(.unknownProperty, "prop '\(p.property.name)' in namespace \(Self.cw) is not a metadata prop; use framework, edition or licence", line: p.line)
+            }
+        }
+        let remarks = metadata.firstElement(named: "remarks")?.textContent ?? ""
+
+        for child in root.elements {
+            if child.namespace != Self.oscal || !Self.catalogChildren.contains(child.name) {
+                log.error(.unknownElement, "<\(child.name)> is not allowed in <catalog>; expected metadata, param, control, group or back-matter", line: child.line)
+                continue
+            }
+            if child.name == "group" || child.name == "control" {
+                readEntry(child, parent: nil, depth: 0)
+            }
+        }
+        if entries.isEmpty { log.error(.missingElement, "the catalog has no group or control", line: root.line) }
+        return Catalog(framework: framework, uuid: uuid, title: title, version: version, oscalVersion: oscalVersion, edition: edition,
+                       licence: licence, remarks: remarks, source: file, entries: entries)
+    }
+
+    struct LocatedProperty { var property: Property; var line: Int }
+    struct Props { var values: [LocatedProperty] }
+
+    func props(of element: XMLElement) -> Props {
+        Props(values: element.elements(named: "prop").map {
+            LocatedProperty(property: Property(name: $0.attribute("name") ?? "", value: $0.attribute("value") ?? "",
+                                               namespace: $0.attribute("ns") ?? "", class: $0.attribute("class") ?? ""), line: $0.line)
+        })
+    }
+
+    mutating func readEntry(_ element: XMLElement, parent: String?, depth: Int) {
+        let isRequirement = element.name == "control"
+        let id = element.attribute("id") ?? ""
+        let line = element.line
+        if id.isEmpty {
+            log.error(.missingAttribute, "<\(element.name)> needs an id attribute (an OSCAL token such as a.6.2.4)", line: line)
+        } else if !isOSCALToken(id) {
+            log.error(.invalidIdentifier, "id '\(id)' is not an OSCAL token: start with a letter or _, then letters, digits, '.', '-' or '_'; put the printed form in <prop name=\"label\">", line: line)
+        } else if let first = seenIDs[id] {
+            log.error(.duplicateIdentifier, "id '\(id)' is used twice (first at line \(first)); ids must be unique in a catalog", line: line)
+        } else {
+            seenIDs[id] = line
+        }
+        for child in element.elements where child.namespace != Self.oscal || !Self.entryChildren.contains(child.name) {
+            log.error(.unknownElement, "<\(child.name)> is not allowed in <\(element.name)>; expected title, param, prop, link, part, group or control", line: child.line)
+        }
+        if isRequirement && !element.elements(named: "group").isEmpty {
+            log.error(.unknownElement, "a <control> cannot hold a <group>; make '\(id)' a group or nest controls instead", line: line)
+        }
+        let title = element.firstElement(named: "title")?.textContent ?? ""
+        if title.isEmpty { log.error(.missingElement, "<\(element.name) id=\"\(id)\"> needs a <title>", line: line) }
+
+        var entry = CatalogEntry(id: id, label: id, title: title, kind: isRequirement ? .control : .group, isRequirement: isRequirement,
+                                 parent: parent, depth: depth, location: SourceLocation(file: file, line: line, column: element.column))
+        var kindSet = false, scopeSet = false
+        for p in props(of: element).values {
+            let prop = p.property
+            entry.properties.append(prop)
+            if prop.namespace.isEmpty || prop.namespace == Self.oscal {
+                if prop.name == "label" {
+                    if prop.value.isEmpty { log.error(.invalidValue, "an empty label on '\(id)'; give the identifier as printed", line: p.line) }
+                    else { entry.label = prop.value }
+                }
+                continue
+            }
+            guard prop.namespace == Self.cw else { continue }
+            switch prop.name {
+            case "kind":
+                let k = EntryKind(rawValue: prop.value)
+                if EntryKind.known.contains(k) { entry.kind = k; kindSet = true }
+                else { log.error(.invalidValue, "kind '\(prop.value)' is not one of \(EntryKind.known.map(\.rawValue).joined(separator: ", "))", line: p.line) }
+            case "scope":
+                if let s = RequirementScope(rawValue: prop.value) { entry.scope = s; scopeSet = true }
+                else { log.error(.invalidValue, "scope '\(prop.value)' must be organization or system", line: p.line) }
+            case "obligation":
+                if let o = Obligation(rawValue: prop.value) { entry.obligation = o }
+                else { log.error(.invalidValue, "obligation '\(prop.value)' must be mandatory, selectable or voluntary", line: p.line) }
+            case "actor":
+                if Self.actors.contains(prop.value) { entry.actors.append(prop.value) }
+                else { log.error(.invalidValue, "actor '\(prop.value)' is not one of \(Self.actors.sorted().joined(separator: ", "))", line: p.line) }
+            case "risk-tier":
+                if Self.tiers.contains(prop.value) { entry.riskTiers.append(prop.value) }
+                else { log.error(.invalidValue, "risk-tier '\(prop.value)' is not one of \(Self.tiers.sorted().joined(separator: ", "))", line: p.line) }
+            case "condition":
+                if isOSCALToken(prop.value) && prop.value == prop.value.lowercased() { entry.conditions.append(prop.value) }
+                else { log.error(.invalidValue, "condition '\(prop.value)' must be a lowercase token such as public-body or annex-iii-5c", line: p.line) }
+            case "applies-from":
+                if let d = CalendarDate(prop.value) { entry.appliesFrom = d }
+                else { log.error(.invalidValue, "applies-from '\(prop.value)' is not a date; write YYYY-MM-DD", line: p.line) }
+            case "applies-from-annex-i", "applies-from-original":
+                if CalendarDate(prop.value) == nil { log.error(.invalidValue, "\(prop.name) '\(prop.value)' is not a date; write YYYY-MM-DD", line: p.line) }
+            case "applies-from-basis":
+                entry.appliesFromBasis = prop.value
+            default:
+                log.error(.unknownProperty, "prop '\(prop.name)' is not a Crosswalk prop; known: \(Self.crosswalkProps.sorted().joined(separator: ", "))", line: p.line)
+            }
+        }
+        _ = kindSet
+        if isRequirement {
+            if !scopeSet { entry.scope = .organization }
+        } else if scopeSet {
+            log.error(.invalidValue, "a group is a heading and has no scope; make '\(id)' a control or drop the scope prop", line: line)
+        }
+        if !entry.label.isEmpty, let first = seenLabels[entry.label] {
+            log.error(.duplicateIdentifier, "label '\(entry.label)' is used twice (first at line \(first)); labels must be unique in a catalog", line: line)
+        } else {
+            seenLabels[entry.label] = line
+        }
+        let statement = element.elements(named: "part").filter { ["statement", "overview"].contains($0.attribute("name") ?? "") }
+            .map(\.textContent).filter { !$0.isEmpty }.joined(separator: " ")
+        entry.statement = statement.isEmpty ? nil : statement
+        let label = entry.label
+        entries.append(entry)
+        for child in element.elements where child.name == "group" || child.name == "control" {
+            if child.namespace == Self.oscal { readEntry(child, parent: label, depth: depth + 1) }
+        }
+    }
+}

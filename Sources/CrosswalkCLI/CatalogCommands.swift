@@ -1,0 +1,103 @@
+import ArgumentParser
+import Crosswalk
+
+struct Catalogs: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the loaded frameworks with their counts by kind.")
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let dataset = try reportingErrors { try data.load() }
+        var rows: [[String]] = [["FRAMEWORK", "TITLE", "EDITION", "REQUIREMENTS", "ENTRIES BY KIND"]]
+        for c in dataset.catalogs.catalogs {
+            rows.append([c.framework.rawValue, c.title, c.edition, String(c.requirements.count),
+                         c.countsByKind.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")])
+        }
+        print(Table.render(rows), terminator: "")
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a framework's tree, or one entry with its props and text.")
+    @OptionGroup var data: DataOptions
+    @Argument(help: "Framework key (iso42001, iso27001, nist-ai-rmf, eu-ai-act, …).") var framework: String
+    @Argument(help: "An entry's label as printed (e.g. A.6.2.4, \"GOVERN 1.1\", \"Art. 26(1)\").") var label: String?
+
+    func run() throws {
+        let dataset = try reportingErrors { try data.load() }
+        let catalog = try dataset.requireCatalog(framework)
+        guard let label else {
+            print("\(catalog.title)\n\(catalog.edition)\n")
+            for e in catalog.entries {
+                let indent = String(repeating: "  ", count: e.depth)
+                var tags = [e.kind.rawValue]
+                if let s = e.scope, e.isRequirement { tags.append(s.rawValue) }
+                print("\(indent)\(e.label)  \(e.title)  [\(tags.joined(separator: ", "))]")
+            }
+            return
+        }
+        guard let e = catalog.entry(labelOrID: label) else {
+            printError("error: \(framework) has no entry '\(label)'; run `crosswalk show \(framework)` to list them")
+            throw Exit.invalidInput
+        }
+        print("\(catalog.framework):\(e.label)  \(e.title)")
+        var rows: [[String]] = [
+            ["kind", e.kind.rawValue], ["oscal id", e.id], ["parent", e.parent ?? "—"],
+            ["requirement", e.isRequirement ? "yes" : "no (heading)"],
+        ]
+        if let s = e.scope { rows.append(["scope", s.rawValue]) }
+        if let o = e.obligation { rows.append(["obligation", o.rawValue]) }
+        if !e.actors.isEmpty { rows.append(["actors", e.actors.joined(separator: ", ")]) }
+        if !e.riskTiers.isEmpty { rows.append(["risk tiers", e.riskTiers.joined(separator: ", ")]) }
+        if !e.conditions.isEmpty { rows.append(["conditions", e.conditions.joined(separator: ", ")]) }
+        if let d = e.appliesFrom { rows.append(["applies from", d.description + (e.appliesFromBasis.map { " (\($0))" } ?? "")]) }
+        for p in e.properties where !["kind", "scope", "obligation", "actor", "risk-tier", "condition", "applies-from", "applies-from-basis", "label"].contains(p.name) {
+            rows.append([p.name, p.value])
+        }
+        let children = catalog.children(of: e.label)
+        if !children.isEmpty { rows.append(["children", children.map(\.label).joined(separator: ", ")]) }
+        rows.append(["defined at", e.location.description])
+        print(Table.render(rows), terminator: "")
+        if let text = e.statement { print("\n" + Table.wrap(text, width: 88)) }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Export reference data.", subcommands: [ExportCatalog.self])
+}
+
+struct ExportCatalog: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "catalog", abstract: "Export a framework's catalogue, one row per entry, headings included.")
+    enum Format: String, ExpressibleByArgument { case csv }
+    @OptionGroup var data: DataOptions
+    @Argument(help: "Framework key.") var framework: String
+    @Option(help: "Output format (csv).") var format: Format = .csv
+
+    func run() throws {
+        let dataset = try reportingErrors { try data.load() }
+        let catalog = try dataset.requireCatalog(framework)
+        writeStandardOutput(CatalogExport.csv(catalog))
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check catalogue files and print every problem as path:line:column: error: ….")
+    @Argument(help: "Files to check.") var files: [String]
+
+    func run() throws {
+        var failed = false
+        for path in files {
+            do {
+                let file = try InputFile.read(path)
+                switch try Document.load(file) {
+                case .catalog(let catalog, let warnings):
+                    for w in warnings { printError(w.description) }
+                    print("\(path): ok: catalog \(catalog.framework), \(catalog.entries.count) entries, \(catalog.requirements.count) requirements")
+                }
+            } catch {
+                printError(error.description)
+                failed = true
+            }
+        }
+        if failed { throw Exit.invalidInput }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Crosswalk
+import Foundation
+
+@main
+struct CrosswalkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crosswalk",
+        abstract: "AI-governance compliance across ISO/IEC 42001, ISO/IEC 27001, NIST AI RMF and the EU AI Act.",
+        discussion: """
+            Exit codes: 0 success; 1 gaps found (only with --fail-on-gaps); 2 invalid input; \
+            3 input/output error; 64 usage error.
+            """,
+        subcommands: [Catalogs.self, Show.self, Export.self, Validate.self]
+    )
+}
+
+/// Where the reference data comes from; shared by every command that needs it.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("catalogs"), help: ArgumentHelp("A folder of extra catalogue (.xml) files; repeatable. A catalogue of an already loaded framework replaces it.", valueName: "dir"))
+    var catalogDirectories: [String] = []
+
+    @Flag(name: .customLong("no-bundled"), help: "Do not load the bundled catalogues.")
+    var noBundled = false
+
+    func load() throws -> Dataset {
+        var extra: [InputFile] = []
+        for dir in catalogDirectories { extra += try InputFile.xmlFiles(in: dir) }
+        let data = try Dataset.load(bundled: !noBundled, extra: extra)
+        for w in data.warnings { printError(w.description) }
+        return data
+    }
+}
+
+/// Exit codes, documented in `Docs/ExitCodes.md`.
+enum Exit {
+    static let gapsFound = ExitCode(1)
+    static let invalidInput = ExitCode(2)
+    static let ioError = ExitCode(3)
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func writeStandardOutput(_ bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
+}
+
+/// Runs `body`, printing a `CrosswalkError`'s diagnostics and mapping it to an exit code.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as CrosswalkError {
+        printError(error.description)
+        throw error.code == .ioError ? Exit.ioError : Exit.invalidInput
+    }
+}
+
+extension Dataset {
+    func requireCatalog(_ framework: String) throws -> Catalog {
+        guard let c = catalogs.catalog(FrameworkID(framework)) else {
+            printError("error: unknown framework '\(framework)'; loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", "))")
+            throw Exit.invalidInput
+        }
+        return c
+    }
+}

@@ -1,0 +1,265 @@
+internal import CLibXML2
+
+/// libxml2 is initialised once per process, and its external-entity loader replaced by
+/// one that refuses everything (a second layer behind the DOCTYPE rejection).
+/// `xmlCleanupParser()` is never called: it breaks later parses in the same process.
+private let libxmlReady: Void = {
+    xmlInitParser()
+    crosswalk_installRefusingEntityLoader()
+}()
+
+/// A streaming, hostile-input-safe XML reader over libxml2's SAX2 push parser.
+///
+/// Safety comes from what is left off and from checks of our own:
+/// - no `XML_PARSE_NOENT`, `DTDLOAD`, `DTDATTR`, `HUGE`; `XML_PARSE_NONET` on;
+/// - any DOCTYPE stops the parse at once (this also defeats billion-laughs and
+///   quadratic blow-up, which libxml2 2.9.14 does not fully stop by itself);
+/// - entity references other than the five predefined ones are errors;
+/// - input size, depth, text length, attribute length and count, and element count
+///   are bounded by ``XMLLimits``.
+public enum XMLStreamReader {
+    /// Parses `bytes`, feeding every event to `handler`.
+    ///
+    /// - Throws: ``XMLParseError`` with the line and column of the first fault.
+    public static func parse<H: XMLEventHandler>(
+        _ bytes: UnsafeRawBufferPointer, limits: XMLLimits = .default, handler: inout H
+    ) throws(XMLParseError) {
+        _ = libxmlReady
+        if bytes.count > limits.maxInputBytes {
+            throw XMLParseError(
+                .inputTooLarge,
+                "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes); split the file or raise the input-size limit",
+                line: 0, column: 0)
+        }
+        if bytes.isEmpty {
+            throw XMLParseError(.empty, "the file is empty; expected an XML document", line: 1, column: 1)
+        }
+        var erased: any XMLEventHandler = handler
+        defer { handler = erased as! H }
+        try withUnsafeMutablePointer(to: &erased) { (handlerPointer) throws(XMLParseError) in
+            var state = ParserState(limits: limits, handler: handlerPointer)
+            try withUnsafeMutablePointer(to: &state) { (statePointer) throws(XMLParseError) in
+                try run(bytes, state: statePointer)
+            }
+        }
+    }
+
+    /// Parses a byte array. See ``parse(_:limits:handler:)-(UnsafeRawBufferPointer,_,_)``.
+    public static func parse<H: XMLEventHandler>(
+        _ bytes: [UInt8], limits: XMLLimits = .default, handler: inout H
+    ) throws(XMLParseError) {
+        let result: Result<Void, XMLParseError> = bytes.withUnsafeBytes { raw in
+            do throws(XMLParseError) {
+                try parse(raw, limits: limits, handler: &handler)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    private static let chunkSize = 1 << 20
+
+    private static func run(_ bytes: UnsafeRawBufferPointer, state: UnsafeMutablePointer<ParserState>) throws(XMLParseError) {
+        var sax = makeSAXHandler()
+        let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
+        let first = min(4, bytes.count)
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, UnsafeMutableRawPointer(state), base, Int32(first), nil) else {
+            throw XMLParseError(.malformed, "libxml2 could not create a parser (out of memory?)", line: 0, column: 0)
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+        state.pointee.context = ctxt
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        _ = xmlCtxtUseOptions(ctxt, options)
+
+        var offset = first
+        while offset < bytes.count && !state.pointee.failed {
+            let length = min(chunkSize, bytes.count - offset)
+            _ = xmlParseChunk(ctxt, base + offset, Int32(length), 0)
+            offset += length
+        }
+        if !state.pointee.failed {
+            _ = xmlParseChunk(ctxt, nil, 0, 1)
+        }
+        if let error = state.pointee.error { throw error }
+        if ctxt.pointee.wellFormed == 0 {
+            throw XMLParseError(.malformed, "the document is not well-formed XML", line: Int(crosswalk_line(ctxt)), column: Int(crosswalk_column(ctxt)))
+        }
+        if state.pointee.depth != 0 || state.pointee.elementCount == 0 {
+            throw XMLParseError(.truncated, "the document ends before its root element is closed; the file is truncated", line: Int(crosswalk_line(ctxt)), column: Int(crosswalk_column(ctxt)))
+        }
+    }
+}
+
+/// The parse's state, reached from the C callbacks through a pointer to this struct
+/// (not a class: no retain/release per callback).
+struct ParserState {
+    let limits: XMLLimits
+    let handler: UnsafeMutablePointer<any XMLEventHandler>
+    var context: xmlParserCtxtPtr?
+    var control = XMLStreamControl()
+    var error: XMLParseError?
+    var failed: Bool { error != nil }
+    var depth = 0
+    var elementCount = 0
+    var textBytes = 0
+
+    init(limits: XMLLimits, handler: UnsafeMutablePointer<any XMLEventHandler>) {
+        self.limits = limits
+        self.handler = handler
+    }
+
+    var line: Int { Int(crosswalk_line(context)) }
+    var column: Int { Int(crosswalk_column(context)) }
+
+    /// Records the first error and stops libxml2.
+    mutating func fail(_ kind: XMLParseError.Kind, _ message: String) {
+        fail(XMLParseError(kind, message, line: line, column: column))
+    }
+
+    mutating func fail(_ error: XMLParseError) {
+        if self.error == nil { self.error = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    mutating func checkHandlerStop() {
+        if let stop = control.stopError { fail(stop) }
+    }
+}
+
+@inline(__always)
+private func state(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<ParserState> {
+    ctx.unsafelyUnwrapped.assumingMemoryBound(to: ParserState.self)
+}
+
+@inline(__always)
+private func string(_ p: UnsafePointer<xmlChar>?) -> String {
+    guard let p else { return "" }
+    return String(cString: p)
+}
+
+private func makeSAXHandler() -> xmlSAXHandler {
+    var sax = xmlSAXHandler()
+    sax.initialized = UInt32(XML_SAX2_MAGIC)
+
+    sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
+        let s = state(ctx)
+        if s.pointee.failed { return }
+        s.pointee.depth += 1
+        s.pointee.elementCount += 1
+        s.pointee.textBytes = 0
+        let limits = s.pointee.limits
+        if s.pointee.depth > limits.maxDepth {
+            s.pointee.fail(.tooDeep, "elements nest deeper than \(limits.maxDepth) levels; flatten the document or raise the depth limit")
+            return
+        }
+        if s.pointee.elementCount > limits.maxElements {
+            s.pointee.fail(.tooManyElements, "more than \(limits.maxElements) elements; split the file or raise the element limit")
+            return
+        }
+        let count = Int(nbAttributes)
+        if count > limits.maxAttributesPerElement {
+            s.pointee.fail(.tooManyAttributes, "element <\(string(localname))> has \(count) attributes, more than the limit of \(limits.maxAttributesPerElement)")
+            return
+        }
+        var attrs: [XMLAttribute] = []
+        if count > 0, let attributes {
+            attrs.reserveCapacity(count)
+            for i in 0..<count {
+                let a = attributes + i * 5
+                guard let valueStart = a[3], let valueEnd = a[4] else { continue }
+                let length = valueEnd - valueStart
+                if length > limits.maxAttributeBytes {
+                    s.pointee.fail(.attributeTooLong, "attribute '\(string(a[0]))' is \(length) bytes, more than the limit of \(limits.maxAttributeBytes)")
+                    return
+                }
+                let value = String(decoding: UnsafeBufferPointer(start: valueStart, count: length), as: UTF8.self)
+                attrs.append(XMLAttribute(name: string(a[0]), namespace: string(a[2]), value: value))
+            }
+        }
+        let line = s.pointee.line, column = s.pointee.column
+        s.pointee.handler.pointee.startElement(
+            name: string(localname), namespace: string(uri), attributes: attrs,
+            line: line, column: column, control: &s.pointee.control)
+        s.pointee.checkHandlerStop()
+    }
+
+    sax.endElementNs = { ctx, localname, _, uri in
+        let s = state(ctx)
+        if s.pointee.failed { return }
+        s.pointee.depth -= 1
+        s.pointee.textBytes = 0
+        let line = s.pointee.line
+        s.pointee.handler.pointee.endElement(name: string(localname), namespace: string(uri), line: line, control: &s.pointee.control)
+        s.pointee.checkHandlerStop()
+    }
+
+    let characters: charactersSAXFunc = { ctx, ch, len in
+        let s = state(ctx)
+        if s.pointee.failed { return }
+        guard let ch, len > 0 else { return }
+        s.pointee.textBytes += Int(len)
+        if s.pointee.textBytes > s.pointee.limits.maxTextBytes {
+            s.pointee.fail(.textTooLong, "a text run is longer than \(s.pointee.limits.maxTextBytes) bytes; shorten it or raise the text limit")
+            return
+        }
+        s.pointee.handler.pointee.characters(UnsafeRawBufferPointer(start: ch, count: Int(len)), control: &s.pointee.control)
+        s.pointee.checkHandlerStop()
+    }
+    sax.characters = characters
+    sax.cdataBlock = characters
+    sax.ignorableWhitespace = characters
+
+    // Any DTD is refused at once: internal subset, external subset, declarations.
+    sax.internalSubset = { ctx, name, _, _ in
+        state(ctx).pointee.fail(.doctype, "a DOCTYPE declaration (<!DOCTYPE \(string(name)) …>) is not allowed: Crosswalk never reads DTDs or entities; remove the DOCTYPE")
+    }
+    sax.externalSubset = { ctx, name, _, _ in
+        state(ctx).pointee.fail(.doctype, "a DOCTYPE declaration (<!DOCTYPE \(string(name)) …>) is not allowed: Crosswalk never reads DTDs or entities; remove the DOCTYPE")
+    }
+    sax.entityDecl = { ctx, name, _, _, _, _ in
+        state(ctx).pointee.fail(.doctype, "an entity declaration (\(string(name))) is not allowed; remove the DOCTYPE and its entities")
+    }
+    sax.getEntity = { ctx, name in
+        state(ctx).pointee.fail(.entityReference, "entity reference '&\(string(name));' is not allowed; only &amp; &lt; &gt; &quot; &apos; and character references may be used")
+        return nil
+    }
+    sax.getParameterEntity = { ctx, name in
+        state(ctx).pointee.fail(.entityReference, "parameter entity '%\(string(name));' is not allowed; remove the DOCTYPE")
+        return nil
+    }
+    sax.reference = { ctx, name in
+        state(ctx).pointee.fail(.entityReference, "entity reference '&\(string(name));' is not allowed; only &amp; &lt; &gt; &quot; &apos; and character references may be used")
+    }
+    sax.resolveEntity = { ctx, _, systemId in
+        state(ctx).pointee.fail(.entityReference, "external entity '\(string(systemId))' is not allowed; Crosswalk never loads external resources")
+        return nil
+    }
+    sax.serror = { ctx, errorPointer in
+        guard let ctx, let e = errorPointer?.pointee else { return }
+        let s = state(ctx)
+        guard e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var text = e.message.map { String(cString: $0) } ?? "XML error"
+        while text.last == "\n" || text.last == " " { text.removeLast() }
+        let kind: XMLParseError.Kind
+        switch Int(e.code) {
+        case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue):
+            kind = .entityReference
+            text += "; only &amp; &lt; &gt; &quot; &apos; and character references may be used"
+        case Int(XML_ERR_DOCUMENT_EMPTY.rawValue):
+            kind = .empty
+        case Int(XML_ERR_DOCUMENT_END.rawValue), Int(XML_ERR_TAG_NOT_FINISHED.rawValue), Int(XML_ERR_LTSLASH_REQUIRED.rawValue):
+            kind = .malformed
+        case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue):
+            kind = .malformed
+            text += "; the file must be UTF-8 encoded XML"
+        default:
+            kind = .malformed
+        }
+        let line = e.line > 0 ? Int(e.line) : s.pointee.line
+        let column = e.int2 > 0 ? Int(e.int2) : s.pointee.column
+        s.pointee.fail(XMLParseError(kind, "not well-formed XML: \(text)", line: line, column: column))
+    }
+    return sax
+}
