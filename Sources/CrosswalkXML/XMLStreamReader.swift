@@ -174,7 +174,10 @@ private func makeSAXHandler() -> xmlSAXHandler {
                     s.pointee.fail(.attributeTooLong, "attribute '\(string(a[0]))' is \(length) bytes, more than the limit of \(limits.maxAttributeBytes)")
                     return
                 }
-                let value = String(decoding: UnsafeBufferPointer(start: valueStart, count: length), as: UTF8.self)
+                var value = String(decoding: UnsafeBufferPointer(start: valueStart, count: length), as: UTF8.self)
+                // Without entity substitution libxml2 hands back a literal '&' (written &amp; or &#38;) as "&#38;";
+                // no other '&' can reach here, since undeclared entities are errors and DTDs are refused.
+                if value.utf8.contains(UInt8(ascii: "&")) { value = value.replacingAmpersandReferences() }
                 attrs.append(XMLAttribute(name: string(a[0]), namespace: string(a[2]), value: value))
             }
         }
@@ -262,4 +265,32 @@ private func makeSAXHandler() -> xmlSAXHandler {
         s.pointee.fail(XMLParseError(kind, "not well-formed XML: \(text)", line: line, column: column))
     }
     return sax
+}
+
+extension String {
+    /// Replaces each `&#38;` with `&`.
+    func replacingAmpersandReferences() -> String {
+        var out = ""
+        var rest = self[...]
+        while let r = rest.range(of: "&#38;") {
+            out += rest[..<r.lowerBound]
+            out += "&"
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}
+
+extension Substring {
+    fileprivate func range(of needle: String) -> Range<Index>? {
+        let n = Array(needle.utf8)
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].utf8.starts(with: n) {
+                return i..<utf8.index(i, offsetBy: n.count)
+            }
+            i = index(after: i)
+        }
+        return nil
+    }
 }

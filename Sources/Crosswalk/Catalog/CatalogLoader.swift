@@ -61,7 +61,7 @@ private struct Reader {
     static let catalogChildren: Set<String> = ["metadata", "param", "control", "group", "back-matter"]
     static let entryChildren: Set<String> = ["title", "param", "prop", "link", "part", "group", "control"]
     static let crosswalkProps: Set<String> = ["framework", "edition", "licence", "kind", "scope", "obligation", "actor", "risk-tier",
-                                              "applies-from", "applies-from-basis", "condition", "applies-from-annex-i", "applies-from-original"]
+                                              "applies-from", "applies-from-basis", "condition", "applies-from-…", "applies-from-…-basis"]
     static let actors: Set<String> = ["provider", "deployer", "importer", "distributor", "authorised-representative", "product-manufacturer", "operator", "gpai-provider"]
     static let tiers: Set<String> = ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic", "any"]
     static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
@@ -193,10 +193,13 @@ private struct Reader {
             case "applies-from":
                 if let d = CalendarDate(prop.value) { entry.appliesFrom = d }
                 else { log.error(.invalidValue, "applies-from '\(prop.value)' is not a date; write YYYY-MM-DD", line: p.line) }
-            case "applies-from-annex-i", "applies-from-original":
-                if CalendarDate(prop.value) == nil { log.error(.invalidValue, "\(prop.name) '\(prop.value)' is not a date; write YYYY-MM-DD", line: p.line) }
             case "applies-from-basis":
                 entry.appliesFromBasis = prop.value
+            case let name where name.hasPrefix("applies-from-") && name.hasSuffix("-basis"):
+                break  // the legal basis of an alternative date
+            case let name where name.hasPrefix("applies-from-"):
+                // An alternative date (Annex I products, the original date before an amendment, …).
+                if CalendarDate(prop.value) == nil { log.error(.invalidValue, "\(prop.name) '\(prop.value)' is not a date; write YYYY-MM-DD", line: p.line) }
             default:
                 log.error(.unknownProperty, "prop '\(prop.name)' is not a Crosswalk prop; known: \(Self.crosswalkProps.sorted().joined(separator: ", "))", line: p.line)
             }
