@@ -73,7 +73,7 @@ struct BundledCatalogTests {
         let c = try catalog(.euAIAct)
         #expect(c.licence == "eu-law-reuse-with-attribution")
         for label in ["Art. 4", "Art. 5", "Art. 9", "Art. 10", "Art. 17", "Art. 27", "Art. 43", "Art. 72", "Art. 73", "Art. 86",
-                      "Art. 26(1)", "Art. 50(1)", "Art. 50(4)", "Art. 49(3)", "Art. 53", "Art. 55"] {
+                      "Art. 26(1)", "Art. 50(1)", "Art. 50(4)", "Art. 49(3)", "Art. 53", "Art. 53(1)", "Art. 55"] {
             let e = try #require(c.entry(label: label), "\(label)")
             #expect(e.isRequirement || !c.children(of: label).isEmpty)
         }
@@ -88,7 +88,14 @@ struct BundledCatalogTests {
         #expect(c.entry(label: "Art. 9")?.actors == ["provider"])
         #expect(c.entry(label: "Art. 9")?.riskTiers == ["high"])
         #expect(c.entry(label: "Art. 26(1)")?.actors == ["deployer"])
-        #expect(c.entry(label: "Art. 53")?.appliesFrom == CalendarDate("2025-08-02"))
+        #expect(c.entry(label: "Art. 53(1)")?.appliesFrom == CalendarDate("2025-08-02"))
+        #expect(c.entry(label: "Art. 53(1)")?.actors == ["gpai-provider"])
+        #expect(c.entry(label: "Art. 55")?.riskTiers == ["general-purpose-systemic"])
+        // High-risk duties for Annex III systems: as amended by the Digital Omnibus on AI (Regulation (EU) 2026/1744).
+        #expect(c.entry(label: "Art. 9")?.appliesFrom == CalendarDate("2027-12-02"))
+        #expect(c.entry(label: "Art. 9")?.property("applies-from-original") == "2026-08-02")
+        #expect(c.entry(label: "Art. 9")?.property("applies-from-annex-i") == "2028-08-02")
+        #expect(c.entry(label: "Art. 50(1)")?.appliesFrom == CalendarDate("2026-08-02"))
         #expect(c.entry(label: "Art. 27")?.conditions.contains("annex-iii-5c") == true)
     }
 
