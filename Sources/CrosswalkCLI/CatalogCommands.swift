@@ -7,12 +7,16 @@ struct Catalogs: ParsableCommand {
 
     func run() throws {
         let dataset = try reportingErrors { try data.load() }
-        var rows: [[String]] = [["FRAMEWORK", "TITLE", "EDITION", "REQUIREMENTS", "ENTRIES BY KIND"]]
+        var rows: [[String]] = [["FRAMEWORK", "REQUIREMENTS", "ENTRIES BY KIND", "TITLE"]]
         for c in dataset.catalogs.catalogs {
-            rows.append([c.framework.rawValue, c.title, c.edition, String(c.requirements.count),
-                         c.countsByKind.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")])
+            rows.append([c.framework.rawValue, String(c.requirements.count),
+                         c.countsByKind.map { "\($0.count) \($0.kind)" }.joined(separator: ", "), c.title])
         }
         print(Table.render(rows), terminator: "")
+        print("\n\(dataset.collections.count) crosswalks, \(dataset.graph.mappings.count) mappings:")
+        for m in dataset.collections {
+            print("  \(m.title) — \(m.mappings.count) mappings, \(m.method) method, status \(m.status)")
+        }
     }
 }
 
@@ -62,7 +66,7 @@ struct Show: ParsableCommand {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export reference data.", subcommands: [ExportCatalog.self])
+    static let configuration = CommandConfiguration(abstract: "Export reference data.", subcommands: [ExportCatalog.self, ExportMappings.self])
 }
 
 struct ExportCatalog: ParsableCommand {
@@ -80,18 +84,30 @@ struct ExportCatalog: ParsableCommand {
 }
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check catalogue files and print every problem as path:line:column: error: ….")
-    @Argument(help: "Files to check.") var files: [String]
+    static let configuration = CommandConfiguration(abstract: "Check catalogue and crosswalk files and print every problem as path:line:column: error: ….")
+    @OptionGroup var data: DataOptions
+    @Argument(help: "Files to check (OSCAL catalogs and mapping-collections).") var files: [String]
 
     func run() throws {
+        // Crosswalks are checked against the bundled catalogues, --catalogs, and any catalogue named here.
+        var catalogs = (try? data.load().catalogs) ?? CatalogSet()
         var failed = false
+        var documents: [(String, InputFile)] = []
         for path in files {
+            do { documents.append((path, try InputFile.read(path))) } catch { printError(error.description); failed = true }
+        }
+        for (path, file) in documents {
+            if case .catalog(let c, _)? = try? Document.load(file) { catalogs.insert(c); _ = path }
+        }
+        for (path, file) in documents {
             do {
-                let file = try InputFile.read(path)
-                switch try Document.load(file) {
+                switch try Document.load(file, catalogs: catalogs) {
                 case .catalog(let catalog, let warnings):
                     for w in warnings { printError(w.description) }
                     print("\(path): ok: catalog \(catalog.framework), \(catalog.entries.count) entries, \(catalog.requirements.count) requirements")
+                case .mappingCollection(let collection, let warnings):
+                    for w in warnings { printError(w.description) }
+                    print("\(path): ok: mapping-collection '\(collection.title)', \(collection.mappings.count) mappings")
                 }
             } catch {
                 printError(error.description)

@@ -11,16 +11,16 @@ struct CrosswalkCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 gaps found (only with --fail-on-gaps); 2 invalid input; \
             3 input/output error; 64 usage error.
             """,
-        subcommands: [Catalogs.self, Show.self, Export.self, Validate.self]
+        subcommands: [Catalogs.self, Show.self, MapCommand.self, CoverageCommand.self, Export.self, Validate.self]
     )
 }
 
 /// Where the reference data comes from; shared by every command that needs it.
 struct DataOptions: ParsableArguments {
-    @Option(name: .customLong("catalogs"), help: ArgumentHelp("A folder of extra catalogue (.xml) files; repeatable. A catalogue of an already loaded framework replaces it.", valueName: "dir"))
+    @Option(name: .customLong("catalogs"), help: ArgumentHelp("A folder of extra catalogue and crosswalk (.xml) files; repeatable. A catalogue of an already loaded framework replaces it; crosswalks load beside the bundled ones.", valueName: "dir"))
     var catalogDirectories: [String] = []
 
-    @Flag(name: .customLong("no-bundled"), help: "Do not load the bundled catalogues.")
+    @Flag(name: .customLong("no-bundled"), help: "Do not load the bundled catalogues and crosswalks.")
     var noBundled = false
 
     func load() throws -> Dataset {

@@ -1,63 +1,121 @@
 import _CrosswalkXML
 
-/// Everything reference data a run needs: the framework catalogues (and the crosswalks
-/// between them), loaded from bundled and user files.
+/// The reference data a run needs: the framework catalogues, the crosswalks between them,
+/// and the mapping graph built from both. Loaded from bundled and user files.
 public struct Dataset: Sendable {
     public var catalogs: CatalogSet
+    public var collections: [MappingCollection]
+    public var graph: MappingGraph
     /// Warnings found while loading.
     public var warnings: [Diagnostic]
 
-    public init(catalogs: CatalogSet = CatalogSet(), warnings: [Diagnostic] = []) {
+    public init(catalogs: CatalogSet, collections: [MappingCollection] = [], warnings: [Diagnostic] = []) {
         self.catalogs = catalogs
+        self.collections = collections
+        self.graph = MappingGraph(catalogs: catalogs, mappings: collections.flatMap(\.mappings))
         self.warnings = warnings
     }
 
-    /// Loads the bundled catalogues, then `extra` files (a user catalogue replaces a
-    /// bundled one of the same framework).
+    /// Loads the bundled catalogues and crosswalks, then `extra` files (a user catalogue
+    /// replaces a bundled one of the same framework; user crosswalks load beside ours).
+    /// Catalogues load before crosswalks, whatever the order of the files.
     /// - Throws: ``CrosswalkError`` with every problem of every file.
     public static func load(bundled: Bool = true, extra: [InputFile] = [], limits: InputLimits = .default) throws(CrosswalkError) -> Dataset {
-        var files: [InputFile] = []
-        if bundled { files += try BundledData.files() }
-        var userFrameworks: [FrameworkID: String] = [:]
-        var data = Dataset()
+        var files: [(file: InputFile, isUser: Bool)] = []
+        if bundled { files += try BundledData.files().map { ($0, false) } }
+        files += extra.map { ($0, true) }
         var problems: [Diagnostic] = []
-        for (i, file) in (files + extra).enumerated() {
+        var warnings: [Diagnostic] = []
+        var trees: [(file: InputFile, root: XMLElement)] = []
+        for (file, _) in files {
+            do { trees.append((file, try parseXMLTree(file.bytes, file: file.path, limits: limits))) } catch { problems += error.diagnostics }
+        }
+        // Catalogues first.
+        var catalogs = CatalogSet()
+        var userFrameworks: [FrameworkID: String] = [:]
+        for (i, t) in trees.enumerated() where t.root.name == "catalog" {
             do {
-                let doc = try Document.load(file, limits: limits)
-                switch doc {
-                case .catalog(let catalog, let warnings):
-                    let isUser = i >= files.count
-                    if isUser {
-                        if let other = userFrameworks[catalog.framework] {
-                            problems.append(Diagnostic(.error, .duplicateFramework, "framework '\(catalog.framework)' is also defined by \(other); load one of them", at: SourceLocation(file: file.path)))
-                        }
-                        userFrameworks[catalog.framework] = file.path
+                let (catalog, w) = try CatalogLoader.load(root: t.root, file: t.file.path, fallbackFramework: nil)
+                if files[i].isUser || !bundled {
+                    if let other = userFrameworks[catalog.framework] {
+                        problems.append(Diagnostic(.error, .duplicateFramework, "framework '\(catalog.framework)' is also defined by \(other); load one of them", at: SourceLocation(file: t.file.path)))
                     }
-                    data.catalogs.insert(catalog)
-                    data.warnings += warnings
+                    userFrameworks[catalog.framework] = t.file.path
                 }
-            } catch {
-                problems += error.diagnostics
+                catalogs.insert(catalog)
+                warnings += w
+            } catch { problems += error.diagnostics }
+        }
+        // Then crosswalks, resolved against them.
+        var collections: [MappingCollection] = []
+        for t in trees where t.root.name != "catalog" {
+            guard t.root.name == "mapping-collection" else {
+                problems.append(Diagnostic(.error, .unknownDocument, "<\(t.root.name)> is not a reference document; expected an OSCAL <catalog> or <mapping-collection>", at: SourceLocation(file: t.file.path, line: t.root.line)))
+                continue
+            }
+            do {
+                let (collection, w) = try MappingLoader.load(root: t.root, file: t.file.path, catalogs: catalogs)
+                collections.append(collection)
+                warnings += w
+            } catch { problems += error.diagnostics }
+        }
+        problems += crossCollectionProblems(collections)
+        if !problems.isEmpty { throw CrosswalkError(diagnostics: problems) }
+        return Dataset(catalogs: catalogs, collections: collections, warnings: warnings)
+    }
+
+    /// Duplicates across files, and contradictions: A subset-of B and A superset-of B
+    /// asserted without A equal-to (or equivalent-to) B.
+    static func crossCollectionProblems(_ collections: [MappingCollection]) -> [Diagnostic] {
+        struct PairKey: Hashable { var a: RequirementRef; var b: RequirementRef }
+        var byPair: [PairKey: [(Relationship, Mapping)]] = [:]
+        var order: [PairKey] = []
+        var problems: [Diagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        for m in collections.flatMap(\.mappings) {
+            // Normalise the direction so A→B and B→A (inverse) are one pair.
+            let forward = m.source < m.target
+            let key = PairKey(a: forward ? m.source : m.target, b: forward ? m.target : m.source)
+            let rel = forward ? m.relationship : m.relationship.inverse
+            let dup = "\(key.a)\u{1}\(key.b)\u{1}\(m.rationale.rawValue)"
+            if let first = seen[dup], first.file != m.location.file {
+                problems.append(Diagnostic(.error, .duplicateIdentifier, "\(m.source) and \(m.target) are already mapped with the \(m.rationale.rawValue) rationale at \(first); remove one", at: m.location))
+            } else if seen[dup] == nil {
+                seen[dup] = m.location
+            }
+            if byPair[key] == nil { order.append(key) }
+            byPair[key, default: []].append((rel, m))
+        }
+        for key in order {
+            let rels = byPair[key]!
+            let kinds = Set(rels.map(\.0))
+            if kinds.contains(.subsetOf) && kinds.contains(.supersetOf) && !kinds.contains(.equalTo) && !kinds.contains(.equivalentTo) {
+                let last = rels.last!.1
+                problems.append(Diagnostic(.error, .invalidValue, "contradictory mappings: \(key.a) is asserted both subset-of and superset-of \(key.b) but not equal-to; if they are the same, say equal-to or equivalent-to, else intersects-with", at: last.location))
             }
         }
-        if !problems.isEmpty { throw CrosswalkError(diagnostics: problems) }
-        return data
+        return problems
     }
 }
 
 /// A Crosswalk input document of any kind, told apart by its root element.
 public enum Document: Sendable {
     case catalog(Catalog, warnings: [Diagnostic])
+    case mappingCollection(MappingCollection, warnings: [Diagnostic])
 
-    /// Parses `file` and loads it according to its root element.
-    public static func load(_ file: InputFile, limits: InputLimits = .default) throws(CrosswalkError) -> Document {
+    /// Parses `file` and loads it according to its root element; crosswalks are resolved
+    /// against `catalogs`.
+    public static func load(_ file: InputFile, catalogs: CatalogSet = CatalogSet(), limits: InputLimits = .default) throws(CrosswalkError) -> Document {
         let root = try parseXMLTree(file.bytes, file: file.path, limits: limits)
         switch root.name {
         case "catalog":
             let (catalog, warnings) = try CatalogLoader.load(root: root, file: file.path, fallbackFramework: nil)
             return .catalog(catalog, warnings: warnings)
+        case "mapping-collection":
+            let (collection, warnings) = try MappingLoader.load(root: root, file: file.path, catalogs: catalogs)
+            return .mappingCollection(collection, warnings: warnings)
         default:
-            throw CrosswalkError(.unknownDocument, "<\(root.name)> is not a document Crosswalk reads; expected an OSCAL <catalog>", at: SourceLocation(file: file.path, line: root.line))
+            throw CrosswalkError(.unknownDocument, "<\(root.name)> is not a document Crosswalk reads; expected an OSCAL <catalog> or <mapping-collection>", at: SourceLocation(file: file.path, line: root.line))
         }
     }
 }

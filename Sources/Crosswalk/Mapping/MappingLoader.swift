@@ -1,0 +1,194 @@
+import _CrosswalkXML
+
+/// Reads OSCAL 1.2 `mapping-collection` XML into a ``MappingCollection``, resolving every
+/// `id-ref` against the loaded catalogues.
+public enum MappingLoader {
+    public static let supportedOSCALVersions = ["1.1.x", "1.2.x"]
+
+    /// Loads a crosswalk from the bytes of a mapping-collection document.
+    /// - Throws: ``CrosswalkError`` carrying every problem found (unknown framework or id,
+    ///   bad relationship or strength, duplicate map …), each with its line.
+    public static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = .default) throws(CrosswalkError) -> (collection: MappingCollection, warnings: [Diagnostic]) {
+        let root = try parseXMLTree(bytes, file: file, limits: limits)
+        return try load(root: root, file: file, catalogs: catalogs)
+    }
+
+    static func load(root: XMLElement, file: String, catalogs: CatalogSet) throws(CrosswalkError) -> (collection: MappingCollection, warnings: [Diagnostic]) {
+        var reader = MappingReader(file: file, catalogs: catalogs)
+        let collection = reader.read(root)
+        try reader.log.throwIfErrors()
+        return (collection!, reader.log.items)
+    }
+}
+
+private struct MappingReader {
+    var log: DiagnosticLog
+    let catalogs: CatalogSet
+    let file: String
+    static let oscal = Catalog.oscalNamespace
+    static let cw = Catalog.crosswalkNamespace
+
+    init(file: String, catalogs: CatalogSet) {
+        self.file = file
+        self.catalogs = catalogs
+        self.log = DiagnosticLog(file: file)
+    }
+
+    mutating func read(_ root: XMLElement) -> MappingCollection? {
+        guard root.name == "mapping-collection", root.namespace == Self.oscal else {
+            log.error(.unknownDocument, "expected an OSCAL mapping-collection (<mapping-collection xmlns=\"\(Self.oscal)\">), found <\(root.name)>", line: root.line)
+            return nil
+        }
+        let uuid = root.attribute("uuid") ?? ""
+        if uuid.isEmpty { log.error(.missingAttribute, "<mapping-collection> needs a uuid attribute", line: root.line) }
+        for child in root.elements where child.namespace != Self.oscal || !["metadata", "provenance", "mapping", "back-matter"].contains(child.name) {
+            log.error(.unknownElement, "<\(child.name)> is not allowed in <mapping-collection>; expected metadata, provenance, mapping or back-matter", line: child.line)
+        }
+        guard let metadata = root.firstElement(named: "metadata") else {
+            log.error(.missingElement, "<mapping-collection> needs <metadata> with <title>, <last-modified>, <version> and <oscal-version>", line: root.line)
+            return nil
+        }
+        let oscalVersion = metadata.firstElement(named: "oscal-version")?.textContent ?? ""
+        if !(oscalVersion.hasPrefix("1.1.") || oscalVersion.hasPrefix("1.2.")) {
+            log.error(.unsupportedVersion, "OSCAL version '\(oscalVersion)' is not supported for mapping collections; supported: \(MappingLoader.supportedOSCALVersions.joined(separator: ", "))",
+                      line: metadata.firstElement(named: "oscal-version")?.line ?? metadata.line)
+        }
+        let title = metadata.firstElement(named: "title")?.textContent ?? ""
+        if title.isEmpty { log.error(.missingElement, "<metadata> needs a <title>", line: metadata.line) }
+        var method = "", status = "", description = ""
+        var defaultRationale = MatchingRationale.semantic
+        if let provenance = root.firstElement(named: "provenance") {
+            method = provenance.attribute("method") ?? ""
+            status = provenance.attribute("status") ?? ""
+            description = provenance.firstElement(named: "mapping-description")?.textContent ?? ""
+            if let r = provenance.attribute("matching-rationale") {
+                if let m = MatchingRationale(rawValue: r) { defaultRationale = m }
+                else { log.error(.invalidValue, "matching-rationale '\(r)' must be syntactic, semantic or functional", line: provenance.line) }
+            } else {
+                log.error(.missingAttribute, "<provenance> needs matching-rationale (syntactic, semantic or functional)", line: provenance.line)
+            }
+            if method.isEmpty { log.error(.missingAttribute, "<provenance> needs method (human, automation or hybrid)", line: provenance.line) }
+            if status.isEmpty { log.error(.missingAttribute, "<provenance> needs status (e.g. draft, complete)", line: provenance.line) }
+        } else {
+            log.error(.missingElement, "<mapping-collection> needs <provenance method=… matching-rationale=… status=…> after <metadata>", line: root.line)
+        }
+        var mappings: [Mapping] = []
+        var seen: [String: Int] = [:]
+        let blocks = root.elements(named: "mapping")
+        if blocks.isEmpty { log.error(.missingElement, "<mapping-collection> has no <mapping>", line: root.line) }
+        for block in blocks {
+            guard let sourceFW = framework(of: block.firstElement(named: "source-resource"), role: "source-resource", in: block),
+                  let targetFW = framework(of: block.firstElement(named: "target-resource"), role: "target-resource", in: block)
+            else { continue }
+            for child in block.elements where !["source-resource", "target-resource", "map", "prop", "link", "remarks", "mapping-description", "source-gap-summary", "target-gap-summary", "confidence-score", "coverage"].contains(child.name) {
+                log.error(.unknownElement, "<\(child.name)> is not allowed in <mapping>", line: child.line)
+            }
+            for map in block.elements(named: "map") {
+                for m in readMap(map, sourceFW: sourceFW, targetFW: targetFW, defaultRationale: defaultRationale) {
+                    let key = "\(m.source)\u{1}\(m.target)\u{1}\(m.rationale.rawValue)"
+                    if let first = seen[key] {
+                        log.error(.duplicateIdentifier, "\(m.source) → \(m.target) with \(m.rationale.rawValue) rationale is mapped twice (first at line \(first)); keep one map per pair and rationale", line: m.location.line)
+                    } else {
+                        seen[key] = m.location.line
+                        mappings.append(m)
+                    }
+                }
+            }
+        }
+        return MappingCollection(uuid: uuid, title: title, version: metadata.firstElement(named: "version")?.textContent ?? "", oscalVersion: oscalVersion,
+                                 method: method, status: status, matchingRationale: defaultRationale, description: description,
+                                 remarks: metadata.firstElement(named: "remarks")?.textContent ?? "", source: file, mappings: mappings)
+    }
+
+    /// The framework a source-resource / target-resource points at.
+    mutating func framework(of element: XMLElement?, role: String, in block: XMLElement) -> FrameworkID? {
+        guard let element else {
+            log.error(.missingElement, "<mapping> needs a <\(role) type=\"catalog\" href=…>", line: block.line)
+            return nil
+        }
+        for p in element.elements(named: "prop") where p.attribute("name") == "framework" && p.attribute("ns") == Self.cw {
+            let fw = FrameworkID(p.attribute("value") ?? "")
+            if catalogs.catalog(fw) != nil { return fw }
+            log.error(.unknownFramework, "\(role) names framework '\(fw)', which is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", "))); load its catalogue with --catalogs", line: p.line)
+            return nil
+        }
+        let href = element.attribute("href") ?? ""
+        if href.hasPrefix("#") {
+            let uuid = String(href.dropFirst())
+            if let c = catalogs.catalogs.first(where: { $0.uuid == uuid }) { return c.framework }
+        } else if !href.isEmpty {
+            let stem = CatalogLoader.stem(of: href)
+            if catalogs.catalog(FrameworkID(stem)) != nil { return FrameworkID(stem) }
+        }
+        log.error(.unknownFramework, "cannot tell which loaded catalogue \(role) href='\(href)' means; add <prop name=\"framework\" ns=\"\(Self.cw)\" value=\"…\"/> naming one of \(catalogs.frameworks.map(\.rawValue).joined(separator: ", "))", line: element.line)
+        return nil
+    }
+
+    mutating func resolve(_ item: XMLElement, framework: FrameworkID) -> RequirementRef? {
+        guard var ref = item.attribute("id-ref"), !ref.isEmpty else {
+            log.error(.missingAttribute, "<\(item.name)> needs an id-ref naming a control of \(framework)", line: item.line)
+            return nil
+        }
+        if ref.hasPrefix("#") { ref.removeFirst() }
+        guard let catalog = catalogs.catalog(framework), let entry = catalog.entry(id: ref) ?? catalog.entry(label: ref) else {
+            log.error(.unknownRequirement, "\(framework) has no entry with id or label '\(ref)'; check the id against `crosswalk show \(framework)`", line: item.line)
+            return nil
+        }
+        return RequirementRef(framework, entry.label)
+    }
+
+    mutating func readMap(_ map: XMLElement, sourceFW: FrameworkID, targetFW: FrameworkID, defaultRationale: MatchingRationale) -> [Mapping] {
+        let line = map.line
+        let uuid = map.attribute("uuid") ?? ""
+        if uuid.isEmpty { log.error(.missingAttribute, "<map> needs a uuid attribute", line: line) }
+        for child in map.elements where !["prop", "link", "relationship", "source", "target", "qualifier", "confidence-score", "coverage", "remarks"].contains(child.name) {
+            log.error(.unknownElement, "<\(child.name)> is not allowed in <map>", line: child.line)
+        }
+        var rationale = defaultRationale
+        if let r = map.attribute("matching-rationale") {
+            if let m = MatchingRationale(rawValue: r) { rationale = m }
+            else { log.error(.invalidValue, "matching-rationale '\(r)' must be syntactic, semantic or functional", line: line) }
+        }
+        let relText = map.firstElement(named: "relationship")?.textContent ?? ""
+        let relationship = Relationship(rawValue: relText)
+        if relationship == nil {
+            log.error(.invalidValue, relText.isEmpty ? "<map> needs a <relationship>" : "relationship '\(relText)' is not one of \(Relationship.allCases.map(\.rawValue).joined(separator: ", "))",
+                      line: map.firstElement(named: "relationship")?.line ?? line)
+        }
+        var strength: Int?
+        for p in map.elements(named: "prop") where p.attribute("ns") == Self.cw {
+            switch p.attribute("name") {
+            case "strength":
+                let v = p.attribute("value") ?? ""
+                if let s = Int(v), (0...10).contains(s) { strength = s }
+                else { log.error(.invalidValue, "strength '\(v)' must be a whole number from 0 to 10", line: p.line) }
+            default:
+                log.error(.unknownProperty, "prop '\(p.attribute("name") ?? "")' is not a Crosswalk map prop; use strength", line: p.line)
+            }
+        }
+        if strength == nil && !map.elements(named: "prop").contains(where: { $0.attribute("name") == "strength" }) {
+            log.error(.missingElement, "<map> needs <prop name=\"strength\" ns=\"\(Self.cw)\" value=\"0–10\"/>", line: line)
+        }
+        if let r = relationship, let s = strength {
+            if r == .equalTo && s != 10 { log.warning(.invalidValue, "equal-to has strength 10 by definition (NIST IR 8278A), found \(s)", line: line) }
+            if r == .noRelationship && s != 0 { log.warning(.invalidValue, "no-relationship has strength 0 by definition, found \(s)", line: line) }
+            if r != .equalTo && r != .noRelationship && r != .equivalentTo && (s == 0 || s == 10) {
+                log.warning(.invalidValue, "\(r.rawValue) with strength \(s): 10 is for equal-to and 0 for no-relationship", line: line)
+            }
+        }
+        let justification = map.firstElement(named: "remarks")?.textContent ?? ""
+        let sources = map.elements(named: "source").compactMap { resolve($0, framework: sourceFW) }
+        let targets = map.elements(named: "target").compactMap { resolve($0, framework: targetFW) }
+        if map.elements(named: "source").isEmpty { log.error(.missingElement, "<map> needs a <source type=\"control\" id-ref=…>", line: line) }
+        if map.elements(named: "target").isEmpty { log.error(.missingElement, "<map> needs a <target type=\"control\" id-ref=…>", line: line) }
+        guard let relationship, let strength else { return [] }
+        var out: [Mapping] = []
+        for s in sources {
+            for t in targets {
+                out.append(Mapping(source: s, target: t, relationship: relationship, strength: strength, rationale: rationale,
+                                   justification: justification, uuid: uuid, location: SourceLocation(file: file, line: line, column: map.column)))
+            }
+        }
+        return out
+    }
+}

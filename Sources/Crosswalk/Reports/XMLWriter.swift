@@ -1,0 +1,66 @@
+/// A small writer of indented XML with escaping, for documents Crosswalk emits.
+struct XMLWriter {
+    private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    private var stack: [String] = []
+
+    static func escape(_ s: String, attribute: Bool = false) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\n" where attribute: out += "&#10;"
+            default:
+                // Characters XML 1.0 cannot carry are dropped.
+                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    private var indent: String { String(repeating: "  ", count: stack.count) }
+
+    private func attributes(_ attrs: [(String, String)]) -> String {
+        attrs.map { " \($0.0)=\"\(Self.escape($0.1, attribute: true))\"" }.joined()
+    }
+
+    mutating func open(_ name: String, _ attrs: [(String, String)] = []) {
+        text += "\(indent)<\(name)\(attributes(attrs))>\n"
+        stack.append(name)
+    }
+
+    mutating func close() {
+        let name = stack.removeLast()
+        text += "\(indent)</\(name)>\n"
+    }
+
+    mutating func empty(_ name: String, _ attrs: [(String, String)] = []) {
+        text += "\(indent)<\(name)\(attributes(attrs))/>\n"
+    }
+
+    mutating func leaf(_ name: String, _ content: String, _ attrs: [(String, String)] = []) {
+        text += "\(indent)<\(name)\(attributes(attrs))>\(Self.escape(content))</\(name)>\n"
+    }
+}
+
+/// A deterministic identifier in UUID form (version 4 layout, variant 1), from a key:
+/// the same key always gives the same UUID.
+func stableUUID(_ key: String) -> String {
+    var h1: UInt64 = 0xcbf29ce484222325, h2: UInt64 = 0x84222325cbf29ce4
+    for b in key.utf8 {
+        h1 = (h1 ^ UInt64(b)) &* 0x100000001b3
+        h2 = (h2 ^ UInt64(b)) &* 0x100000001b3 &+ 0x9e3779b97f4a7c15
+    }
+    var bytes: [UInt8] = []
+    for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: h1 >> (8 * i))) }
+    for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: h2 >> (8 * i))) }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40
+    bytes[8] = (bytes[8] & 0x3f) | 0x80
+    let hex = bytes.map { b -> String in let s = String(b, radix: 16); return s.count == 1 ? "0" + s : s }.joined()
+    let c = Array(hex)
+    return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+}
