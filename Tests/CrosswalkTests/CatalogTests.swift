@@ -171,10 +171,16 @@ struct CatalogLoaderTests {
     }
 
     @Test func userCatalogueReplacesBundledOneOfTheSameFramework() throws {
-        var bytes = try Repo.bytes("Fixtures/catalogs/minimal.xml")
-        bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "value=\"mini\"", with: "value=\"iso42001\"").utf8)
-        let data = try Dataset.load(extra: [InputFile(path: "mine.xml", bytes: bytes)])
-        #expect(data.catalogs.catalog(.iso42001)?.requirements.count == 2)
+        let text = try Repo.text("Catalogs/iso42001.xml").replacingOccurrences(of: "<title>ISO/IEC 42001:2023", with: "<title>My 42001")
+        let data = try Dataset.load(extra: [InputFile(path: "mine.xml", bytes: Array(text.utf8))])
+        #expect(data.catalogs.catalog(.iso42001)?.title.hasPrefix("My 42001") == true)
+        #expect(data.catalogs.catalog(.iso42001)?.source == "mine.xml")
         #expect(data.catalogs.catalog(.iso27001)?.requirements.count == 123)
+    }
+
+    @Test func twoUserCataloguesOfOneFrameworkAreAnError() throws {
+        let file = try InputFile.read(Repo.path("Fixtures/catalogs/minimal.xml"))
+        let error = try #require(expectCrosswalkError { _ = try Dataset.load(bundled: false, extra: [file, file]) })
+        #expect(error.code == .duplicateFramework)
     }
 }
