@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "Crosswalk",
             dependencies: ["_CrosswalkXML"],
-            resources: [.copy("../../Catalogs")]
+            resources: [.copy("../../Catalogs"), .copy("../../Fixtures/sample")]
         ),
         // The thin command-line tool.
         .executableTarget(

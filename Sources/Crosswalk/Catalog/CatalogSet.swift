@@ -49,6 +49,16 @@ public enum BundledData {
         }
         return try InputFile.xmlFiles(in: directory.path)
     }
+
+    /// The bundled sample organisation (a mid-sized insurer; see `Docs/Sample.md`).
+    public static func sampleOrganization() throws(CrosswalkError) -> InputFile {
+        guard let url = Bundle.module.resourceURL?.appendingPathComponent("sample/insurer.xml") else {
+            throw CrosswalkError(.ioError, "the bundled sample is missing from this build", at: SourceLocation(file: "sample/insurer.xml"))
+        }
+        var file = try InputFile.read(url.path)
+        file.path = "sample/insurer.xml"
+        return file
+    }
 }
 
 extension InputFile {

@@ -1,0 +1,70 @@
+/// The status of one assessed cell (a requirement, for the organisation or one system).
+public enum CellStatus: String, Sendable, Hashable, CaseIterable, Codable {
+    case met
+    case partial
+    case missing
+    case stale
+    case dueSoon = "due-soon"
+    case executionGap = "execution-gap"
+    case excluded
+    case notApplicable = "not-applicable"
+    case upcoming
+
+    /// True for cells that count towards a score.
+    public var isAssessed: Bool { !(self == .excluded || self == .notApplicable || self == .upcoming) }
+    /// True for cells that call for action.
+    public var isGap: Bool { self == .partial || self == .missing || self == .stale || self == .executionGap || self == .dueSoon }
+}
+
+/// One cell of the assessment: a requirement for the organisation (``system`` nil) or
+/// for one AI system, with its status and why.
+public struct Cell: Sendable, Hashable {
+    public var requirement: RequirementRef
+    /// The AI system, for requirements assessed per system.
+    public var system: String?
+    public var status: CellStatus
+    /// A stable code for the reason (see `Docs/Scoring.md`).
+    public var reasonCode: String
+    /// One sentence a person can read.
+    public var reason: String
+    /// Evidence ids behind the status, in register order.
+    public var evidence: [String]
+    /// For credit through the crosswalk: the mapping chain(s), `framework:label relationship framework:label`.
+    public var via: [String]
+    /// The requirement's owner (person id), if assigned.
+    public var owner: String?
+    /// The earliest date that matters: an application date (upcoming) or an evidence expiry.
+    public var deadline: CalendarDate?
+    /// 0…1, see `Docs/Scoring.md`.
+    public var credit: Double
+    /// Why the requirement applies (or not) here.
+    public var applicability: String
+
+    public var noOwner: Bool { owner == nil }
+}
+
+/// A readiness score: credit over the cells that count.
+public struct Score: Sendable, Hashable {
+    public var scope: String
+    public var key: String
+    public var assessedCells: Int
+    public var credit: Double
+    public var counts: [CellStatus: Int]
+    /// credit / assessed cells, 0 when nothing is assessed.
+    public var readiness: Double { assessedCells == 0 ? 0 : credit / Double(assessedCells) }
+}
+
+/// The result of assessing an organisation at a date.
+public struct Assessment: Sendable {
+    public var organization: String
+    public var asOf: CalendarDate
+    public var frameworks: [FrameworkID]
+    /// Every cell: frameworks in scope order (sorted by key), requirements in catalogue
+    /// order, organisation cell before system cells, systems in inventory order.
+    public var cells: [Cell]
+    /// Overall, per framework, per top-level heading, per system.
+    public var scores: [Score]
+
+    public func count(_ status: CellStatus) -> Int { cells.filter { $0.status == status }.count }
+    public var overall: Score { scores[0] }
+}

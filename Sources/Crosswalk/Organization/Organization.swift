@@ -1,0 +1,108 @@
+/// A person who can own requirements and evidence.
+public struct Person: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var role: String
+    public init(id: String, name: String, role: String = "") { self.id = id; self.name = name; self.role = role }
+}
+
+/// An AI system in the organisation's inventory.
+public struct AISystem: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var purpose: String = ""
+    public var owner: String = ""
+    public var businessUnit: String = ""
+    /// `planned`, `development`, `production`, `retired`.
+    public var lifecycle: String = "production"
+    /// `in-house`, `third-party-service`, `embedded`.
+    public var sourcing: String = "in-house"
+    public var vendor: String = ""
+    /// EU AI Act tier: `prohibited`, `high`, `limited`, `minimal`, `general-purpose`, `general-purpose-systemic`.
+    public var riskTier: String = "minimal"
+    /// Annex III point (`4`, `5b`, `5c`), where high-risk under Annex III.
+    public var annexIII: String = ""
+    /// The organisation's EU AI Act roles for this system.
+    public var euRoles: [String] = []
+    /// Extra EU AI Act conditions (`workplace-use`, `public-body`, …).
+    public var conditions: [String] = []
+
+    public init(id: String, name: String) { self.id = id; self.name = name }
+
+    /// Conditions including those implied by the Annex III point (`annex-iii-5c` and `annex-iii-5`).
+    public var effectiveConditions: [String] {
+        var c = conditions
+        if !annexIII.isEmpty {
+            c.append("annex-iii-\(annexIII)")
+            if let first = annexIII.first, annexIII.count > 1 { c.append("annex-iii-\(first)") }
+        }
+        return c
+    }
+}
+
+/// A Statement of Applicability decision.
+public struct ApplicabilityDecision: Sendable, Hashable {
+    public var requirement: RequirementRef
+    public var applicable: Bool
+    /// Empty when none was given: an exclusion without justification is a finding.
+    public var justification: String
+    public var location: SourceLocation
+}
+
+/// What an evidence item claims to satisfy.
+public struct EvidenceClaim: Sendable, Hashable {
+    public var requirement: RequirementRef
+    /// True for `coverage="full"`.
+    public var full: Bool
+}
+
+/// One piece of evidence in the register.
+public struct Evidence: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var kind: String
+    public var owner: String
+    public var collected: CalendarDate?
+    public var validUntil: CalendarDate?
+    public var reviewDays: Int?
+    /// `draft` or `approved`.
+    public var status: String
+    public var claims: [EvidenceClaim]
+    /// The systems it covers; empty when it covers the whole organisation.
+    public var systems: [String]
+    public var locationURI: String
+    public var sha256: String
+    public var location: SourceLocation
+
+    /// The date it stops being valid: `valid-until`, or `collected + review-days`, or nil.
+    public var expires: CalendarDate? {
+        if let validUntil { return validUntil }
+        if let reviewDays, let collected { return collected.adding(days: reviewDays) }
+        return nil
+    }
+}
+
+/// An owner assignment: requirement → person.
+public struct OwnerAssignment: Sendable, Hashable {
+    public var requirement: RequirementRef
+    public var person: String
+    public var location: SourceLocation
+}
+
+/// An organisation's governance position, as read from its organisation file.
+public struct Organization: Sendable {
+    public var name: String
+    public var primaryFramework: FrameworkID = .iso42001
+    public var assessmentDate: CalendarDate?
+    public var frameworks: [FrameworkID] = []
+    public var euRoles: [String] = []
+    public var conditions: [String] = []
+    public var people: [Person] = []
+    public var systems: [AISystem] = []
+    public var decisions: [ApplicabilityDecision] = []
+    public var evidence: [Evidence] = []
+    public var owners: [OwnerAssignment] = []
+    public var source: String = ""
+
+    public init(name: String) { self.name = name }
+}

@@ -1,0 +1,33 @@
+/// Renders an assessment as CSV. Column contracts: `Docs/CSV.md`.
+public enum AssessmentExport {
+    public static let gapColumns = ["framework", "requirement", "system", "status", "reason_code", "reason", "evidence", "via", "owner", "no_owner",
+                                    "deadline", "credit", "applicability", "title"]
+
+    /// One row per cell, in assessment order.
+    public static func gapsCSV(_ a: Assessment, catalogs: CatalogSet) -> [UInt8] {
+        var w = CSVWriter(reservingCapacity: a.cells.count * 200)
+        w.row(gapColumns)
+        for c in a.cells {
+            w.text(c.requirement.framework.rawValue); w.text(c.requirement.label); w.text(c.system ?? ""); w.text(c.status.rawValue)
+            w.text(c.reasonCode); w.text(c.reason); w.text(c.evidence.joined(separator: ";")); w.text(c.via.joined(separator: " | "))
+            w.text(c.owner ?? ""); w.text(c.noOwner ? "yes" : "no"); w.text(c.deadline?.description ?? ""); w.number(c.credit, decimals: 2)
+            w.text(c.applicability); w.text(catalogs.entry(c.requirement)?.title ?? "")
+            w.endRow()
+        }
+        return w.bytes
+    }
+
+    public static let scoreColumns = ["scope", "key", "readiness", "credit", "assessed_cells"] + CellStatus.allCases.map(\.rawValue)
+
+    /// One row per score: overall, frameworks, headings, systems.
+    public static func scoresCSV(_ a: Assessment) -> [UInt8] {
+        var w = CSVWriter()
+        w.row(scoreColumns)
+        for s in a.scores {
+            w.text(s.scope); w.text(s.key); w.number(s.readiness * 100, decimals: 1); w.number(s.credit, decimals: 2); w.number(s.assessedCells)
+            for st in CellStatus.allCases { w.number(s.counts[st] ?? 0) }
+            w.endRow()
+        }
+        return w.bytes
+    }
+}
