@@ -28,7 +28,9 @@ struct Assess: ParsableCommand {
         printSummary(assessment, org: org)
         if let out {
             try reportingErrors {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
+                    throw CrosswalkError(.ioError, "cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: out))
+                }
                 for (name, bytes) in [("gaps.csv", AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs)), ("scores.csv", AssessmentExport.scoresCSV(assessment))] {
                     let path = (out as NSString).appendingPathComponent(name)
                     try AtomicFile.write(bytes, to: path)
