@@ -13,11 +13,20 @@ struct Assess: ParsableCommand {
     @Option(help: ArgumentHelp("Folder to write the reports to.", valueName: "dir")) var out: String?
     @Option(help: "Days before expiry that make evidence due soon.") var dueSoonDays = 30
     @Flag(help: "Exit with 1 when any gap is found (for pipelines).") var failOnGaps = false
+    @Option(name: .customLong("systems-csv"), help: ArgumentHelp("An AI system inventory (CSV) to add to the organisation.", valueName: "file")) var systemsCSV: String?
+    @Option(name: .customLong("evidence-csv"), help: ArgumentHelp("An evidence register (CSV) to add to the organisation.", valueName: "file")) var evidenceCSV: String?
 
     func run() throws {
         let dataset = try reportingErrors { try data.load() }
         let input = try reportingErrors { try file.map { try InputFile.read($0) } ?? BundledData.sampleOrganization() }
-        let (org, warnings) = try reportingErrors { try OrganizationLoader.load(input.bytes, file: input.path, catalogs: dataset.catalogs) }
+        var (org, warnings) = try reportingErrors { try OrganizationLoader.load(input.bytes, file: input.path, catalogs: dataset.catalogs) }
+        if systemsCSV != nil || evidenceCSV != nil {
+            try reportingErrors {
+                if let path = systemsCSV { org.systems += try OrganizationCSV.systems(InputFile.read(path).bytes, file: path) }
+                if let path = evidenceCSV { org.evidence += try OrganizationCSV.evidence(InputFile.read(path).bytes, file: path) }
+                try OrganizationLoader.check(org, catalogs: dataset.catalogs)
+            }
+        }
         for w in warnings { printError(w.description) }
         guard let date = asOf.map({ CalendarDate($0) }) ?? org.assessmentDate else {
             printError("error: no assessment date: pass --as-of YYYY-MM-DD or set assessment-date in the file")

@@ -227,6 +227,14 @@ private struct Run {
                 cell.reasonCode = "partial-evidence"
                 cell.reason = "Only partly met\(sys): the evidence claims partial coverage."
             }
+        } else if stale.contains(where: { !$0.0.orgLevelOnly }) {
+            let latest = stale.map(\.1).max()!
+            cell.status = .stale
+            cell.reasonCode = "evidence-expired"
+            cell.evidence = ids(stale.map(\.0))
+            cell.via = vias(stale.map(\.0))
+            cell.deadline = latest
+            cell.reason = "The evidence\(sys) expired on \(latest): review and re-approve it."
         } else if !orgLevel.isEmpty {
             cell.status = .executionGap
             cell.reasonCode = "execution-gap"

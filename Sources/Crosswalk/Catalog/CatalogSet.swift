@@ -47,7 +47,13 @@ public enum BundledData {
         guard let directory else {
             throw CrosswalkError(.ioError, "the bundled catalogues are missing from this build; rebuild Crosswalk or pass --catalogs", at: SourceLocation(file: "Catalogs"))
         }
-        return try InputFile.xmlFiles(in: directory.path)
+        // Named by their place in the repository, not the build folder, so messages and
+        // exports are the same on every machine.
+        return try InputFile.xmlFiles(in: directory.path).map { file in
+            var f = file
+            f.path = "Catalogs/" + (file.path.split(separator: "/").last.map(String.init) ?? file.path)
+            return f
+        }
     }
 
     /// The bundled sample organisation (a mid-sized insurer; see `Docs/Sample.md`).

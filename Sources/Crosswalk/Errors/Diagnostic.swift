@@ -43,6 +43,10 @@ struct DiagnosticLog: Sendable {
         add(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column)))
     }
 
+    mutating func error(_ code: CrosswalkError.Code, _ message: String, at location: SourceLocation) {
+        add(Diagnostic(.error, code, message, at: location))
+    }
+
     mutating func warning(_ code: CrosswalkError.Code, _ message: String, line: Int, column: Int = 0) {
         add(Diagnostic(.warning, code, message, at: SourceLocation(file: file, line: line, column: column)))
     }

@@ -31,6 +31,16 @@ public enum OrganizationLoader {
         try log.throwIfErrors()
         return (org, log.items)
     }
+
+    /// Checks every cross-reference of an organisation built in code or merged from
+    /// several sources (XML plus CSV imports).
+    /// - Throws: ``CrosswalkError`` with every problem found.
+    public static func check(_ organization: Organization, catalogs: CatalogSet) throws(CrosswalkError) {
+        var org = organization
+        var log = DiagnosticLog(file: organization.source)
+        OrganizationChecker.check(&org, catalogs: catalogs, log: &log)
+        try log.throwIfErrors()
+    }
 }
 
 /// Builds an ``Organization`` from streaming events.
@@ -212,15 +222,15 @@ enum OrganizationChecker {
         let line = 1
         func requirement(_ r: RequirementRef, at location: SourceLocation, what: String) {
             guard let c = catalogs.catalog(r.framework) else {
-                log.error(.unknownFramework, "\(what) names framework '\(r.framework)', which is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", line: location.line)
+                log.error(.unknownFramework, "\(what) names framework '\(r.framework)', which is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", at: location)
                 return
             }
             guard let e = c.entry(label: r.label) else {
-                log.error(.unknownRequirement, "\(what) names '\(r)', which \(r.framework) does not have; check the label with `crosswalk show \(r.framework)`", line: location.line)
+                log.error(.unknownRequirement, "\(what) names '\(r)', which \(r.framework) does not have; check the label with `crosswalk show \(r.framework)`", at: location)
                 return
             }
             if !e.isRequirement {
-                log.error(.unknownRequirement, "\(what) names '\(r)', a heading; name one of its requirements: \(c.children(of: e.label).prefix(6).map(\.label).joined(separator: ", "))", line: location.line)
+                log.error(.unknownRequirement, "\(what) names '\(r)', a heading; name one of its requirements: \(c.children(of: e.label).prefix(6).map(\.label).joined(separator: ", "))", at: location)
             }
         }
         if org.frameworks.isEmpty { log.error(.missingElement, "<scope> names no <framework id=…>; list the frameworks in scope", line: line) }
@@ -241,13 +251,13 @@ enum OrganizationChecker {
         var ids = Set<String>()
         for e in org.evidence {
             let l = e.location.line
-            if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", line: l) }
-            else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", line: l) }
-            if e.claims.isEmpty { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", line: l) }
+            if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: e.location) }
+            else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: e.location) }
+            if e.claims.isEmpty { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: e.location) }
             for c in e.claims { requirement(c.requirement, at: e.location, what: "evidence \(e.id)") }
-            for s in e.systems where !systems.contains(s) { log.error(.unknownRequirement, "evidence \(e.id) names system '\(s)', which is not in <systems>", line: l) }
-            if !e.owner.isEmpty && !people.contains(e.owner) { log.error(.unknownRequirement, "evidence \(e.id) has owner '\(e.owner)', who is not in <people>", line: l) }
-            if let c = e.collected, let v = e.validUntil, v < c { log.error(.invalidValue, "evidence \(e.id) is valid until \(v), before it was collected (\(c))", line: l) }
+            for s in e.systems where !systems.contains(s) { log.error(.unknownRequirement, "evidence \(e.id) names system '\(s)', which is not in <systems>", at: e.location) }
+            if !e.owner.isEmpty && !people.contains(e.owner) { log.error(.unknownRequirement, "evidence \(e.id) has owner '\(e.owner)', who is not in <people>", at: e.location) }
+            if let c = e.collected, let v = e.validUntil, v < c { log.error(.invalidValue, "evidence \(e.id) is valid until \(v), before it was collected (\(c))", at: e.location) }
         }
         for d in org.decisions { requirement(d.requirement, at: d.location, what: "applicability decision") }
         for o in org.owners {
