@@ -188,6 +188,15 @@ private struct Run {
         let sys = system.map { " for \($0)" } ?? ""
         var cell = Cell(requirement: ref, system: system, status: .missing, reasonCode: "no-evidence", reason: "", evidence: [], via: [], owner: owner,
                         deadline: nil, credit: 0, applicability: applicability)
+        func markStale() {
+            let latest = stale.map(\.1).max()!
+            cell.status = .stale
+            cell.reasonCode = "evidence-expired"
+            cell.evidence = ids(stale.map(\.0))
+            cell.via = vias(stale.map(\.0))
+            cell.deadline = latest
+            cell.reason = "The evidence\(sys) expired on \(latest): review and re-approve it."
+        }
         let full = valid.filter(\.full)
         if !full.isEmpty {
             let notSoon = full.filter { org.evidence[$0.evidence].expires.map { $0 > soon } ?? true }
@@ -228,13 +237,7 @@ private struct Run {
                 cell.reason = "Only partly met\(sys): the evidence claims partial coverage."
             }
         } else if stale.contains(where: { !$0.0.orgLevelOnly }) {
-            let latest = stale.map(\.1).max()!
-            cell.status = .stale
-            cell.reasonCode = "evidence-expired"
-            cell.evidence = ids(stale.map(\.0))
-            cell.via = vias(stale.map(\.0))
-            cell.deadline = latest
-            cell.reason = "The evidence\(sys) expired on \(latest): review and re-approve it."
+            markStale()
         } else if !orgLevel.isEmpty {
             cell.status = .executionGap
             cell.reasonCode = "execution-gap"
@@ -242,13 +245,7 @@ private struct Run {
             cell.via = vias(orgLevel)
             cell.reason = "The process is documented for the organisation, but \(system ?? "this system")'s own artefact does not exist: produce it for this system."
         } else if !stale.isEmpty {
-            let latest = stale.map(\.1).max()!
-            cell.status = .stale
-            cell.reasonCode = "evidence-expired"
-            cell.evidence = ids(stale.map(\.0))
-            cell.via = vias(stale.map(\.0))
-            cell.deadline = latest
-            cell.reason = "The evidence\(sys) expired on \(latest): review and re-approve it."
+            markStale()
         } else if !drafts.isEmpty {
             cell.reasonCode = "draft-only"
             cell.evidence = ids(drafts)

@@ -250,7 +250,6 @@ enum OrganizationChecker {
         }
         var ids = Set<String>()
         for e in org.evidence {
-            let l = e.location.line
             if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: e.location) }
             else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: e.location) }
             if e.claims.isEmpty { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: e.location) }
