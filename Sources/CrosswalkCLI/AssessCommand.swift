@@ -19,6 +19,9 @@ struct Assess: ParsableCommand {
     func run() throws {
         let dataset = try reportingErrors { try data.load() }
         let input = try reportingErrors { try file.map { try InputFile.read($0) } ?? BundledData.sampleOrganization() }
+        // Progress on large inputs, on standard error, only when it is a terminal.
+        let showProgress = isatty(STDERR_FILENO) != 0 && input.bytes.count > 8 << 20
+        if showProgress { printError("reading \(input.path) (\(input.bytes.count >> 20) MB)…") }
         var (org, warnings) = try reportingErrors { try OrganizationLoader.load(input.bytes, file: input.path, catalogs: dataset.catalogs) }
         if systemsCSV != nil || evidenceCSV != nil {
             try reportingErrors {
@@ -33,6 +36,7 @@ struct Assess: ParsableCommand {
             throw Exit.invalidInput
         }
         let fws = frameworks.map { $0.split(separator: ",").map { FrameworkID(String($0)) } }
+        if showProgress { printError("assessing \(org.systems.count) systems and \(org.evidence.count) evidence items…") }
         let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: date, dueSoonDays: dueSoonDays, frameworks: fws))
         printSummary(assessment, org: org)
         if let out {

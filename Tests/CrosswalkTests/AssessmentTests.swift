@@ -143,6 +143,17 @@ struct AssessmentTests {
         #expect(many.cell("iso42001:A.6.2.8")?.status != .met)
     }
 
+    @Test func subsetAndSupersetRoutes() throws {
+        // eu-ai-act Art. 26(1) subset-of iso42001 A.9.4: evidence for A.9.4 on the system meets Art. 26(1) in full.
+        let a = try assess(orgXML(systems: cvScreen, evidence: item("USE", "iso42001:A.9.4", validUntil: "2028-12-31", systems: ["CV"])), asOf: "2027-12-02")
+        let c = try #require(a.cell("eu-ai-act:Art. 26(1)", "CV"))
+        #expect(c.status == .met && c.reasonCode == "met-via-mapping" && c.via.first?.contains("subset-of") == true)
+        // NIST MANAGE 4.3 superset-of iso42001 A.8.4: evidence for A.8.4 reaches MANAGE 4.3 only partly.
+        let n = try assess(orgXML(frameworks: ["iso42001", "nist-ai-rmf"], systems: forecast, evidence: item("INC", "iso42001:A.8.4", systems: ["FORECAST"])))
+        let m = try #require(n.cells.first { $0.requirement.description == "nist-ai-rmf:MANAGE 4.3" })
+        #expect(m.status == .partial && m.via.first?.contains("superset-of") == true)
+    }
+
     @Test func ownerIsAFlagOnEveryCell() throws {
         let a = try assess(orgXML(owners: #"<assign requirement="iso42001:A.2.2" person="p1"/>"#))
         #expect(a.cell("iso42001:A.2.2")?.owner == "p1")
