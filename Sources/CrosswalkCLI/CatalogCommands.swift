@@ -92,24 +92,26 @@ struct Validate: ParsableCommand {
         // Crosswalks are checked against the bundled catalogues, --catalogs, and any catalogue named here.
         var catalogs = (try? data.load().catalogs) ?? CatalogSet()
         var failed = false
-        var documents: [(String, InputFile)] = []
-        for path in files {
-            do { documents.append((path, try InputFile.read(path))) } catch { printError(error.description); failed = true }
+        var files: [InputFile] = []
+        for path in self.files {
+            do { files.append(try InputFile.read(path)) } catch { printError(error.description); failed = true }
         }
-        for (path, file) in documents {
-            if case .catalog(let c, _)? = try? Document.load(file) { catalogs.insert(c); _ = path }
+        // Catalogues first (a valid one is loaded once), so crosswalks named here resolve against them.
+        var results = [Result<Document, CrosswalkError>?](repeating: nil, count: files.count)
+        for (i, file) in files.enumerated() {
+            let r = Result { () throws(CrosswalkError) in try Document.load(file) }
+            if case .success(.catalog(let c, _)) = r { catalogs.insert(c); results[i] = r }
         }
-        for (path, file) in documents {
-            do {
-                switch try Document.load(file, catalogs: catalogs) {
-                case .catalog(let catalog, let warnings):
-                    for w in warnings { printError(w.description) }
-                    print("\(path): ok: catalog \(catalog.framework), \(catalog.entries.count) entries, \(catalog.requirements.count) requirements")
-                case .mappingCollection(let collection, let warnings):
-                    for w in warnings { printError(w.description) }
-                    print("\(path): ok: mapping-collection '\(collection.title)', \(collection.mappings.count) mappings")
-                }
-            } catch {
+        for (i, file) in files.enumerated() {
+            let result = results[i] ?? Result { () throws(CrosswalkError) in try Document.load(file, catalogs: catalogs) }
+            switch result {
+            case .success(.catalog(let catalog, let warnings)):
+                for w in warnings { printError(w.description) }
+                print("\(file.path): ok: catalog \(catalog.framework), \(catalog.entries.count) entries, \(catalog.requirements.count) requirements")
+            case .success(.mappingCollection(let collection, let warnings)):
+                for w in warnings { printError(w.description) }
+                print("\(file.path): ok: mapping-collection '\(collection.title)', \(collection.mappings.count) mappings")
+            case .failure(let error):
                 printError(error.description)
                 failed = true
             }

@@ -68,7 +68,7 @@ public struct XMLElement: Sendable, Hashable {
 
 extension String {
     /// Runs of white space folded to one space, ends trimmed.
-    func foldingWhitespace() -> String {
+    public func foldingWhitespace() -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         var pendingSpace = false

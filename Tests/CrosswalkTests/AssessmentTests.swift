@@ -154,6 +154,28 @@ struct AssessmentTests {
         #expect(m.status == .partial && m.via.first?.contains("superset-of") == true)
     }
 
+    @Test func systemEvidenceOnAnOrganisationRequirementIsPartial() throws {
+        let c = try #require(try assess(orgXML(systems: forecast, evidence: item("E1", "iso42001:A.2.2", systems: ["FORECAST"]))).cell("iso42001:A.2.2"))
+        #expect(c.status == .partial && c.reasonCode == "partial-scope")
+    }
+
+    @Test func anotherSystemsEvidenceDoesNotFit() throws {
+        let a = try assess(orgXML(systems: pricing + forecast, evidence: item("IA", "iso42001:6.1.4", systems: ["PRICING"])))
+        #expect(a.cell("iso42001:6.1.4", "FORECAST")?.status == .missing)
+    }
+
+    @Test func perSystemRequirementsWithoutAnInventory() throws {
+        let c = try #require(try assess(orgXML()).cell("iso42001:6.1.4"))
+        #expect(c.status == .missing && c.reasonCode == "no-inventory")
+    }
+
+    @Test func retiredSystemsAreLeftOut() throws {
+        let retired = forecast.replacingOccurrences(of: "lifecycle=\"production\"", with: "lifecycle=\"retired\"")
+        let a = try assess(orgXML(systems: pricing + retired))
+        #expect(a.cells.allSatisfy { $0.system != "FORECAST" })
+        #expect(a.cell("iso42001:6.1.4", "PRICING") != nil)
+    }
+
     @Test func ownerIsAFlagOnEveryCell() throws {
         let a = try assess(orgXML(owners: #"<assign requirement="iso42001:A.2.2" person="p1"/>"#))
         #expect(a.cell("iso42001:A.2.2")?.owner == "p1")

@@ -113,6 +113,9 @@ struct CLITests {
         let bad = try run(["validate", path])
         #expect(bad.status == 2)
         #expect(bad.err.contains("\(path):21:") && bad.err.contains("\(path):25:") && bad.err.contains("\(path):26:"))
+        // A crosswalk resolves against catalogues named beside it, in any order.
+        let pair = try run(["validate", Repo.path("Fixtures/crosswalks/mini.xml"), Repo.path("Fixtures/catalogs/minimal.xml"), Repo.path("Fixtures/catalogs/mini-b.xml")])
+        #expect(pair.status == 0 && pair.out.contains("2 mappings"), "\(pair.err)")
         let hostile = try run(["validate", Repo.path("Fixtures/hostile/xxe-local-file.xml")])
         #expect(hostile.status == 2 && hostile.err.contains("DOCTYPE") && !hostile.out.contains("root:"))
     }

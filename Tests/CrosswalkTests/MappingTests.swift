@@ -166,6 +166,21 @@ struct CrosswalkFileTests {
         #expect(error.location.file.hasSuffix("crosswalk-contradiction.xml"))
     }
 
+    @Test func theSameMapInTwoFilesIsAnError() throws {
+        var files = try ["Fixtures/catalogs/minimal.xml", "Fixtures/catalogs/mini-b.xml", "Fixtures/crosswalks/mini.xml"].map { try InputFile.read(Repo.path($0)) }
+        var copy = files[2]
+        copy.path = "copy.xml"
+        files.append(copy)
+        let error = try #require(expectCrosswalkError { _ = try Dataset.load(bundled: false, extra: files) })
+        #expect(error.code == .duplicateIdentifier && error.location.file == "copy.xml")
+    }
+
+    @Test func strengthsThatContradictTheRelationshipAreWarnings() throws {
+        let text = try Repo.text("Fixtures/crosswalks/mini.xml").replacingOccurrences(of: "<relationship>subset-of</relationship>", with: "<relationship>equal-to</relationship>")
+        let (_, warnings) = try MappingLoader.load(Array(text.utf8), file: "w.xml", catalogs: try miniCatalogs())
+        #expect(warnings.count == 1 && warnings[0].severity == .warning && warnings[0].message.contains("strength 10"))
+    }
+
     @Test func loadOrderDoesNotChangeTheGraph() throws {
         let names = ["Fixtures/crosswalks/mini.xml", "Fixtures/catalogs/mini-b.xml", "Fixtures/catalogs/minimal.xml"]
         let files = try names.map { try InputFile.read(Repo.path($0)) }

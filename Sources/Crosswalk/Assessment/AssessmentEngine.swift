@@ -139,14 +139,10 @@ private struct Run {
         var out: [Candidate] = []
         func consider(_ claim: (evidence: Int, full: Bool), routeFull: Bool, strength: Int?, via: String?) {
             let e = org.evidence[claim.evidence]
-            var orgLevelOnly = false
-            var fits = true
-            if let system {
-                if e.systems.isEmpty { orgLevelOnly = true } else { fits = e.systems.contains(system) }
-            } else if !e.systems.isEmpty {
-                fits = true  // system-specific evidence on an organisation requirement: partial at most
-            }
-            guard fits else { return }
+            // On a system cell: organisation-wide evidence documents the process only; another system's evidence does not fit.
+            // On an organisation cell, system-specific evidence counts, as partial at most (see `whole`).
+            let orgLevelOnly = system != nil && e.systems.isEmpty
+            if let system, !e.systems.isEmpty, !e.systems.contains(system) { return }
             let whole = claim.full && routeFull && (system != nil || e.systems.isEmpty)
             var credit = 1.0
             if !whole {
@@ -200,10 +196,10 @@ private struct Run {
         let full = valid.filter(\.full)
         if !full.isEmpty {
             let notSoon = full.filter { org.evidence[$0.evidence].expires.map { $0 > soon } ?? true }
-            let direct = full.filter { $0.via == nil }
+            let hasDirect = full.contains { $0.via == nil }
             let used = notSoon.isEmpty ? full : notSoon
             cell.evidence = ids(used)
-            cell.via = vias(used.filter { $0.via != nil && direct.isEmpty })
+            cell.via = hasDirect ? [] : vias(used)
             cell.credit = 1
             if notSoon.isEmpty {
                 let expiry = full.compactMap { org.evidence[$0.evidence].expires }.max()!

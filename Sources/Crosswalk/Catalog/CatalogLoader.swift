@@ -158,7 +158,7 @@ private struct Reader {
 
         var entry = CatalogEntry(id: id, label: id, title: title, kind: isRequirement ? .control : .group, isRequirement: isRequirement,
                                  parent: parent, depth: depth, location: SourceLocation(file: file, line: line, column: element.column))
-        var kindSet = false, scopeSet = false
+        var scopeSet = false
         for p in props(of: element).values {
             let prop = p.property
             entry.properties.append(prop)
@@ -173,7 +173,7 @@ private struct Reader {
             switch prop.name {
             case "kind":
                 let k = EntryKind(rawValue: prop.value)
-                if EntryKind.known.contains(k) { entry.kind = k; kindSet = true }
+                if EntryKind.known.contains(k) { entry.kind = k }
                 else { log.error(.invalidValue, "kind '\(prop.value)' is not one of \(EntryKind.known.map(\.rawValue).joined(separator: ", "))", line: p.line) }
             case "scope":
                 if let s = RequirementScope(rawValue: prop.value) { entry.scope = s; scopeSet = true }
@@ -204,7 +204,6 @@ private struct Reader {
                 log.error(.unknownProperty, "prop '\(prop.name)' is not a Crosswalk prop; known: \(Self.crosswalkProps.sorted().joined(separator: ", "))", line: p.line)
             }
         }
-        _ = kindSet
         if isRequirement {
             if !scopeSet { entry.scope = .organization }
         } else if scopeSet {

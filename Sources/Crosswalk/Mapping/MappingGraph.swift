@@ -211,7 +211,4 @@ public struct MappingGraph: Sendable {
         }
         return out
     }
-
-    /// The position of `ref` in the graph's fixed node order.
-    func index(of ref: RequirementRef) -> Int? { nodeIndex[ref] }
 }

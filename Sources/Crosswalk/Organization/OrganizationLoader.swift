@@ -176,7 +176,7 @@ struct OrganizationHandler: XMLEventHandler {
     }
 
     mutating func endElement(name: String, namespace: String, line: Int, control: inout XMLStreamControl) {
-        let content = String(decoding: text, as: UTF8.self).foldedWhitespace
+        let content = String(decoding: text, as: UTF8.self).foldingWhitespace()
         text.removeAll(keepingCapacity: true)
         let parent = path.count >= 2 ? path[path.count - 2] : ""
         path.removeLast()
@@ -210,11 +210,6 @@ struct OrganizationHandler: XMLEventHandler {
     }
 }
 
-extension String {
-    var foldedWhitespace: String {
-        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-    }
-}
 
 /// Cross-reference checks once the whole file is read.
 enum OrganizationChecker {
