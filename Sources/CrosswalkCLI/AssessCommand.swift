@@ -18,11 +18,16 @@ struct Assess: ParsableCommand {
 
     func run() throws {
         let dataset = try reportingErrors { try data.load() }
-        let input = try reportingErrors { try file.map { try InputFile.read($0) } ?? BundledData.sampleOrganization() }
         // Progress on large inputs, on standard error, only when it is a terminal.
-        let showProgress = isatty(STDERR_FILENO) != 0 && input.bytes.count > 8 << 20
-        if showProgress { printError("reading \(input.path) (\(input.bytes.count >> 20) MB)…") }
-        var (org, warnings) = try reportingErrors { try OrganizationLoader.load(input.bytes, file: input.path, catalogs: dataset.catalogs) }
+        let size = file.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 } ?? 0
+        let showProgress = isatty(STDERR_FILENO) != 0 && size > 8 << 20
+        if showProgress, let file { printError("reading \(file) (\(size >> 20) MB)…") }
+        // A file is read a piece at a time: memory follows the records kept, not the file size.
+        var (org, warnings) = try reportingErrors {
+            if let file { return try OrganizationLoader.load(contentsOf: file, catalogs: dataset.catalogs) }
+            let input = try BundledData.sampleOrganization()
+            return try OrganizationLoader.load(input.bytes, file: input.path, catalogs: dataset.catalogs)
+        }
         if systemsCSV != nil || evidenceCSV != nil {
             try reportingErrors {
                 if let path = systemsCSV { org.systems += try OrganizationCSV.systems(InputFile.read(path).bytes, file: path) }

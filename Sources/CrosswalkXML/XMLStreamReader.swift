@@ -24,24 +24,9 @@ public enum XMLStreamReader {
     public static func parse<H: XMLEventHandler>(
         _ bytes: UnsafeRawBufferPointer, limits: XMLLimits = .default, handler: inout H
     ) throws(XMLParseError) {
-        _ = libxmlReady
-        if bytes.count > limits.maxInputBytes {
-            throw XMLParseError(
-                .inputTooLarge,
-                "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes); split the file or raise the input-size limit",
-                line: 0, column: 0)
-        }
-        if bytes.isEmpty {
-            throw XMLParseError(.empty, "the file is empty; expected an XML document", line: 1, column: 1)
-        }
-        var erased: any XMLEventHandler = handler
-        defer { handler = erased as! H }
-        try withUnsafeMutablePointer(to: &erased) { (handlerPointer) throws(XMLParseError) in
-            var state = ParserState(limits: limits, handler: handlerPointer)
-            try withUnsafeMutablePointer(to: &state) { (statePointer) throws(XMLParseError) in
-                try run(bytes, state: statePointer)
-            }
-        }
+        var adapter = StringEventAdapter(handler: handler)
+        defer { handler = adapter.handler }
+        try parseEvents(bytes, limits: limits, handler: &adapter)
     }
 
     /// Parses a byte array. See ``parse(_:limits:handler:)-(UnsafeRawBufferPointer,_,_)``.
@@ -59,13 +44,86 @@ public enum XMLStreamReader {
         try result.get()
     }
 
+    /// Parses `bytes`, feeding every event to `handler` as bytes (no `String` per event).
+    ///
+    /// - Throws: ``XMLParseError`` with the line and column of the first fault.
+    public static func parseEvents<H: XMLRawEventHandler>(
+        _ bytes: UnsafeRawBufferPointer, limits: XMLLimits = .default, handler: inout H
+    ) throws(XMLParseError) {
+        _ = libxmlReady
+        if bytes.count > limits.maxInputBytes {
+            throw tooLarge(bytes.count, limits)
+        }
+        if bytes.isEmpty {
+            throw XMLParseError(.empty, "the file is empty; expected an XML document", line: 1, column: 1)
+        }
+        var offset = 0
+        try withState(limits: limits, handler: &handler) { (state) throws(XMLParseError) in
+            try run(state: state) {
+                guard offset < bytes.count else { return nil }
+                let length = min(chunkSize, bytes.count - offset)
+                defer { offset += length }
+                return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+            }
+        }
+    }
+
+    /// Parses the bytes `read` delivers, a piece at a time, so a file of any size is read
+    /// in constant memory. `read` fills as much of the buffer as it can and returns the
+    /// number of bytes written, 0 at the end of the input. (A caller that hits an I/O
+    /// error records it, returns 0, and prefers its own error to the one thrown here.)
+    ///
+    /// - Throws: ``XMLParseError`` with the line and column of the first fault.
+    public static func parseEvents<H: XMLRawEventHandler>(
+        limits: XMLLimits = .default, handler: inout H, read: (UnsafeMutableRawBufferPointer) -> Int
+    ) throws(XMLParseError) {
+        _ = libxmlReady
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var total = 0
+        try withState(limits: limits, handler: &handler) { (state) throws(XMLParseError) in
+            try run(state: state) { () throws(XMLParseError) in
+                var filled = 0
+                while filled < chunkSize {
+                    let n = read(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                    if n <= 0 { break }
+                    filled += n
+                }
+                total += filled
+                if total > limits.maxInputBytes { throw tooLarge(total, limits) }
+                return filled == 0 ? nil : UnsafeRawBufferPointer(rebasing: buffer[0..<filled])
+            }
+        }
+    }
+
+    private static func tooLarge(_ count: Int, _ limits: XMLLimits) -> XMLParseError {
+        XMLParseError(
+            .inputTooLarge,
+            "input is \(count) bytes, more than the limit of \(limits.maxInputBytes); split the file or raise the input-size limit",
+            line: 0, column: 0)
+    }
+
     private static let chunkSize = 1 << 20
 
-    private static func run(_ bytes: UnsafeRawBufferPointer, state: UnsafeMutablePointer<ParserState>) throws(XMLParseError) {
+    private static func withState<H: XMLRawEventHandler>(
+        limits: XMLLimits, handler: inout H, _ body: (UnsafeMutablePointer<ParserState>) throws(XMLParseError) -> Void
+    ) throws(XMLParseError) {
+        try withUnsafeMutablePointer(to: &handler) { (handlerPointer) throws(XMLParseError) in
+            var state = ParserState(limits: limits, handler: UnsafeMutableRawPointer(handlerPointer), dispatch: .of(H.self))
+            try withUnsafeMutablePointer(to: &state) { (statePointer) throws(XMLParseError) in
+                try body(statePointer)
+            }
+        }
+    }
+
+    /// Feeds the chunks `next` returns to a push parser until it returns nil.
+    private static func run(state: UnsafeMutablePointer<ParserState>, next: () throws(XMLParseError) -> UnsafeRawBufferPointer?) throws(XMLParseError) {
+        guard let firstChunk = try next(), firstChunk.count > 0 else {
+            throw XMLParseError(.empty, "the file is empty; expected an XML document", line: 1, column: 1)
+        }
         var sax = makeSAXHandler()
-        let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
-        let first = min(4, bytes.count)
-        guard let ctxt = xmlCreatePushParserCtxt(&sax, UnsafeMutableRawPointer(state), base, Int32(first), nil) else {
+        let first = min(4, firstChunk.count)
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, UnsafeMutableRawPointer(state), firstChunk.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(first), nil) else {
             throw XMLParseError(.malformed, "libxml2 could not create a parser (out of memory?)", line: 0, column: 0)
         }
         defer { xmlFreeParserCtxt(ctxt) }
@@ -73,11 +131,11 @@ public enum XMLStreamReader {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
         _ = xmlCtxtUseOptions(ctxt, options)
 
-        var offset = first
-        while offset < bytes.count && !state.pointee.failed {
-            let length = min(chunkSize, bytes.count - offset)
-            _ = xmlParseChunk(ctxt, base + offset, Int32(length), 0)
-            offset += length
+        var chunk: UnsafeRawBufferPointer? = UnsafeRawBufferPointer(rebasing: firstChunk[first...])
+        while let c = chunk, !state.pointee.failed {
+            if c.count > 0 { _ = xmlParseChunk(ctxt, c.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(c.count), 0) }
+            if state.pointee.failed { break }
+            chunk = try next()
         }
         if !state.pointee.failed {
             _ = xmlParseChunk(ctxt, nil, 0, 1)
@@ -92,11 +150,27 @@ public enum XMLStreamReader {
     }
 }
 
+/// Calls into a handler of a type known only where the parse starts (the C callbacks
+/// cannot be generic); each closure is specialised for that type.
+struct RawDispatch {
+    let start: (UnsafeMutableRawPointer, XMLRawElement, inout XMLStreamControl) -> Void
+    let end: (UnsafeMutableRawPointer, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, Int, inout XMLStreamControl) -> Void
+    let characters: (UnsafeMutableRawPointer, UnsafeRawBufferPointer, inout XMLStreamControl) -> Void
+
+    static func of<H: XMLRawEventHandler>(_: H.Type) -> RawDispatch {
+        RawDispatch(
+            start: { h, e, c in h.assumingMemoryBound(to: H.self).pointee.startElement(e, control: &c) },
+            end: { h, n, ns, line, c in h.assumingMemoryBound(to: H.self).pointee.endElement(name: n, namespace: ns, line: line, control: &c) },
+            characters: { h, b, c in h.assumingMemoryBound(to: H.self).pointee.characters(b, control: &c) })
+    }
+}
+
 /// The parse's state, reached from the C callbacks through a pointer to this struct
 /// (not a class: no retain/release per callback).
 struct ParserState {
     let limits: XMLLimits
-    let handler: UnsafeMutablePointer<any XMLEventHandler>
+    let handler: UnsafeMutableRawPointer
+    let dispatch: RawDispatch
     var context: xmlParserCtxtPtr?
     var control = XMLStreamControl()
     var error: XMLParseError?
@@ -105,9 +179,10 @@ struct ParserState {
     var elementCount = 0
     var textBytes = 0
 
-    init(limits: XMLLimits, handler: UnsafeMutablePointer<any XMLEventHandler>) {
+    init(limits: XMLLimits, handler: UnsafeMutableRawPointer, dispatch: RawDispatch) {
         self.limits = limits
         self.handler = handler
+        self.dispatch = dispatch
     }
 
     var line: Int { Int(crosswalk_line(context)) }
@@ -163,9 +238,7 @@ private func makeSAXHandler() -> xmlSAXHandler {
             s.pointee.fail(.tooManyAttributes, "element <\(string(localname))> has \(count) attributes, more than the limit of \(limits.maxAttributesPerElement)")
             return
         }
-        var attrs: [XMLAttribute] = []
         if count > 0, let attributes {
-            attrs.reserveCapacity(count)
             for i in 0..<count {
                 let a = attributes + i * 5
                 guard let valueStart = a[3], let valueEnd = a[4] else { continue }
@@ -174,17 +247,12 @@ private func makeSAXHandler() -> xmlSAXHandler {
                     s.pointee.fail(.attributeTooLong, "attribute '\(string(a[0]))' is \(length) bytes, more than the limit of \(limits.maxAttributeBytes)")
                     return
                 }
-                var value = String(decoding: UnsafeBufferPointer(start: valueStart, count: length), as: UTF8.self)
-                // Without entity substitution libxml2 hands back a literal '&' (written &amp; or &#38;) as "&#38;";
-                // no other '&' can reach here, since undeclared entities are errors and DTDs are refused.
-                if value.utf8.contains(UInt8(ascii: "&")) { value = value.replacingAmpersandReferences() }
-                attrs.append(XMLAttribute(name: string(a[0]), namespace: string(a[2]), value: value))
             }
         }
-        let line = s.pointee.line, column = s.pointee.column
-        s.pointee.handler.pointee.startElement(
-            name: string(localname), namespace: string(uri), attributes: attrs,
-            line: line, column: column, control: &s.pointee.control)
+        let element = XMLRawElement(
+            name: .cString(localname), namespace: .cString(uri), line: s.pointee.line, column: s.pointee.column,
+            attributeTable: count > 0 ? UnsafePointer(attributes) : nil, attributeCount: count)
+        s.pointee.dispatch.start(s.pointee.handler, element, &s.pointee.control)
         s.pointee.checkHandlerStop()
     }
 
@@ -193,8 +261,7 @@ private func makeSAXHandler() -> xmlSAXHandler {
         if s.pointee.failed { return }
         s.pointee.depth -= 1
         s.pointee.textBytes = 0
-        let line = s.pointee.line
-        s.pointee.handler.pointee.endElement(name: string(localname), namespace: string(uri), line: line, control: &s.pointee.control)
+        s.pointee.dispatch.end(s.pointee.handler, .cString(localname), .cString(uri), s.pointee.line, &s.pointee.control)
         s.pointee.checkHandlerStop()
     }
 
@@ -207,7 +274,7 @@ private func makeSAXHandler() -> xmlSAXHandler {
             s.pointee.fail(.textTooLong, "a text run is longer than \(s.pointee.limits.maxTextBytes) bytes; shorten it or raise the text limit")
             return
         }
-        s.pointee.handler.pointee.characters(UnsafeRawBufferPointer(start: ch, count: Int(len)), control: &s.pointee.control)
+        s.pointee.dispatch.characters(s.pointee.handler, UnsafeRawBufferPointer(start: ch, count: Int(len)), &s.pointee.control)
         s.pointee.checkHandlerStop()
     }
     sax.characters = characters

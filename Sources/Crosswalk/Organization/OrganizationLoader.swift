@@ -1,4 +1,5 @@
 import _CrosswalkXML
+import Foundation
 
 /// Reads an organisation file (`Docs/OrganisationFormat.md`) with the streaming reader
 /// (no tree of the input is built), then checks every reference against the catalogues.
@@ -19,11 +20,37 @@ public enum OrganizationLoader {
     ///   or person, duplicate id, bad date, evidence pointing at nothing …), each located.
     public static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = defaultLimits) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
         var handler = OrganizationHandler(file: file)
-        do {
-            try XMLStreamReader.parse(bytes, limits: limits.xml.raw, handler: &handler)
-        } catch {
-            throw CrosswalkError(error, file: file)
+        let result: Result<Void, XMLParseError> = bytes.withUnsafeBytes { raw in
+            do throws(XMLParseError) {
+                try XMLStreamReader.parseEvents(raw, limits: limits.xml.raw, handler: &handler)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
         }
+        if case .failure(let error) = result { throw CrosswalkError(error, file: file) }
+        return try finish(handler, file: file, catalogs: catalogs)
+    }
+
+    /// Loads and checks the organisation file at `path`, reading it a piece at a time:
+    /// memory grows with the records kept, not with the size of the file.
+    /// - Parameter file: the name used in messages (default: `path`).
+    /// - Throws: ``CrosswalkError`` as ``load(_:file:catalogs:limits:)``, or `io-error`.
+    public static func load(contentsOf path: String, file: String? = nil, catalogs: CatalogSet, limits: InputLimits = defaultLimits) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
+        let name = file ?? path
+        var reader = try FileReader(path: path)
+        var handler = OrganizationHandler(file: name)
+        do {
+            try XMLStreamReader.parseEvents(limits: limits.xml.raw, handler: &handler) { reader.read(into: $0) }
+        } catch {
+            if let ioError = reader.error { throw ioError }
+            throw CrosswalkError(error, file: name)
+        }
+        if let ioError = reader.error { throw ioError }
+        return try finish(handler, file: name, catalogs: catalogs)
+    }
+
+    private static func finish(_ handler: consuming OrganizationHandler, file: String, catalogs: CatalogSet) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
         var log = handler.log
         var org = handler.org
         org.source = file
@@ -43,127 +70,258 @@ public enum OrganizationLoader {
     }
 }
 
-/// Builds an ``Organization`` from streaming events.
-struct OrganizationHandler: XMLEventHandler {
+/// The elements of the format, recognised from their bytes without making a `String`.
+enum OrgElement: UInt8, CaseIterable {
+    case organization, scope, framework, euRole, condition, people, person, systems, system, purpose, applicability, decision,
+         justification, evidence, item, title, satisfies, location, sha256, owners, assign, unknown
+
+    var name: String {
+        switch self {
+        case .euRole: "eu-role"
+        case .unknown: ""
+        default: "\(self)"
+        }
+    }
+
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        switch b.count {
+        case 4: self = b.equals("item") ? .item : .unknown
+        case 5: self = b.equals("scope") ? .scope : b.equals("title") ? .title : .unknown
+        case 6: self = b.equals("people") ? .people : b.equals("person") ? .person : b.equals("system") ? .system
+                : b.equals("sha256") ? .sha256 : b.equals("owners") ? .owners : b.equals("assign") ? .assign : .unknown
+        case 7: self = b.equals("eu-role") ? .euRole : b.equals("systems") ? .systems : b.equals("purpose") ? .purpose : .unknown
+        case 8: self = b.equals("decision") ? .decision : b.equals("evidence") ? .evidence : b.equals("location") ? .location : .unknown
+        case 9: self = b.equals("framework") ? .framework : b.equals("condition") ? .condition : b.equals("satisfies") ? .satisfies : .unknown
+        case 12: self = b.equals("organization") ? .organization : .unknown
+        case 13: self = b.equals("applicability") ? .applicability : b.equals("justification") ? .justification : .unknown
+        default: self = .unknown
+        }
+    }
+}
+
+/// The attributes of the format.
+enum OrgAttribute: Int, CaseIterable {
+    case version, name, primaryFramework, assessmentDate, id, role, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII,
+         euRole, ref, requirement, applicable, kind, collected, validUntil, reviewDays, status, coverage, person
+
+    static let names = ["version", "name", "primary-framework", "assessment-date", "id", "role", "owner", "business-unit", "lifecycle",
+                        "sourcing", "vendor", "risk-tier", "annex-iii", "eu-role", "ref", "requirement", "applicable", "kind", "collected",
+                        "valid-until", "review-days", "status", "coverage", "person"]
+    static let byteNames: [[UInt8]] = names.map { Array($0.utf8) }
+
+    init?(_ b: UnsafeBufferPointer<UInt8>) {
+        for (i, n) in Self.byteNames.enumerated() where n.count == b.count && n.withUnsafeBufferPointer({ memcmpEqual($0, b) }) {
+            self = OrgAttribute(rawValue: i)!
+            return
+        }
+        return nil
+    }
+}
+
+@inline(__always)
+private func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    for i in 0..<a.count where a[i] != b[i] { return false }
+    return true
+}
+
+/// Builds an ``Organization`` from streaming events, as bytes: a `String` is made only for
+/// values the model keeps.
+struct OrganizationHandler: XMLRawEventHandler {
     var org = Organization(name: "")
     var log: DiagnosticLog
     let file: String
-    private var path: [String] = []
+    /// Open elements; the name is kept only for elements the format does not know.
+    private var path: [(element: OrgElement, unknownName: String?)] = []
     private var text: [UInt8] = []
     private var currentSystem: AISystem?
     private var currentEvidence: Evidence?
     private var currentDecision: ApplicabilityDecision?
     private var sawRoot = false
+    /// The current element's attributes, by ``OrgAttribute`` (valid during `startElement` only).
+    private var attrs = [XMLRawAttribute?](repeating: nil, count: OrgAttribute.allCases.count)
+    private var attrsSet: [OrgAttribute] = []
 
     init(file: String) {
         self.file = file
         self.log = DiagnosticLog(file: file)
+        path.reserveCapacity(16)
+        text.reserveCapacity(1024)
     }
 
-    static let allowed: [String: (parent: String, attributes: Set<String>)] = [
-        "organization": ("", ["version", "name", "primary-framework", "assessment-date"]),
-        "scope": ("organization", []), "framework": ("scope", ["id"]), "eu-role": ("scope", []), "condition": ("*", []),
-        "people": ("organization", []), "person": ("people", ["id", "name", "role"]),
-        "systems": ("organization", []),
-        "system": ("*", ["id", "name", "owner", "business-unit", "lifecycle", "sourcing", "vendor", "risk-tier", "annex-iii", "eu-role", "ref"]),
-        "purpose": ("system", []),
-        "applicability": ("organization", []), "decision": ("applicability", ["requirement", "applicable"]), "justification": ("decision", []),
-        "evidence": ("organization", []),
-        "item": ("evidence", ["id", "kind", "owner", "collected", "valid-until", "review-days", "status"]),
-        "title": ("item", []), "satisfies": ("item", ["requirement", "coverage"]), "location": ("item", []), "sha256": ("item", []),
-        "owners": ("organization", []), "assign": ("owners", ["requirement", "person"]),
-    ]
+    struct Rule {
+        /// The required parent, nil for any.
+        var parent: OrgElement?
+        var attributes: Set<OrgAttribute>
+        /// The allowed attribute names, sorted, for messages.
+        var sortedNames: String
+        init(_ parent: OrgElement?, _ attributes: [OrgAttribute]) {
+            self.parent = parent
+            self.attributes = Set(attributes)
+            self.sortedNames = attributes.map { OrgAttribute.names[$0.rawValue] }.sorted().joined(separator: ", ")
+        }
+    }
+
+    /// Where each element may appear (`.unknown` parent: the root) and its attributes.
+    static let rules: [Rule?] = OrgElement.allCases.map { e -> Rule? in
+        switch e {
+        case .organization: Rule(.unknown, [.version, .name, .primaryFramework, .assessmentDate])
+        case .scope: Rule(.organization, [])
+        case .framework: Rule(.scope, [.id])
+        case .euRole: Rule(.scope, [])
+        case .condition: Rule(nil, [])
+        case .people: Rule(.organization, [])
+        case .person: Rule(.people, [.id, .name, .role])
+        case .systems: Rule(.organization, [])
+        case .system: Rule(nil, [.id, .name, .owner, .businessUnit, .lifecycle, .sourcing, .vendor, .riskTier, .annexIII, .euRole, .ref])
+        case .purpose: Rule(.system, [])
+        case .applicability: Rule(.organization, [])
+        case .decision: Rule(.applicability, [.requirement, .applicable])
+        case .justification: Rule(.decision, [])
+        case .evidence: Rule(.organization, [])
+        case .item: Rule(.evidence, [.id, .kind, .owner, .collected, .validUntil, .reviewDays, .status])
+        case .title, .satisfies, .location, .sha256: Rule(.item, e == .satisfies ? [.requirement, .coverage] : [])
+        case .owners: Rule(.organization, [])
+        case .assign: Rule(.owners, [.requirement, .person])
+        case .unknown: nil
+        }
+    }
 
     mutating func error(_ code: CrosswalkError.Code, _ message: String, _ line: Int) { log.error(code, message, line: line) }
 
-    func ref(_ text: String) -> RequirementRef? { RequirementRef(parsing: text) }
+    // MARK: Attribute values
 
-    mutating func date(_ value: String?, _ name: String, _ line: Int) -> CalendarDate? {
-        guard let value, !value.isEmpty else { return nil }
-        if let d = CalendarDate(value) { return d }
-        error(.invalidValue, "\(name) '\(value)' is not a date; write YYYY-MM-DD", line)
+    func value(_ a: OrgAttribute) -> String? { attrs[a.rawValue]?.value }
+
+    func value(_ a: OrgAttribute, default d: String) -> String { attrs[a.rawValue]?.value ?? d }
+
+    func ref(_ a: OrgAttribute) -> RequirementRef? {
+        guard let raw = attrs[a.rawValue] else { return nil }
+        let b = raw.rawValue
+        guard !b.contains(UInt8(ascii: "&")), let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return RequirementRef(parsing: raw.value) }
+        guard colon > 0, colon < b.count - 1 else { return nil }
+        return RequirementRef(FrameworkID(String(decoding: UnsafeBufferPointer(rebasing: b[..<colon]), as: UTF8.self)),
+                              String(decoding: UnsafeBufferPointer(rebasing: b[(colon + 1)...]), as: UTF8.self))
+    }
+
+    mutating func date(_ a: OrgAttribute, _ line: Int) -> CalendarDate? {
+        guard let raw = attrs[a.rawValue], raw.rawValue.count > 0 else { return nil }
+        if let d = CalendarDate(utf8: raw.rawValue) { return d }
+        error(.invalidValue, "\(OrgAttribute.names[a.rawValue]) '\(raw.value)' is not a date; write YYYY-MM-DD", line)
         return nil
     }
 
-    mutating func startElement(name: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int, control: inout XMLStreamControl) {
+    // MARK: Events
+
+    mutating func startElement(_ element: XMLRawElement, control: inout XMLStreamControl) {
         text.removeAll(keepingCapacity: true)
-        let parent = path.last ?? ""
-        path.append(name)
+        let line = element.line, column = element.column
+        let name = OrgElement(element.name)
+        let parentEntry = path.last
+        let parent = parentEntry?.element ?? .unknown
+        path.append((name, name == .unknown ? element.nameString : nil))
+        let inNamespace = element.namespace.equals("urn:crosswalk:organization:1")
         if !sawRoot {
             sawRoot = true
-            guard name == "organization", namespace == OrganizationLoader.namespace else {
-                control.stop(XMLParseError(.malformed, "expected <organization xmlns=\"\(OrganizationLoader.namespace)\">, found <\(name)>; see Docs/OrganisationFormat.md", line: line, column: column))
+            guard name == .organization, inNamespace else {
+                control.stop(XMLParseError(.malformed, "expected <organization xmlns=\"\(OrganizationLoader.namespace)\">, found <\(element.nameString)>; see Docs/OrganisationFormat.md", line: line, column: column))
                 return
             }
         }
-        guard namespace == OrganizationLoader.namespace, let rule = Self.allowed[name], rule.parent == "*" || rule.parent == parent,
-              !(name == "system" && parent != "systems" && parent != "item"), !(name == "condition" && parent != "scope" && parent != "system") else {
-            error(.unknownElement, "<\(name)> is not allowed in <\(parent)>; see Docs/OrganisationFormat.md", line)
+        // The root's parent is "no element", which only <organization> may have.
+        let atRoot = parentEntry == nil
+        guard inNamespace, let rule = Self.rules[Int(name.rawValue)],
+              rule.parent == nil || (rule.parent == .unknown ? atRoot : (!atRoot && rule.parent == parent && parentEntry!.unknownName == nil)),
+              !(name == .system && parent != .systems && parent != .item), !(name == .condition && parent != .scope && parent != .system) else {
+            let parentName = parentEntry.map { $0.unknownName ?? $0.element.name } ?? ""
+            error(.unknownElement, "<\(element.nameString)> is not allowed in <\(parentName)>; see Docs/OrganisationFormat.md", line)
             return
         }
-        var a: [String: String] = [:]
-        for attr in attributes {
-            if !attr.namespace.isEmpty || !rule.attributes.contains(attr.name) || (name == "system" && parent == "item" && attr.name != "ref") {
-                error(.unknownAttribute, "attribute '\(attr.name)' is not allowed on <\(name)>; allowed: \(rule.attributes.sorted().joined(separator: ", "))", line)
+        for a in attrsSet { attrs[a.rawValue] = nil }
+        attrsSet.removeAll(keepingCapacity: true)
+        for i in 0..<element.attributeCount {
+            let attr = element.attribute(i)
+            if attr.rawValue.baseAddress == nil { continue }
+            let known = OrgAttribute(attr.name)
+            if attr.namespace.count > 0 || known == nil || !rule.attributes.contains(known!) || (name == .system && parent == .item && known != .ref) {
+                error(.unknownAttribute, "attribute '\(String(decoding: attr.name, as: UTF8.self))' is not allowed on <\(name.name)>; allowed: \(rule.sortedNames)", line)
             } else {
-                a[attr.name] = attr.value
+                attrs[known!.rawValue] = attr
+                attrsSet.append(known!)
             }
         }
-        let location = SourceLocation(file: file, line: line, column: column)
         switch name {
-        case "organization":
-            org.name = a["name"] ?? ""
+        case .organization:
+            org.name = value(.name, default: "")
             if org.name.isEmpty { error(.missingAttribute, "<organization> needs a name", line) }
-            if let v = a["version"], v != "1" { error(.unsupportedVersion, "organisation format version \(v) is not supported; supported: 1", line) }
-            if let p = a["primary-framework"] { org.primaryFramework = FrameworkID(p) }
-            org.assessmentDate = date(a["assessment-date"], "assessment-date", line)
-        case "framework": org.frameworks.append(FrameworkID(a["id"] ?? ""))
-        case "person":
-            org.people.append(Person(id: a["id"] ?? "", name: a["name"] ?? "", role: a["role"] ?? ""))
-        case "system" where parent == "systems":
-            var s = AISystem(id: a["id"] ?? "", name: a["name"] ?? "")
-            s.owner = a["owner"] ?? ""
-            s.businessUnit = a["business-unit"] ?? ""
-            s.lifecycle = a["lifecycle"] ?? "production"
-            s.sourcing = a["sourcing"] ?? "in-house"
-            s.vendor = a["vendor"] ?? ""
-            s.riskTier = a["risk-tier"] ?? "minimal"
-            s.annexIII = a["annex-iii"] ?? ""
-            s.euRoles = (a["eu-role"] ?? "").split(separator: " ").map(String.init)
+            if let v = value(.version), v != "1" { error(.unsupportedVersion, "organisation format version \(v) is not supported; supported: 1", line) }
+            if let p = value(.primaryFramework) { org.primaryFramework = FrameworkID(p) }
+            org.assessmentDate = date(.assessmentDate, line)
+        case .framework: org.frameworks.append(FrameworkID(value(.id, default: "")))
+        case .person:
+            org.people.append(Person(id: value(.id, default: ""), name: value(.name, default: ""), role: value(.role, default: "")))
+        case .system where parent == .systems:
+            var s = AISystem(id: value(.id, default: ""), name: value(.name, default: ""))
+            s.owner = value(.owner, default: "")
+            s.businessUnit = value(.businessUnit, default: "")
+            s.lifecycle = value(.lifecycle, default: "production")
+            s.sourcing = value(.sourcing, default: "in-house")
+            s.vendor = value(.vendor, default: "")
+            s.riskTier = value(.riskTier, default: "minimal")
+            s.annexIII = value(.annexIII, default: "")
+            s.euRoles = value(.euRole, default: "").split(separator: " ").map(String.init)
             currentSystem = s
             checkVocabulary(s.lifecycle, ["planned", "development", "production", "retired"], "lifecycle", line)
             checkVocabulary(s.sourcing, ["in-house", "third-party-service", "embedded"], "sourcing", line)
             checkVocabulary(s.riskTier, ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic"], "risk-tier", line)
             for r in s.euRoles { checkVocabulary(r, Self.roles, "eu-role", line) }
-        case "system":
-            if let r = a["ref"] { currentEvidence?.systems.append(r) } else { error(.missingAttribute, "<system> in <item> needs ref naming a system id", line) }
-        case "decision":
-            guard let r = a["requirement"].flatMap(ref) else { error(.invalidValue, "decision needs requirement=\"framework:label\"", line); return }
-            let applicable = a["applicable"] ?? "true"
+        case .system:
+            if let r = value(.ref) { currentEvidence?.systems.append(r) } else { error(.missingAttribute, "<system> in <item> needs ref naming a system id", line) }
+        case .decision:
+            guard let r = ref(.requirement) else { error(.invalidValue, "decision needs requirement=\"framework:label\"", line); return }
+            let applicable = value(.applicable, default: "true")
             if applicable != "true" && applicable != "false" { error(.invalidValue, "applicable must be true or false", line) }
-            currentDecision = ApplicabilityDecision(requirement: r, applicable: applicable != "false", justification: "", location: location)
-        case "item":
-            let status = a["status"] ?? "approved"
+            currentDecision = ApplicabilityDecision(requirement: r, applicable: applicable != "false", justification: "",
+                                                    location: SourceLocation(file: file, line: line, column: column))
+        case .item:
+            let status = value(.status, default: "approved")
             checkVocabulary(status, ["draft", "approved"], "status", line)
-            checkVocabulary(a["kind"] ?? "other", ["policy", "procedure", "record", "assessment", "log", "contract", "training-record", "report", "plan", "other"], "kind", line)
+            let kind = value(.kind, default: "other")
+            checkVocabulary(kind, ["policy", "procedure", "record", "assessment", "log", "contract", "training-record", "report", "plan", "other"], "kind", line)
             var reviewDays: Int?
-            if let r = a["review-days"] {
-                if let n = Int(r), n > 0 { reviewDays = n } else { error(.invalidValue, "review-days '\(r)' must be a positive whole number", line) }
+            if let r = attrs[OrgAttribute.reviewDays.rawValue] {
+                if let n = Self.positiveInt(r.rawValue) { reviewDays = n } else { error(.invalidValue, "review-days '\(r.value)' must be a positive whole number", line) }
             }
-            currentEvidence = Evidence(id: a["id"] ?? "", title: "", kind: a["kind"] ?? "other", owner: a["owner"] ?? "",
-                                       collected: date(a["collected"], "collected", line), validUntil: date(a["valid-until"], "valid-until", line),
-                                       reviewDays: reviewDays, status: status, claims: [], systems: [], locationURI: "", sha256: "", location: location)
-        case "satisfies":
-            guard let r = a["requirement"].flatMap(ref) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", line); return }
-            let coverage = a["coverage"] ?? "full"
-            checkVocabulary(coverage, ["full", "partial"], "coverage", line)
-            currentEvidence?.claims.append(EvidenceClaim(requirement: r, full: coverage == "full"))
+            currentEvidence = Evidence(id: value(.id, default: ""), title: "", kind: kind, owner: value(.owner, default: ""),
+                                       collected: date(.collected, line), validUntil: date(.validUntil, line),
+                                       reviewDays: reviewDays, status: status, claims: [], systems: [], locationURI: "", sha256: "",
+                                       location: SourceLocation(file: file, line: line, column: column))
+        case .satisfies:
+            guard let r = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", line); return }
+            let full: Bool
+            if let c = attrs[OrgAttribute.coverage.rawValue] {
+                full = c.valueEquals("full")
+                if !full && !c.valueEquals("partial") { checkVocabulary(c.value, ["full", "partial"], "coverage", line) }
+            } else {
+                full = true
+            }
+            currentEvidence?.claims.append(EvidenceClaim(requirement: r, full: full))
             claimLines.append(line)
-        case "assign":
-            guard let r = a["requirement"].flatMap(ref) else { error(.invalidValue, "assign needs requirement=\"framework:label\"", line); return }
-            org.owners.append(OwnerAssignment(requirement: r, person: a["person"] ?? "", location: location))
+        case .assign:
+            guard let r = ref(.requirement) else { error(.invalidValue, "assign needs requirement=\"framework:label\"", line); return }
+            org.owners.append(OwnerAssignment(requirement: r, person: value(.person, default: ""), location: SourceLocation(file: file, line: line, column: column)))
         default: break
         }
+    }
+
+    /// `Int(text)` for a positive number, without making a `String` in the common case.
+    static func positiveInt(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        if b.count > 0 && b.count <= 18 && b.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            let n = b.reduce(0) { $0 * 10 + Int($1 - 48) }
+            return n > 0 ? n : nil
+        }
+        guard let n = Int(String(decoding: b, as: UTF8.self)), n > 0 else { return nil }
+        return n
     }
 
     /// Lines of `satisfies` elements, in order, for located reference errors.
@@ -175,38 +333,87 @@ struct OrganizationHandler: XMLEventHandler {
         if !allowed.contains(value) { error(.invalidValue, "\(name) '\(value)' is not one of \(allowed.joined(separator: ", "))", line) }
     }
 
-    mutating func endElement(name: String, namespace: String, line: Int, control: inout XMLStreamControl) {
-        let content = String(decoding: text, as: UTF8.self).foldingWhitespace()
-        text.removeAll(keepingCapacity: true)
-        let parent = path.count >= 2 ? path[path.count - 2] : ""
+    /// The text since the last tag, white space folded.
+    private func content() -> String { text.foldedText() }
+
+    mutating func endElement(name rawName: UnsafeBufferPointer<UInt8>, namespace: UnsafeBufferPointer<UInt8>, line: Int, control: inout XMLStreamControl) {
+        let name = OrgElement(rawName)
+        let parent: OrgElement = path.count >= 2 ? path[path.count - 2].element : .unknown
         path.removeLast()
         switch name {
-        case "eu-role":
-            for r in content.split(separator: " ").map(String.init) { checkVocabulary(r, Self.roles, "eu-role", line); org.euRoles.append(r) }
-        case "condition":
-            if parent == "scope" { org.conditions.append(content) } else { currentSystem?.conditions.append(content) }
-        case "purpose": currentSystem?.purpose = content
-        case "system" where currentSystem != nil && parent == "systems":
+        case .euRole:
+            for r in content().split(separator: " ").map(String.init) { checkVocabulary(r, Self.roles, "eu-role", line); org.euRoles.append(r) }
+        case .condition:
+            let c = content()
+            if parent == .scope { org.conditions.append(c) } else { currentSystem?.conditions.append(c) }
+        case .purpose: let c = content(); currentSystem?.purpose = c
+        case .system where currentSystem != nil && parent == .systems:
             org.systems.append(currentSystem!)
             currentSystem = nil
-        case "justification": currentDecision?.justification = content
-        case "decision":
+        case .justification: let c = content(); currentDecision?.justification = c
+        case .decision:
             if let d = currentDecision { org.decisions.append(d) }
             currentDecision = nil
-        case "title" where parent == "item": currentEvidence?.title = content
-        case "location" where parent == "item": currentEvidence?.locationURI = content
-        case "sha256" where parent == "item":
-            currentEvidence?.sha256 = content
-            if content.count != 64 || !content.allSatisfy(\.isHexDigit) { error(.invalidValue, "sha256 must be 64 hexadecimal digits", line) }
-        case "item":
+        case .title where parent == .item: let c = content(); currentEvidence?.title = c
+        case .location where parent == .item: let c = content(); currentEvidence?.locationURI = c
+        case .sha256 where parent == .item:
+            if text.isSHA256Hex() {
+                currentEvidence?.sha256 = String(decoding: text, as: UTF8.self)
+            } else {
+                let content = content()
+                currentEvidence?.sha256 = content
+                if content.count != 64 || !content.allSatisfy(\.isHexDigit) { error(.invalidValue, "sha256 must be 64 hexadecimal digits", line) }
+            }
+        case .item:
             if let e = currentEvidence { org.evidence.append(e) }
             currentEvidence = nil
         default: break
         }
+        text.removeAll(keepingCapacity: true)
     }
 
     mutating func characters(_ bytes: UnsafeRawBufferPointer, control: inout XMLStreamControl) {
         text.append(contentsOf: bytes)
+    }
+}
+
+extension [UInt8] {
+    /// The bytes as text with runs of white space folded to one space and the ends
+    /// trimmed, as ``Swift/String/foldingWhitespace()`` (a fast path for ASCII).
+    func foldedText() -> String {
+        var ascii = true
+        for b in self where b >= 0x80 || b == 0x0D { ascii = false; break }
+        guard ascii else { return String(decoding: self, as: UTF8.self).foldingWhitespace() }
+        return withUnsafeBufferPointer { b in
+            var start = 0, end = b.count
+            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 }
+            while start < end && isSpace(b[start]) { start += 1 }
+            while end > start && isSpace(b[end - 1]) { end -= 1 }
+            var clean = true
+            var i = start
+            while i < end {
+                let c = b[i]
+                if c == 0x0A || c == 0x09 || (c == 0x20 && i + 1 < end && isSpace(b[i + 1])) { clean = false; break }
+                i += 1
+            }
+            if clean { return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(end - start)
+            var pending = false
+            for j in start..<end {
+                let c = b[j]
+                if isSpace(c) { pending = true } else {
+                    if pending { out.append(0x20); pending = false }
+                    out.append(c)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Exactly 64 ASCII hexadecimal digits, nothing around them.
+    func isSHA256Hex() -> Bool {
+        count == 64 && allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 70) || ($0 >= 97 && $0 <= 102) }
     }
 }
 
