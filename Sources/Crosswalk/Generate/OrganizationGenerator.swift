@@ -235,8 +235,9 @@ private struct Writer {
             raw("    </system>\n")
         }
         raw("  </systems>\n  <applicability>\n")
-        for (fw, e) in selectable {
-            let r = rng.below(1000)
+        for (k, (fw, e)) in selectable.enumerated() {
+            // About 6% excluded with a justification, one in 40 without (a finding), 30% kept with a reason.
+            let r = k % 40 == 17 ? 62 : rng.below(1000)
             if r < 60 {
                 raw("    <decision requirement=\"\(fw):")
                 esc(e.label)

@@ -152,12 +152,12 @@ struct OrganizationHandler: XMLRawEventHandler {
     struct Rule {
         /// The required parent, nil for any.
         var parent: OrgElement?
-        var attributes: Set<OrgAttribute>
+        var attributes: UInt32
         /// The allowed attribute names, sorted, for messages.
         var sortedNames: String
         init(_ parent: OrgElement?, _ attributes: [OrgAttribute]) {
             self.parent = parent
-            self.attributes = Set(attributes)
+            self.attributes = attributes.reduce(0) { $0 | 1 << UInt32($1.rawValue) }
             self.sortedNames = attributes.map { OrgAttribute.names[$0.rawValue] }.sorted().joined(separator: ", ")
         }
     }
@@ -243,7 +243,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             let attr = element.attribute(i)
             if attr.rawValue.baseAddress == nil { continue }
             let known = OrgAttribute(attr.name)
-            if attr.namespace.count > 0 || known == nil || !rule.attributes.contains(known!) || (name == .system && parent == .item && known != .ref) {
+            if attr.namespace.count > 0 || known == nil || rule.attributes & (1 << UInt32(known!.rawValue)) == 0 || (name == .system && parent == .item && known != .ref) {
                 error(.unknownAttribute, "attribute '\(String(decoding: attr.name, as: UTF8.self))' is not allowed on <\(name.name)>; allowed: \(rule.sortedNames)", line)
             } else {
                 attrs[known!.rawValue] = attr
@@ -379,35 +379,72 @@ struct OrganizationHandler: XMLRawEventHandler {
 
 extension [UInt8] {
     /// The bytes as text with runs of white space folded to one space and the ends
-    /// trimmed, as ``Swift/String/foldingWhitespace()`` (a fast path for ASCII).
+    /// trimmed, exactly as ``Swift/String/foldingWhitespace()`` (which works on
+    /// characters) but on bytes where that gives the same answer: everywhere except where
+    /// a space, tab or line feed joins a neighbour into one grapheme cluster (CR LF, a
+    /// combining mark after it, a prepended concatenation mark before it).
     func foldedText() -> String {
-        var ascii = true
-        for b in self where b >= 0x80 || b == 0x0D { ascii = false; break }
-        guard ascii else { return String(decoding: self, as: UTF8.self).foldingWhitespace() }
-        return withUnsafeBufferPointer { b in
-            var start = 0, end = b.count
+        withUnsafeBufferPointer { b in
             func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 }
-            while start < end && isSpace(b[start]) { start += 1 }
-            while end > start && isSpace(b[end - 1]) { end -= 1 }
-            var clean = true
-            var i = start
-            while i < end {
+            var clean = true, previous: UInt8 = 0x20
+            for i in 0..<b.count {
                 let c = b[i]
-                if c == 0x0A || c == 0x09 || (c == 0x20 && i + 1 < end && isSpace(b[i + 1])) { clean = false; break }
-                i += 1
+                if c == 0x0D { return String(decoding: b, as: UTF8.self).foldingWhitespace() }
+                if isSpace(c) {
+                    if i + 1 < b.count && b[i + 1] >= 0x80 && Self.startsWithExtender(b, at: i + 1) { return String(decoding: b, as: UTF8.self).foldingWhitespace() }
+                    if previous >= 0x80 && Self.endsWithPrepend(b, before: i) { return String(decoding: b, as: UTF8.self).foldingWhitespace() }
+                    if c != 0x20 || isSpace(previous) { clean = false }
+                }
+                previous = c
             }
-            if clean { return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) }
+            if isSpace(previous) { clean = false }
+            if clean { return String(decoding: b, as: UTF8.self) }
             var out: [UInt8] = []
-            out.reserveCapacity(end - start)
+            out.reserveCapacity(b.count)
             var pending = false
-            for j in start..<end {
-                let c = b[j]
-                if isSpace(c) { pending = true } else {
+            for c in b {
+                if isSpace(c) { pending = !out.isEmpty } else {
                     if pending { out.append(0x20); pending = false }
                     out.append(c)
                 }
             }
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// True when the scalar at `start` may extend a preceding space into one grapheme
+    /// cluster (UAX #29 Extend, ZWJ, SpacingMark; conservative above U+1F000).
+    static func startsWithExtender(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let lead = b[start]
+        let n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard start + n <= b.count else { return true }
+        var v = n == 2 ? UInt32(lead & 0x1F) : n == 3 ? UInt32(lead & 0x0F) : UInt32(lead & 0x07)
+        for j in (start + 1)..<(start + n) { v = v << 6 | UInt32(b[j] & 0x3F) }
+        switch v {
+        case 0x200C, 0x200D, 0xFF9E, 0xFF9F, 0x0E33, 0x0EB3: return true
+        case 0x1F000...: return true
+        default:
+            guard let scalar = Unicode.Scalar(v) else { return true }
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return false
+            }
+        }
+    }
+
+    /// True when the scalar that ends before `end` is a grapheme-cluster Prepend
+    /// (UAX #29), which would join a following space into one character.
+    static func endsWithPrepend(_ b: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        var start = end - 1
+        while start > 0 && b[start] & 0xC0 == 0x80 { start -= 1 }
+        var v: UInt32 = 0
+        let lead = b[start]
+        let n = end - start
+        v = n == 2 ? UInt32(lead & 0x1F) : n == 3 ? UInt32(lead & 0x0F) : UInt32(lead & 0x07)
+        for j in (start + 1)..<end { v = v << 6 | UInt32(b[j] & 0x3F) }
+        switch v {
+        case 0x600...0x605, 0x6DD, 0x70F, 0x890...0x891, 0x8E2, 0xD4E: return true
+        default: return v >= 0x11000  // every other Prepend is above U+11000; be conservative there
         }
     }
 
@@ -422,17 +459,23 @@ extension [UInt8] {
 enum OrganizationChecker {
     static func check(_ org: inout Organization, catalogs: CatalogSet, log: inout DiagnosticLog) {
         let line = 1
-        func requirement(_ r: RequirementRef, at location: SourceLocation, what: String) {
-            guard let c = catalogs.catalog(r.framework) else {
-                log.error(.unknownFramework, "\(what) names framework '\(r.framework)', which is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", at: location)
+        // The catalogues by framework, looked up once per framework rather than per claim.
+        var catalogIndex: [FrameworkID: Int] = [:]
+        for (i, c) in catalogs.catalogs.enumerated() { catalogIndex[c.framework] = i }
+        var lastFramework: FrameworkID?, lastCatalog: Int?
+        func requirement(_ r: RequirementRef, at location: SourceLocation, what: @autoclosure () -> String) {
+            if r.framework != lastFramework { lastFramework = r.framework; lastCatalog = catalogIndex[r.framework] }
+            guard let ci = lastCatalog else {
+                log.error(.unknownFramework, "\(what()) names framework '\(r.framework)', which is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", at: location)
                 return
             }
-            guard let e = c.entry(label: r.label) else {
-                log.error(.unknownRequirement, "\(what) names '\(r)', which \(r.framework) does not have; check the label with `crosswalk show \(r.framework)`", at: location)
+            let c = catalogs.catalogs[ci]
+            guard let i = c.index(ofLabel: r.label) else {
+                log.error(.unknownRequirement, "\(what()) names '\(r)', which \(r.framework) does not have; check the label with `crosswalk show \(r.framework)`", at: location)
                 return
             }
-            if !e.isRequirement {
-                log.error(.unknownRequirement, "\(what) names '\(r)', a heading; name one of its requirements: \(c.children(of: e.label).prefix(6).map(\.label).joined(separator: ", "))", at: location)
+            if !c.entries[i].isRequirement {
+                log.error(.unknownRequirement, "\(what()) names '\(r)', a heading; name one of its requirements: \(c.children(of: c.entries[i].label).prefix(6).map(\.label).joined(separator: ", "))", at: location)
             }
         }
         if org.frameworks.isEmpty { log.error(.missingElement, "<scope> names no <framework id=…>; list the frameworks in scope", line: line) }

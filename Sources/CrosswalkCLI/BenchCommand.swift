@@ -1,0 +1,270 @@
+import ArgumentParser
+import Crosswalk
+import Foundation
+
+/// The platform-scale benchmark (issue #6, `Docs/Performance.md`). Build in release mode;
+/// `Benchmarks/run.sh` builds, compiles the C baseline and calls this.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmark ingest, engine, exports and end to end against a C libxml2 SAX2 baseline (release builds only).",
+        discussion: "Generates the organisation files it needs in --work (deterministic from the seed). See Docs/Performance.md.")
+
+    @Option(help: "AI systems in the main file.") var systems = 10_000
+    @Option(help: "Evidence items in the main file.") var evidence = 1_000_000
+    @Option(help: "Seed of the generated files.") var seed: UInt64 = 42
+    @Option(help: ArgumentHelp("Folder for generated files and outputs.", valueName: "dir")) var work = "/tmp/crosswalk-bench"
+    @Option(name: .customLong("c-baseline"), help: ArgumentHelp("The compiled Benchmarks/c-baseline/sax2_baseline.", valueName: "path")) var cBaseline: String?
+    @Option(help: ArgumentHelp("xmllint, for `xmllint --stream --noout`.", valueName: "path")) var xmllint: String?
+    @Option(name: .customLong("repeat"), help: "Repetitions of each timed run (the median is reported, and the best).") var repetitions = 3
+    @Option(help: "System counts of the scaling curve (evidence = 100 per system); empty for none.") var scaling = "100,1000,10000"
+    @Option(name: .customLong("stage"), help: .hidden) var stageFile: String?
+    @Flag(name: .customLong("from-memory"), help: .hidden) var fromMemory = false
+    @Flag(name: .customLong("ingest-only"), help: .hidden) var ingestOnly = false
+
+    func run() throws {
+        if let stageFile { try runStage(stageFile); return }
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let dataset = try reportingErrors { try Dataset.load() }
+        let exe = try selfPath()
+        print("Crosswalk benchmark — \(machine())")
+        #if DEBUG
+        print("WARNING: a debug build; build with -c release for figures that mean anything.")
+        #endif
+
+        // Start-up: the bundled catalogues and crosswalks.
+        var startup: [Double] = []
+        for _ in 0..<20 { startup.append(time { _ = try? Dataset.load() }.seconds) }
+        print("\nStart-up (Dataset.load of the 4 bundled catalogues and 3 crosswalks, in process, 20 runs): median \(ms(median(startup))), best \(ms(startup.min()!))")
+
+        let file = try generated(systems: systems, evidence: evidence, dataset: dataset)
+        let size = fileSize(file)
+        print("\nFile: \(file) — \(systems) systems, \(evidence) evidence items, \(mb(size)) MB\n")
+
+        var rows: [[String]] = [["STAGE", "TIME (s)", "BEST", "MB/s", "RECORDS/s", "× C SAX2", "PEAK RSS (MB)", "NOTE"]]
+        let records = Double(systems + evidence)
+        var cSeconds: Double?
+
+        if let cBaseline {
+            var times: [Double] = [], rss = 0
+            let out = work + "/c-baseline.out"
+            let r = try spawn(cBaseline, [file, String(repetitions)], stdout: out)
+            guard r.status == 0 else { throw ValidationError("the C baseline failed (status \(r.status))") }
+            for line in try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n") {
+                if let v = field(line, "seconds") { times.append(v) }
+            }
+            rss = r.maxRSSKB
+            cSeconds = median(times)
+            rows.append(row("C libxml2 SAX2, building records", times, size: size, records: records, c: cSeconds, rss: rss, note: "push parser, 1 MiB chunks from memory; read excluded"))
+        }
+        if let xmllint {
+            var times: [Double] = [], rss = 0
+            for _ in 0..<repetitions {
+                let r = try spawn(xmllint, ["--stream", "--noout", file], stdout: "/dev/null")
+                times.append(r.seconds)
+                rss = max(rss, r.maxRSSKB)
+            }
+            rows.append(row("xmllint --stream --noout", times, size: size, records: records, c: cSeconds, rss: rss, note: "whole process"))
+        }
+
+        // Crosswalk stages, each run in a child process so its peak RSS is its own.
+        func stages(_ file: String, memory: Bool, repeats: Int) throws -> (fields: [String: [Double]], rss: Int) {
+            var fields: [String: [Double]] = [:], rss = 0
+            let out = work + "/stage.out"
+            for _ in 0..<repeats {
+                var args = ["bench", "--stage", file, "--work", work]
+                if memory { args.append("--from-memory") }
+                let r = try spawn(exe, args, stdout: out)
+                guard r.status == 0 else { throw ValidationError("the stage run failed (status \(r.status)); run `crosswalk assess \(file)` to see why") }
+                for line in try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n") where line.hasPrefix("stage ") {
+                    for part in line.split(separator: " ").dropFirst() {
+                        let kv = part.split(separator: "=")
+                        if kv.count == 2, let v = Double(kv[1]) { fields[String(kv[0]), default: []].append(v) }
+                    }
+                }
+                rss = max(rss, r.maxRSSKB)
+            }
+            return (fields, rss)
+        }
+
+        let memory = try stages(file, memory: true, repeats: repetitions)
+        rows.append(row("Crosswalk ingest from memory (parse + check)", memory.fields["ingest"]!, size: size, records: records, c: cSeconds,
+                        rss: memory.rss, note: "OrganizationLoader.load(bytes); RSS includes the file"))
+        let streamed = try stages(file, memory: false, repeats: repetitions)
+        let f = streamed.fields
+        rows.append(row("Crosswalk ingest streamed from the file", f["ingest"]!, size: size, records: records, c: cSeconds, rss: nil,
+                        note: "OrganizationLoader.load(contentsOf:)"))
+        rows.append(row("  of which reference checks", f["check"]!, size: nil, records: nil, c: nil, rss: nil, note: "OrganizationChecker"))
+        let cells = f["cells"]?.first ?? 0
+        rows.append(row("Engine (AssessmentEngine.assess)", f["engine"]!, size: nil, records: nil, c: cSeconds, rss: nil,
+                        note: "\(Int(cells)) cells, \(rate(cells / median(f["engine"]!))) cells/s"))
+        rows.append(row("Exports rendered", f["render"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: exportNote + ", \(mb(Int(f["bytes"]?.first ?? 0))) MB"))
+        rows.append(row("Exports written (atomic)", f["write"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: ""))
+        rows.append(row("Crosswalk in-process total", f["total"]!, size: size, records: records, c: cSeconds, rss: streamed.rss,
+                        note: "dataset + ingest + engine + exports; RSS of that process"))
+
+        var e2e: [Double] = [], e2eRSS = 0
+        let outDir = work + "/e2e-out"
+        for _ in 0..<repetitions {
+            let r = try spawn(exe, ["assess", file, "--out", outDir], stdout: "/dev/null")
+            guard r.status == 0 || r.status == 1 else { throw ValidationError("crosswalk assess failed (status \(r.status))") }
+            e2e.append(r.seconds)
+            e2eRSS = max(e2eRSS, r.maxRSSKB)
+        }
+        rows.append(row("End to end: crosswalk assess FILE --out DIR", e2e, size: size, records: records, c: cSeconds, rss: e2eRSS,
+                        note: "whole process: start-up, read, engine, every report written"))
+        print(Table.render(rows))
+        if let c = cSeconds {
+            let ingestRatio = c / median(memory.fields["ingest"]!)
+            let e2eRatio = median(e2e) / c
+            print("Targets: ingest ≥ 0.8× C: \(fmt(ingestRatio, 2))× (\(ingestRatio >= 0.8 ? "met" : "MISSED")); "
+                  + "end to end ≤ 2× C: \(fmt(e2eRatio, 2))× (\(e2eRatio <= 2 ? "met" : "MISSED")); "
+                  + "peak RSS ≤ 1024 MB: \(e2eRSS / 1024) MB (\(e2eRSS <= 1 << 20 ? "met" : "MISSED")); "
+                  + "start-up ≤ 20 ms: \(ms(median(startup))) (\(median(startup) <= 0.020 ? "met" : "MISSED"))")
+        }
+
+        // Scaling: 100 evidence items per system.
+        let sizes = scaling.split(separator: ",").compactMap { Int($0) }
+        if !sizes.isEmpty {
+            print("\nScaling (100 evidence items per system; median of \(repetitions)):")
+            var srows = [["SYSTEMS", "EVIDENCE", "MB", "CELLS", "INGEST (s)", "ENGINE (s)", "EXPORTS (s)", "ENGINE ns/CELL", "INGEST µs/ITEM", "PEAK RSS (MB)"]]
+            for n in sizes {
+                let path = try generated(systems: n, evidence: n * 100, dataset: dataset)
+                let s = try stages(path, memory: false, repeats: repetitions)
+                let c = s.fields["cells"]?.first ?? 0
+                let eng = median(s.fields["engine"]!), ing = median(s.fields["ingest"]!)
+                srows.append([String(n), String(n * 100), mb(fileSize(path)), String(Int(c)), fmt(ing, 3), fmt(eng, 3),
+                              fmt(median(s.fields["render"]!) + median(s.fields["write"]!), 3), fmt(eng / max(c, 1) * 1e9, 0),
+                              fmt(ing / Double(n * 100) * 1e6, 2), String(s.rss / 1024)])
+            }
+            print(Table.render(srows), terminator: "")
+        }
+    }
+
+    // MARK: The stage child
+
+    /// Loads, assesses and exports one file, printing `stage key=value …` (seconds).
+    func runStage(_ file: String) throws {
+        let start = ContinuousClock.now
+        let dataset = try reportingErrors { try Dataset.load() }
+        var org: Organization!
+        var ingest: Duration
+        if fromMemory {
+            let input = try reportingErrors { try InputFile.read(file) }
+            ingest = try time { org = try reportingErrors { try OrganizationLoader.load(input.bytes, file: file, catalogs: dataset.catalogs).organization } }
+        } else {
+            ingest = try time { org = try reportingErrors { try OrganizationLoader.load(contentsOf: file, catalogs: dataset.catalogs).organization } }
+        }
+        if ingestOnly { print("stage ingest=\(ingest.seconds) evidence=\(org.evidence.count)"); fflush(nil); Foundation.exit(0) }
+        let check = try time { try reportingErrors { try OrganizationLoader.check(org, catalogs: dataset.catalogs) } }
+        var assessment: Assessment!
+        let engine = time { assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: org.assessmentDate!)) }
+        var files: [(name: String, bytes: [UInt8])] = []
+        let render = time { files = renderExports(assessment, org: org, dataset: dataset) }
+        let dir = work + "/stage-out"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let write = try time { for f in files { try reportingErrors { try AtomicFile.write(f.bytes, to: dir + "/" + f.name) } } }
+        let total = ContinuousClock.now - start
+        let bytes = files.reduce(0) { $0 + $1.bytes.count }
+        print("stage ingest=\(ingest.seconds) check=\(check.seconds) engine=\(engine.seconds) render=\(render.seconds) write=\(write.seconds) "
+              + "total=\(total.seconds) cells=\(assessment.cells.count) bytes=\(bytes)")
+        fflush(nil)
+        Foundation.exit(0)  // no teardown of the model: the parent measured what it needs
+    }
+
+    /// What "exports" means for this build.
+    var exportNote: String { "gaps.csv + scores.csv (AssessmentExport)" }
+
+    func renderExports(_ a: Assessment, org: Organization, dataset: Dataset) -> [(name: String, bytes: [UInt8])] {
+        [("gaps.csv", AssessmentExport.gapsCSV(a, catalogs: dataset.catalogs)), ("scores.csv", AssessmentExport.scoresCSV(a))]
+    }
+
+    // MARK: Helpers
+
+    func generated(systems: Int, evidence: Int, dataset: Dataset) throws -> String {
+        let path = work + "/org-\(systems)-\(evidence)-\(seed).xml"
+        if !FileManager.default.fileExists(atPath: path) {
+            print("generating \(path)…")
+            try reportingErrors { try OrganizationGenerator.write(GeneratorOptions(systems: systems, evidence: evidence, seed: seed), dataset: dataset, to: path) }
+        }
+        return path
+    }
+
+    func row(_ name: String, _ times: [Double], size: Int?, records: Double?, c: Double?, rss: Int?, note: String) -> [String] {
+        let t = median(times)
+        return [name, fmt(t, 3), fmt(times.min() ?? t, 3),
+                size.map { fmt(Double($0) / 1e6 / t, 0) } ?? "",
+                records.map { rate($0 / t) } ?? "",
+                c.map { size != nil && records != nil ? fmt($0 / t, 2) + "× speed" : fmt(t / $0, 2) + "× time" } ?? "",
+                rss.map { String($0 / 1024) } ?? "", note]
+    }
+}
+
+struct ChildResult {
+    var status: Int32
+    var seconds: Double
+    var maxRSSKB: Int
+}
+
+/// Runs `path args` with stdout to `stdout`, waiting with wait4 for its own resource usage.
+func spawn(_ path: String, _ args: [String], stdout: String) throws -> ChildResult {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let argv = ([path] + args).map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    var pid: pid_t = 0
+    let start = ContinuousClock.now
+    let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    guard rc == 0 else { throw ValidationError("cannot run \(path): \(String(cString: strerror(rc)))") }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let seconds = (ContinuousClock.now - start).seconds
+    let exited = status & 0x7f == 0
+    return ChildResult(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), seconds: seconds, maxRSSKB: usage.ru_maxrss)
+}
+
+func selfPath() throws -> String {
+    let p = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return p
+}
+
+func time(_ body: () throws -> Void) rethrows -> Duration {
+    let start = ContinuousClock.now
+    try body()
+    return ContinuousClock.now - start
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+func median(_ v: [Double]) -> Double {
+    let s = v.sorted()
+    guard !s.isEmpty else { return 0 }
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func fmt(_ v: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", v) }
+func ms(_ seconds: Double) -> String { fmt(seconds * 1000, 1) + " ms" }
+func mb(_ bytes: Int) -> String { fmt(Double(bytes) / 1e6, 1) }
+func rate(_ perSecond: Double) -> String {
+    perSecond >= 1e6 ? fmt(perSecond / 1e6, 2) + " M" : perSecond >= 1e3 ? fmt(perSecond / 1e3, 1) + " k" : fmt(perSecond, 0)
+}
+
+func fileSize(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+
+func field(_ line: Substring, _ name: String) -> Double? {
+    for part in line.split(separator: " ") where part.hasPrefix(name + "=") { return Double(part.dropFirst(name.count + 1)) }
+    return nil
+}
+
+/// CPU model, cores, memory, load: the context of the figures.
+func machine() -> String {
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+        .first { $0.hasPrefix("model name") }.map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    let mem = ProcessInfo.processInfo.physicalMemory >> 30
+    return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(mem) GiB, load average \(load)"
+}
