@@ -41,6 +41,8 @@ public struct GroupOwnership: Sendable, Hashable {
 /// as a conflict. When a requirement has several assignments, the first in the file counts
 /// for the anchor rule and all of them count as claims.
 public enum OwnershipRule {
+    /// One ``GroupOwnership`` per group, in group order, from the assignments and (for
+    /// proposals) the evidence register.
     public static func assign(_ groups: [ControlGroup], owners: [OwnerAssignment], evidence: [Evidence] = []) -> [GroupOwnership] {
         var claims: [RequirementRef: [String]] = [:]
         for o in owners where !(claims[o.requirement]?.contains(o.person) ?? false) { claims[o.requirement, default: []].append(o.person) }

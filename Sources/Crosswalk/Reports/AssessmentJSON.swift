@@ -5,6 +5,7 @@ public enum AssessmentJSON {
     public static let format = "crosswalk-assessment"
     public static let formatVersion = 1
 
+    /// The document for `a` and its deliverables, ending with a newline.
     public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet) -> [UInt8] {
         var w = JSONWriter(reservingCapacity: a.cells.count * 400 + 65_536)
         w.beginObject()
