@@ -72,10 +72,9 @@ struct Assess: ParsableCommand {
                 do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
                     throw CrosswalkError(.ioError, "cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: out))
                 }
-                let files = ReportBundle.render(assessment, deliverables: deliverables, organization: org, dataset: dataset)
-                    .map { (path: (out as NSString).appendingPathComponent($0.name), bytes: $0.bytes) }
-                try AtomicFile.writeAll(files)
-                for f in files { print("wrote \(f.path)") }
+                for path in try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, to: out) {
+                    print("wrote \(path)")
+                }
             }
         }
         if failOnGaps && assessment.cells.contains(where: { $0.status.isGap }) { throw Exit.gapsFound }

@@ -20,9 +20,15 @@ public enum AtomicFile {
     /// renamed over their targets. If any write fails, no target is touched and every
     /// temporary file is removed.
     public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(CrosswalkError) {
+        try writeAll(files.map { f in (path: f.path, render: { f.bytes }) })
+    }
+
+    /// Like ``writeAll(_:)-([(path:String,bytes:[UInt8])])``, rendering each file only when
+    /// it is its turn to be written, so that only one file's bytes are in memory at a time.
+    public static func writeAll(_ files: [(path: String, render: () -> [UInt8])]) throws(CrosswalkError) {
         var temps: [String] = []
         for f in files {
-            do { temps.append(try writeTemporary(f.bytes, for: f.path)) } catch {
+            do { temps.append(try writeTemporary(f.render(), for: f.path)) } catch {
                 for t in temps { unlink(t) }
                 throw error
             }
