@@ -2,21 +2,18 @@ import ArgumentParser
 import Crosswalk
 import Foundation
 
-struct Assess: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Assess an organisation against every framework in scope; with no file, the bundled sample insurer.",
-        discussion: "Writes gaps.csv and scores.csv with --out. Exit codes: 0 success; 1 gaps found (with --fail-on-gaps); 2 invalid input; 3 I/O error.")
+/// The organisation to assess and how; shared by `assess`, `owners` and `remediation`.
+struct AssessmentOptions_: ParsableArguments {
     @OptionGroup var data: DataOptions
-    @Argument(help: "The organisation file (XML, see Docs/OrganisationFormat.md).") var file: String?
+    @Argument(help: "The organisation file (XML, see Docs/OrganisationFormat.md); default: the bundled sample insurer.") var file: String?
     @Option(name: .customLong("as-of"), help: "Assessment date YYYY-MM-DD (default: the file's assessment-date).") var asOf: String?
     @Option(help: "Comma-separated frameworks to assess (default: the organisation's scope).") var frameworks: String?
-    @Option(help: ArgumentHelp("Folder to write the reports to.", valueName: "dir")) var out: String?
     @Option(help: "Days before expiry that make evidence due soon.") var dueSoonDays = 30
-    @Flag(help: "Exit with 1 when any gap is found (for pipelines).") var failOnGaps = false
     @Option(name: .customLong("systems-csv"), help: ArgumentHelp("An AI system inventory (CSV) to add to the organisation.", valueName: "file")) var systemsCSV: String?
     @Option(name: .customLong("evidence-csv"), help: ArgumentHelp("An evidence register (CSV) to add to the organisation.", valueName: "file")) var evidenceCSV: String?
 
-    func run() throws {
+    /// Loads the reference data and the organisation, and assesses it.
+    func run() throws -> (dataset: Dataset, organization: Organization, assessment: Assessment) {
         let dataset = try reportingErrors { try data.load() }
         // Progress on large inputs, on standard error, only when it is a terminal.
         let size = file.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 } ?? 0
@@ -36,22 +33,51 @@ struct Assess: ParsableCommand {
             }
         }
         for w in warnings { printError(w.description) }
-        guard let date = asOf.map({ CalendarDate($0) }) ?? org.assessmentDate else {
+        var date = org.assessmentDate
+        if let asOf {
+            guard let d = CalendarDate(asOf) else {
+                printError("error: --as-of '\(asOf)' is not a date; write it as YYYY-MM-DD")
+                throw Exit.invalidInput
+            }
+            date = d
+        }
+        guard let date else {
             printError("error: no assessment date: pass --as-of YYYY-MM-DD or set assessment-date in the file")
             throw Exit.invalidInput
         }
-        let fws = frameworks.map { $0.split(separator: ",").map { FrameworkID(String($0)) } }
+        let fws = frameworks.map { $0.split(separator: ",").map { FrameworkID(String($0.trimmingCharacters(in: .whitespaces))) } }
+        if let fws, let unknown = fws.first(where: { dataset.catalogs.catalog($0) == nil }) {
+            printError("error: unknown framework '\(unknown)' in --frameworks; loaded: \(dataset.catalogs.frameworks.map(\.rawValue).joined(separator: ", "))")
+            throw Exit.invalidInput
+        }
         if showProgress { printError("assessing \(org.systems.count) systems and \(org.evidence.count) evidence items…") }
         let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: date, dueSoonDays: dueSoonDays, frameworks: fws))
-        printSummary(assessment, org: org)
+        return (dataset, org, assessment)
+    }
+}
+
+struct Assess: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Assess an organisation against every framework in scope; with no file, the bundled sample insurer.",
+        discussion: """
+            With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv \
+            and assessment.json (columns: Docs/CSV.md; JSON: Docs/JSON.md), all or none, each atomically. \
+            Exit codes: 0 success; 1 gaps found (with --fail-on-gaps); 2 invalid input; 3 I/O error.
+            """)
+    @OptionGroup var input: AssessmentOptions_
+    @Option(help: ArgumentHelp("Folder to write the reports to.", valueName: "dir")) var out: String?
+    @Flag(help: "Exit with 1 when any gap is found (for pipelines).") var failOnGaps = false
+
+    func run() throws {
+        let (dataset, org, assessment) = try input.run()
+        let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
+        printSummary(assessment, deliverables, org: org)
         if let out {
             try reportingErrors {
                 do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
                     throw CrosswalkError(.ioError, "cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: out))
                 }
-                for (name, bytes) in [("gaps.csv", AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs)), ("scores.csv", AssessmentExport.scoresCSV(assessment))] {
-                    let path = (out as NSString).appendingPathComponent(name)
-                    try AtomicFile.write(bytes, to: path)
+                for path in try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, to: out) {
                     print("wrote \(path)")
                 }
             }
@@ -59,7 +85,7 @@ struct Assess: ParsableCommand {
         if failOnGaps && assessment.cells.contains(where: { $0.status.isGap }) { throw Exit.gapsFound }
     }
 
-    func printSummary(_ a: Assessment, org: Organization) {
+    func printSummary(_ a: Assessment, _ d: Deliverables, org: Organization) {
         func pct(_ s: Score) -> String { String(format: "%5.1f%%", s.readiness * 100) }
         print("\(a.organization) — assessed \(a.asOf) against \(a.frameworks.map(\.rawValue).joined(separator: ", "))")
         print("Overall readiness \(pct(a.overall)) over \(a.overall.assessedCells) cells\n")
@@ -69,18 +95,67 @@ struct Assess: ParsableCommand {
         }
         print(Table.render(rows))
         rows = [["SYSTEM", "TIER", "READINESS", "CELLS", "GAPS"]]
+        var gapsBySystem: [String: Int] = [:]
+        for c in a.cells where c.status.isGap { if let s = c.system { gapsBySystem[s, default: 0] += 1 } }
+        let tiers = Dictionary(org.systems.map { ($0.id, $0.riskTier) }, uniquingKeysWith: { a, _ in a })
         for s in a.scores where s.scope == "system" {
-            let sys = org.systems.first { $0.id == s.key }
-            let gaps = a.cells.filter { $0.system == s.key && $0.status.isGap }.count
-            rows.append([s.key, sys?.riskTier ?? "", pct(s), String(s.assessedCells), String(gaps)])
+            rows.append([s.key, tiers[s.key] ?? "", pct(s), String(s.assessedCells), String(gapsBySystem[s.key] ?? 0)])
         }
         print(Table.render(rows))
-        let top = a.cells.filter { $0.status == .missing || $0.status == .executionGap || $0.status == .stale }
-            .sorted { ($0.requirement.framework == .euAIAct ? 0 : 1, $0.status == .executionGap ? 0 : 1) < ($1.requirement.framework == .euAIAct ? 0 : 1, $1.status == .executionGap ? 0 : 1) }
-            .prefix(10)
-        if !top.isEmpty {
-            print("Top gaps:")
-            for c in top { print("  \(c.requirement)\(c.system.map { " [\($0)]" } ?? "")  \(c.status.rawValue): \(c.reason)") }
+        let open = a.cells.filter { GapKind($0) != nil && $0.status != .upcoming }.count
+        let conflicts = d.ownership.filter(\.hasConflict).count, unowned = d.ownership.filter(\.isUnowned).count
+        print("\(d.ownership.count) control groups (\(conflicts) with owner conflicts, \(unowned) unowned); \(d.remediation.count) actions close \(open) open gap cells.")
+        if !d.remediation.isEmpty {
+            print("Top actions (crosswalk remediation for all):")
+            for x in d.remediation.prefix(5) { print("  \(x.rank). [\(x.owner ?? "no owner")] \(x.title)") }
         }
+    }
+}
+
+struct Owners: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The control-ownership list: one owner per group of overlapping requirements, with conflicts and unowned groups.",
+        discussion: "Grouping and owner rules: Docs/Deliverables.md. --format csv prints owners.csv.")
+    @OptionGroup var input: AssessmentOptions_
+    @Option(help: "table or csv.") var format = "table"
+    @Flag(help: "Only groups with an owner conflict or no owner.") var problems = false
+
+    func run() throws {
+        let (dataset, org, assessment) = try input.run()
+        let d = Deliverables.build(assessment, organization: org, dataset: dataset)
+        if format == "csv" { writeStandardOutput(DeliverablesExport.ownersCSV(d, organization: org, catalogs: dataset.catalogs)); return }
+        guard format == "table" else { printError("error: unknown format '\(format)'; use table or csv"); throw Exit.invalidInput }
+        var rows = [["GROUP", "ANCHOR", "MEMBERS", "OWNER", "BASIS", "OTHER OWNERS"]]
+        for o in d.ownership where !problems || o.hasConflict || o.isUnowned {
+            rows.append([o.group.id, o.group.anchor.description, String(o.group.members.count), o.owner ?? "— none —", o.basis.rawValue,
+                         o.otherClaims.map { "\($0.person) (\($0.requirement))" }.joined(separator: "; ")])
+        }
+        print(Table.render(rows))
+        print("\(d.ownership.count) groups; \(d.ownership.filter(\.hasConflict).count) with conflicts; \(d.ownership.filter(\.isUnowned).count) unowned.")
+    }
+}
+
+struct Remediation: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The ranked remediation plan: one action per control group with open gaps.",
+        discussion: "Ranking: Docs/Deliverables.md. --format csv prints remediation.csv.")
+    @OptionGroup var input: AssessmentOptions_
+    @Option(help: "table or csv.") var format = "table"
+    @Option(help: "Show only the first N actions.") var top: Int?
+
+    func run() throws {
+        let (dataset, org, assessment) = try input.run()
+        let d = Deliverables.build(assessment, organization: org, dataset: dataset)
+        if format == "csv" { writeStandardOutput(DeliverablesExport.remediationCSV(d, organization: org)); return }
+        guard format == "table" else { printError("error: unknown format '\(format)'; use table or csv"); throw Exit.invalidInput }
+        var rows = [["RANK", "ACTION", "PRIORITY", "OWNER", "CLOSES", "SYSTEMS", "DEADLINE", "GAPS", "TITLE"]]
+        for x in d.remediation.prefix(top ?? Int.max) {
+            rows.append([String(x.rank), x.id, String(x.priority.total), x.owner ?? "— none —",
+                         "\(x.requirements.count) req / \(x.frameworks.count) fw", x.organizationWide ? "org" + (x.systems.isEmpty ? "" : "+\(x.systems.count)") : String(x.systems.count),
+                         x.deadline.map { "\($0) \(x.deadlineKind!.rawValue)" } ?? "", x.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: " "), x.title])
+        }
+        print(Table.render(rows))
+        let open = assessment.cells.filter { GapKind($0) != nil && $0.status != .upcoming }.count
+        print("\(d.remediation.count) actions for \(open) open gap cells (plus \(assessment.count(.upcoming)) upcoming).")
     }
 }

@@ -126,12 +126,59 @@ struct CLITests {
         let r = try run(["assess", "--out", dir])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("Northwind Mutual Insurance") && r.out.contains("Overall readiness"))
-        let gaps = try InputFile.read(dir + "/gaps.csv").bytes
-        #expect(gaps == AssessmentExport.gapsCSV(SampleGoldenTests.assessment, catalogs: Shared.dataset.catalogs))
+        // Every report, byte for byte what the library renders.
+        let (org, d) = try SampleDeliverables.get
+        for f in ReportBundle.render(SampleGoldenTests.assessment, deliverables: d, organization: org, dataset: Shared.dataset) {
+            #expect(try InputFile.read(dir + "/" + f.name).bytes == f.bytes, "\(f.name)")
+            #expect(r.out.contains("wrote \(dir)/\(f.name)"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 7)
         let failing = try run(["assess", "--fail-on-gaps"])
         #expect(failing.status == 1)
         let missing = try run(["assess", "/nonexistent/org.xml"])
         #expect(missing.status == 3 && missing.err.contains("/nonexistent/org.xml"))
+    }
+
+    @Test func ownersAndRemediationTables() throws {
+        let owners = try run(["owners"])
+        #expect(owners.status == 0)
+        #expect(owners.out.contains("CG-009") && owners.out.contains("compliance-officer") && owners.out.contains("ciso (iso27001:6.1.2)"))
+        let problems = try run(["owners", "--problems"])
+        #expect(problems.out.contains("ciso (iso27001:6.1.2)") && !problems.out.contains("anchor-assignment  \n"))
+        let plan = try run(["remediation", "--top", "3"])
+        #expect(plan.status == 0 && plan.out.contains("ACT-001") && plan.out.contains("ACT-003") && !plan.out.contains("ACT-004"))
+        let csv = try run(["remediation", "--format", "csv"])
+        let (org, d) = try SampleDeliverables.get
+        #expect(Array(csv.out.utf8) == DeliverablesExport.remediationCSV(d, organization: org))
+        let bad = try run(["remediation", "--frameworks", "iso9001"])
+        #expect(bad.status == 2 && bad.err.contains("iso9001"))
+    }
+
+    @Test func theREADMEShowsTheRealFirstLines() throws {
+        let readme = try Repo.text("README.md")
+        let owners = try run(["owners"]).out.split(separator: "\n").prefix(10).joined(separator: "\n")
+        #expect(readme.contains("```\n" + owners + "\n```"))
+        let plan = try run(["remediation", "--top", "5"]).out.split(separator: "\n").prefix(6).joined(separator: "\n")
+        #expect(readme.contains("```\n" + plan + "\n```"))
+    }
+
+    @Test func aWriteThatFailsMidwayKeepsThePreviousReports() throws {
+        let dir = NSTemporaryDirectory() + "crosswalk-efbig-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try run(["assess", "--out", dir]).status == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: dir).sorted().map { ($0, try InputFile.read(dir + "/" + $0).bytes) }
+        // A 64 KiB file-size limit: gaps.csv (about 100 KB) fails part-way through its data
+        // (EFBIG; SIGXFSZ ignored, as bash's trap '' leaves it for the child).
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" assess --as-of 2026-12-31 --out \"$1\"", Self.binary, dir]
+        p.standardOutput = Pipe(); p.standardError = Pipe()
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 3)
+        let after = try FileManager.default.contentsOfDirectory(atPath: dir).sorted().map { ($0, try InputFile.read(dir + "/" + $0).bytes) }
+        #expect(after.map(\.0) == before.map(\.0), "no temporary file is left behind")
+        #expect(zip(after, before).allSatisfy { $0.1 == $1.1 }, "every previous report is intact")
     }
 
     @Test func unwritableOutputDirectoryIsAnIOError() throws {

@@ -65,6 +65,7 @@ public struct Assessment: Sendable {
     /// Overall, per framework, per top-level heading, per system.
     public var scores: [Score]
 
+    /// The number of cells with `status`.
     public func count(_ status: CellStatus) -> Int { cells.filter { $0.status == status }.count }
     public var overall: Score { scores[0] }
 }

@@ -3,6 +3,7 @@
 /// Loaders collect every diagnostic in a file (up to a cap) instead of stopping at the
 /// first, so one run shows the user everything to fix.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How bad a diagnostic is: errors stop a load, warnings do not.
     public enum Severity: String, Sendable, Hashable, Comparable {
         case error, warning, note
         private var rank: Int { switch self { case .error: 0; case .warning: 1; case .note: 2 } }

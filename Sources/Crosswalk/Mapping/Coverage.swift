@@ -12,6 +12,7 @@ public struct CoverageReport: Sendable {
         case unmapped
     }
 
+    /// One requirement of the target framework and how it is reached.
     public struct Row: Sendable {
         public var requirement: CatalogEntry
         public var status: Status
@@ -24,6 +25,7 @@ public struct CoverageReport: Sendable {
     /// Every requirement of `to`, in catalogue order.
     public var rows: [Row]
 
+    /// The number of rows with `status`.
     public func count(_ status: Status) -> Int { rows.filter { $0.status == status }.count }
     /// Rows that are mapped at all (full, partial or not related).
     public var dispositioned: Int { rows.filter { $0.status != .unmapped }.count }

@@ -47,6 +47,13 @@ public struct ApplicabilityDecision: Sendable, Hashable {
     /// Empty when none was given: an exclusion without justification is a finding.
     public var justification: String
     public var location: SourceLocation
+
+    public init(requirement: RequirementRef, applicable: Bool, justification: String = "", location: SourceLocation = SourceLocation(file: "")) {
+        self.requirement = requirement
+        self.applicable = applicable
+        self.justification = justification
+        self.location = location
+    }
 }
 
 /// What an evidence item claims to satisfy.
@@ -54,6 +61,11 @@ public struct EvidenceClaim: Sendable, Hashable {
     public var requirement: RequirementRef
     /// True for `coverage="full"`.
     public var full: Bool
+
+    public init(requirement: RequirementRef, full: Bool) {
+        self.requirement = requirement
+        self.full = full
+    }
 }
 
 /// One piece of evidence in the register.
@@ -74,6 +86,24 @@ public struct Evidence: Sendable, Hashable {
     public var sha256: String
     public var location: SourceLocation
 
+    public init(id: String, title: String = "", kind: String = "record", owner: String = "", collected: CalendarDate? = nil, validUntil: CalendarDate? = nil,
+                reviewDays: Int? = nil, status: String = "approved", claims: [EvidenceClaim], systems: [String] = [], locationURI: String = "",
+                sha256: String = "", location: SourceLocation = SourceLocation(file: "")) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.owner = owner
+        self.collected = collected
+        self.validUntil = validUntil
+        self.reviewDays = reviewDays
+        self.status = status
+        self.claims = claims
+        self.systems = systems
+        self.locationURI = locationURI
+        self.sha256 = sha256
+        self.location = location
+    }
+
     /// The date it stops being valid: `valid-until`, or `collected + review-days`, or nil.
     public var expires: CalendarDate? {
         if let validUntil { return validUntil }
@@ -87,6 +117,12 @@ public struct OwnerAssignment: Sendable, Hashable {
     public var requirement: RequirementRef
     public var person: String
     public var location: SourceLocation
+
+    public init(requirement: RequirementRef, person: String, location: SourceLocation = SourceLocation(file: "")) {
+        self.requirement = requirement
+        self.person = person
+        self.location = location
+    }
 }
 
 /// An organisation's governance position, as read from its organisation file.

@@ -7,6 +7,42 @@ public enum AtomicFile {
     /// Writes `bytes` to `path`.
     /// - Throws: ``CrosswalkError`` with code `io-error` naming the path and the cause.
     public static func write(_ bytes: [UInt8], to path: String) throws(CrosswalkError) {
+        let temp = try writeTemporary(bytes, for: path)
+        guard rename(temp, path) == 0 else {
+            let cause = failure(path, "cannot replace the file; the previous file is unchanged")
+            unlink(temp)
+            throw cause
+        }
+    }
+
+    /// Writes a set of files all or nothing, as far as the file system allows: every file
+    /// is first written in full to a temporary file; only when all are written are they
+    /// renamed over their targets. If any write fails, no target is touched and every
+    /// temporary file is removed.
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(CrosswalkError) {
+        try writeAll(files.map { f in (path: f.path, render: { f.bytes }) })
+    }
+
+    /// Like ``writeAll(_:)-([(path:String,bytes:[UInt8])])``, rendering each file only when
+    /// it is its turn to be written, so that only one file's bytes are in memory at a time.
+    public static func writeAll(_ files: [(path: String, render: () -> [UInt8])]) throws(CrosswalkError) {
+        var temps: [String] = []
+        for f in files {
+            do { temps.append(try writeTemporary(f.render(), for: f.path)) } catch {
+                for t in temps { unlink(t) }
+                throw error
+            }
+        }
+        for (i, f) in files.enumerated() where rename(temps[i], f.path) != 0 {
+            let cause = failure(f.path, "cannot replace the file; it and the files after it are unchanged")
+            for t in temps[i...] { unlink(t) }
+            throw cause
+        }
+    }
+
+    /// Writes `bytes` in full to a new temporary file beside `path` and flushes it.
+    /// - Returns: the temporary file's path.
+    static func writeTemporary(_ bytes: [UInt8], for path: String) throws(CrosswalkError) -> String {
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = (dir.isEmpty ? "." : dir) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -24,10 +60,11 @@ public enum AtomicFile {
         let errorText = String(cString: strerror(errno))
         if ok && fsync(fd) != 0 { ok = false }
         close(fd)
-        guard ok, rename(temp, path) == 0 else {
+        guard ok else {
             unlink(temp)
-            throw failure(path, "write failed (\(errorText)); the previous file is unchanged")
+            throw CrosswalkError(.ioError, "write failed (\(errorText)); the previous file is unchanged", at: SourceLocation(file: path))
         }
+        return temp
     }
 
     static func failure(_ path: String, _ what: String) -> CrosswalkError {

@@ -1,0 +1,43 @@
+/// Everything a consultant hands over after an assessment, as values: control groups with
+/// their owners, the ranked remediation plan and the Statements of Applicability.
+///
+/// ```swift
+/// let dataset = try Dataset.load()
+/// let (org, _) = try OrganizationLoader.load(bytes, file: "org.xml", catalogs: dataset.catalogs)
+/// let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: CalendarDate("2026-11-23")!))
+/// let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
+/// for action in deliverables.remediation.prefix(5) { print(action.rank, action.title) }
+/// ```
+public struct Deliverables: Sendable {
+    /// The framework groups are anchored at.
+    public var primaryFramework: FrameworkID
+    /// One entry per control group, in group order, with its owner and conflicts.
+    public var ownership: [GroupOwnership]
+    /// One action per group with open gaps (or no owner), in rank order.
+    public var remediation: [RemediationAction]
+    /// One per framework in scope that has selectable (Annex A) controls, by framework.
+    public var statements: [StatementOfApplicability]
+
+    public var groups: [ControlGroup] { ownership.map(\.group) }
+
+    /// Builds the deliverables of `assessment`.
+    ///
+    /// Groups cover the requirements that apply somewhere (a cell that is neither
+    /// `not-applicable` nor `excluded`), anchored at the organisation's primary framework
+    /// when it is in scope, else at the first framework assessed.
+    public static func build(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> Deliverables {
+        var seen = Set<RequirementRef>()
+        var inScope: [RequirementRef] = []
+        for c in assessment.cells where c.status != .notApplicable && c.status != .excluded {
+            if seen.insert(c.requirement).inserted { inScope.append(c.requirement) }
+        }
+        let primary = assessment.frameworks.contains(organization.primaryFramework) ? organization.primaryFramework : (assessment.frameworks.first ?? organization.primaryFramework)
+        let groups = ControlGrouping.groups(of: inScope, primary: primary, graph: dataset.graph, catalogs: dataset.catalogs)
+        let ownership = OwnershipRule.assign(groups, owners: organization.owners, evidence: organization.evidence)
+        let plan = RemediationPlanner.plan(ownership, assessment: assessment, organization: organization, catalogs: dataset.catalogs)
+        let statements = assessment.frameworks.compactMap {
+            StatementOfApplicability.build($0, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs)
+        }
+        return Deliverables(primaryFramework: primary, ownership: ownership, remediation: plan, statements: statements)
+    }
+}

@@ -1,0 +1,87 @@
+/// How a group's primary owner was chosen.
+public enum OwnerBasis: String, Sendable, Hashable, Codable {
+    /// Someone is assigned to the anchor requirement.
+    case anchorAssignment = "anchor-assignment"
+    /// No one is assigned to the anchor; the person assigned to the most members.
+    case mostMembers = "most-members"
+    /// No member is assigned; proposed from the evidence register: the person who owns the
+    /// most evidence items claimed for the members. A proposal to confirm, not an assignment.
+    case evidenceOwner = "evidence-owner"
+    /// No member has an owner.
+    case unowned
+}
+
+/// A claim on a member requirement by someone other than the primary owner: a conflict
+/// to resolve (re-assign, or agree that the group's owner is accountable).
+public struct OwnerClaim: Sendable, Hashable {
+    public var person: String
+    public var requirement: RequirementRef
+}
+
+/// The ownership of one control group.
+public struct GroupOwnership: Sendable, Hashable {
+    public var group: ControlGroup
+    /// The person accountable for the whole group, if any.
+    public var owner: String?
+    public var basis: OwnerBasis
+    /// Members claimed by other people, in member order.
+    public var otherClaims: [OwnerClaim]
+
+    public var isUnowned: Bool { owner == nil }
+    public var hasConflict: Bool { !otherClaims.isEmpty }
+}
+
+/// Chooses one owner per control group.
+///
+/// Rule: an assignment on the anchor requirement wins; otherwise the person assigned to
+/// the most members (ties: the one whose first assignment comes earliest in member order);
+/// otherwise, as a proposal, the person who owns the most evidence items claimed directly
+/// for members (ties: earliest in member order, then register order); otherwise the group
+/// is unowned. Every assignment of a member to someone else is listed
+/// as a conflict. When a requirement has several assignments, the first in the file counts
+/// for the anchor rule and all of them count as claims.
+public enum OwnershipRule {
+    /// One ``GroupOwnership`` per group, in group order, from the assignments and (for
+    /// proposals) the evidence register.
+    public static func assign(_ groups: [ControlGroup], owners: [OwnerAssignment], evidence: [Evidence] = []) -> [GroupOwnership] {
+        var claims: [RequirementRef: [String]] = [:]
+        for o in owners where !(claims[o.requirement]?.contains(o.person) ?? false) { claims[o.requirement, default: []].append(o.person) }
+        var evidenceOwners: [RequirementRef: [String]] = [:]
+        for e in evidence where !e.owner.isEmpty { for c in e.claims { evidenceOwners[c.requirement, default: []].append(e.owner) } }
+        return groups.map { g in
+            var owner: String?
+            var basis = OwnerBasis.unowned
+            if let p = claims[g.anchor]?.first {
+                owner = p
+                basis = .anchorAssignment
+            } else {
+                var tally: [(person: String, count: Int)] = []
+                for m in g.members {
+                    for p in claims[m.requirement] ?? [] {
+                        if let i = tally.firstIndex(where: { $0.person == p }) { tally[i].count += 1 } else { tally.append((p, 1)) }
+                    }
+                }
+                // max(by:) keeps the last of equals; scan for the first maximum instead.
+                if let top = tally.map(\.count).max(), let winner = tally.first(where: { $0.count == top }) {
+                    owner = winner.person
+                    basis = .mostMembers
+                } else {
+                    for m in g.members {
+                        for p in evidenceOwners[m.requirement] ?? [] {
+                            if let i = tally.firstIndex(where: { $0.person == p }) { tally[i].count += 1 } else { tally.append((p, 1)) }
+                        }
+                    }
+                    if let top = tally.map(\.count).max(), let winner = tally.first(where: { $0.count == top }) {
+                        owner = winner.person
+                        basis = .evidenceOwner
+                    }
+                }
+            }
+            var others: [OwnerClaim] = []
+            for m in g.members {
+                for p in claims[m.requirement] ?? [] where p != owner { others.append(OwnerClaim(person: p, requirement: m.requirement)) }
+            }
+            return GroupOwnership(group: g, owner: owner, basis: basis, otherClaims: others)
+        }
+    }
+}

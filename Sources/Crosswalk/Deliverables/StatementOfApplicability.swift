@@ -1,0 +1,91 @@
+/// Whether and how a control is decided in the Statement of Applicability.
+public enum SoADecision: String, Sendable, Hashable, Codable {
+    /// Recorded as applicable.
+    case included
+    /// Recorded as not applicable, with a justification.
+    case excluded
+    /// Recorded as not applicable without a justification: it stays applicable.
+    case excludedWithoutJustification = "excluded-without-justification"
+    /// No decision recorded: applicable by default, justification to be written.
+    case notRecorded = "not-recorded"
+}
+
+/// How far a control is implemented, from the assessment's cells.
+public enum ImplementationStatus: String, Sendable, Hashable, Codable {
+    /// Every assessed cell is met (or met and due for renewal).
+    case implemented
+    /// Some credit, not full.
+    case partiallyImplemented = "partially-implemented"
+    case notImplemented = "not-implemented"
+    case excluded
+    /// Not assessed (e.g. the framework is out of scope).
+    case notAssessed = "not-assessed"
+}
+
+/// One row of a Statement of Applicability: an Annex A control.
+public struct SoAEntry: Sendable, Hashable {
+    public var control: RequirementRef
+    public var title: String
+    /// The control's theme or clause heading (`A.6 …`, `5 Organizational controls`).
+    public var theme: String
+    public var applicable: Bool
+    public var decision: SoADecision
+    /// The organisation's justification, as recorded (empty when none).
+    public var justification: String
+    public var status: ImplementationStatus
+    /// Cells met out of cells assessed (a control assessed per system has one per system).
+    public var cellsMet: Int
+    public var cellsAssessed: Int
+    /// Evidence behind the cells, in register order, each once.
+    public var evidence: [String]
+    /// The owner assigned to the control, else its group's owner.
+    public var owner: String?
+    /// The control group it belongs to.
+    public var group: String?
+}
+
+/// A Statement of Applicability for one framework with an Annex A (the catalogue's
+/// `selectable` requirements): every control, included or not.
+public struct StatementOfApplicability: Sendable, Hashable {
+    public var framework: FrameworkID
+    public var entries: [SoAEntry]
+
+    /// Builds the SoA of `framework` from the organisation's decisions and the assessment.
+    public static func build(_ framework: FrameworkID, assessment: Assessment, organization: Organization, ownership: [GroupOwnership], catalogs: CatalogSet) -> StatementOfApplicability? {
+        guard let catalog = catalogs.catalog(framework) else { return nil }
+        let controls = catalog.requirements.filter { $0.obligation == .selectable }
+        guard !controls.isEmpty else { return nil }
+        var decisions: [String: ApplicabilityDecision] = [:]
+        for d in organization.decisions where d.requirement.framework == framework && decisions[d.requirement.label] == nil { decisions[d.requirement.label] = d }
+        var assigned: [String: String] = [:]
+        for o in organization.owners where o.requirement.framework == framework && assigned[o.requirement.label] == nil { assigned[o.requirement.label] = o.person }
+        var groupOf: [String: GroupOwnership] = [:]
+        for o in ownership { for m in o.group.members where m.requirement.framework == framework { groupOf[m.requirement.label] = o } }
+        var cellsOf: [String: [Cell]] = [:]
+        for c in assessment.cells where c.requirement.framework == framework { cellsOf[c.requirement.label, default: []].append(c) }
+        let evidenceOrder = Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        let entries = controls.map { e -> SoAEntry in
+            let d = decisions[e.label]
+            let decision: SoADecision = d == nil ? .notRecorded : d!.applicable ? .included : d!.justification.isEmpty ? .excludedWithoutJustification : .excluded
+            let cells = cellsOf[e.label] ?? []
+            let assessed = cells.filter(\.status.isAssessed)
+            let met = assessed.filter { $0.credit >= 1 }.count
+            let status: ImplementationStatus
+            if decision == .excluded { status = .excluded }
+            else if assessed.isEmpty { status = .notAssessed }
+            else if met == assessed.count { status = .implemented }
+            else if assessed.contains(where: { $0.credit > 0 }) { status = .partiallyImplemented }
+            else { status = .notImplemented }
+            var evidence = Set<String>()
+            for c in cells { evidence.formUnion(c.evidence) }
+            let heading = e.parent.flatMap { catalog.entry(label: $0) }.map { "\($0.label) \($0.title)" } ?? ""
+            return SoAEntry(
+                control: RequirementRef(framework, e.label), title: e.title, theme: heading, applicable: decision != .excluded, decision: decision,
+                justification: d?.justification ?? "", status: status, cellsMet: met, cellsAssessed: assessed.count,
+                evidence: evidence.sorted { (evidenceOrder[$0] ?? Int.max, $0) < (evidenceOrder[$1] ?? Int.max, $1) },
+                owner: assigned[e.label] ?? groupOf[e.label]?.owner, group: groupOf[e.label]?.group.id)
+        }
+        return StatementOfApplicability(framework: framework, entries: entries)
+    }
+}

@@ -1,0 +1,115 @@
+/// Renders a whole assessment and its deliverables as one JSON document for GRC tools.
+/// The shape is documented in `Docs/JSON.md`; ``formatVersion`` changes when it does in a
+/// way that breaks readers.
+public enum AssessmentJSON {
+    public static let format = "crosswalk-assessment"
+    public static let formatVersion = 1
+
+    /// The document for `a` and its deliverables, ending with a newline.
+    public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet) -> [UInt8] {
+        var w = JSONWriter(reservingCapacity: a.cells.count * 400 + 65_536)
+        w.beginObject()
+        w.field("format", format)
+        w.field("formatVersion", formatVersion)
+        w.key("organization"); w.beginObject()
+        w.field("name", a.organization)
+        w.field("primaryFramework", d.primaryFramework.rawValue)
+        w.endObject()
+        w.field("asOf", a.asOf.description)
+        w.field("frameworks", a.frameworks.map(\.rawValue))
+
+        w.key("scores"); w.beginArray()
+        for s in a.scores {
+            w.beginObject()
+            w.field("scope", s.scope); w.field("key", s.key)
+            w.key("readiness"); w.number(s.readiness, decimals: 4)
+            w.key("credit"); w.number(s.credit, decimals: 2)
+            w.field("assessedCells", s.assessedCells)
+            w.key("counts"); w.beginObject()
+            for st in CellStatus.allCases { w.field(st.rawValue, s.counts[st] ?? 0) }
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("cells"); w.beginArray()
+        for c in a.cells {
+            w.beginObject()
+            w.field("framework", c.requirement.framework.rawValue); w.field("requirement", c.requirement.label)
+            w.field("system", c.system); w.field("status", c.status.rawValue); w.field("reasonCode", c.reasonCode); w.field("reason", c.reason)
+            w.field("evidence", c.evidence); w.field("via", c.via); w.field("owner", c.owner)
+            w.field("deadline", c.deadline?.description)
+            w.key("credit"); w.number(c.credit, decimals: 4)
+            w.field("applicability", c.applicability)
+            w.endObject()
+        }
+        w.endArray()
+
+        var actionOf: [String: String] = [:]
+        for x in d.remediation { actionOf[x.group.id] = x.id }
+        w.key("groups"); w.beginArray()
+        for o in d.ownership {
+            w.beginObject()
+            w.field("id", o.group.id); w.field("anchor", o.group.anchor.description)
+            w.key("members"); w.beginArray()
+            for m in o.group.members {
+                w.beginObject()
+                w.field("requirement", m.requirement.description)
+                switch m.membership {
+                case .anchor: w.field("membership", "anchor")
+                case let .related(r, s, derived):
+                    w.field("membership", "related"); w.field("relationship", r.rawValue); w.field("strength", s); w.field("derived", derived)
+                }
+                w.endObject()
+            }
+            w.endArray()
+            w.field("owner", o.owner); w.field("ownerBasis", o.basis.rawValue)
+            w.key("otherOwners"); w.beginArray()
+            for c in o.otherClaims { w.beginObject(); w.field("person", c.person); w.field("requirement", c.requirement.description); w.endObject() }
+            w.endArray()
+            w.field("conflict", o.hasConflict); w.field("unowned", o.isUnowned); w.field("action", actionOf[o.group.id])
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("remediation"); w.beginArray()
+        for x in d.remediation {
+            w.beginObject()
+            w.field("rank", x.rank); w.field("id", x.id); w.field("title", x.title); w.field("group", x.group.id); w.field("owner", x.owner)
+            w.field("requirements", x.requirements.map(\.description)); w.field("frameworks", x.frameworks.map(\.rawValue))
+            w.field("systems", x.systems); w.field("organizationWide", x.organizationWide); w.field("openCells", x.openCells)
+            w.key("gaps"); w.beginObject()
+            for g in x.gaps { w.field(g.kind.rawValue, g.count) }
+            w.endObject()
+            w.field("deadline", x.deadline?.description); w.field("deadlineKind", x.deadlineKind?.rawValue)
+            w.field("highestTier", x.highestTier); w.field("mandatory", x.mandatory)
+            w.key("priority"); w.beginObject()
+            w.field("total", x.priority.total); w.field("severity", x.priority.severity); w.field("tier", x.priority.tier)
+            w.field("mandatory", x.priority.mandatory); w.field("deadline", x.priority.deadline); w.field("breadth", x.priority.breadth)
+            w.field("explanation", x.priority.explanation)
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("statementsOfApplicability"); w.beginArray()
+        for soa in d.statements {
+            w.beginObject()
+            w.field("framework", soa.framework.rawValue)
+            w.key("controls"); w.beginArray()
+            for e in soa.entries {
+                w.beginObject()
+                w.field("control", e.control.label); w.field("title", e.title); w.field("theme", e.theme); w.field("applicable", e.applicable)
+                w.field("decision", e.decision.rawValue); w.field("justification", e.justification); w.field("implementationStatus", e.status.rawValue)
+                w.field("cellsMet", e.cellsMet); w.field("cellsAssessed", e.cellsAssessed); w.field("evidence", e.evidence)
+                w.field("owner", e.owner); w.field("group", e.group)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.document
+    }
+}

@@ -1,0 +1,71 @@
+/// Renders the deliverables as CSV. Column contracts: `Docs/CSV.md`.
+public enum DeliverablesExport {
+    public static let ownerColumns = ["group_id", "anchor", "anchor_title", "members", "member_count", "frameworks", "membership", "owner", "owner_name",
+                                      "owner_basis", "other_owners", "conflict", "unowned", "action_id"]
+
+    /// One row per control group, in group order.
+    public static func ownersCSV(_ d: Deliverables, organization: Organization, catalogs: CatalogSet) -> [UInt8] {
+        let names = personNames(organization)
+        var actionOf: [String: String] = [:]
+        for a in d.remediation { actionOf[a.group.id] = a.id }
+        var w = CSVWriter()
+        w.row(ownerColumns)
+        for o in d.ownership {
+            let g = o.group
+            w.text(g.id); w.text(g.anchor.description); w.text(catalogs.entry(g.anchor)?.title ?? "")
+            w.text(g.requirements.map(\.description).joined(separator: ";")); w.number(g.members.count)
+            w.text(g.frameworks.map(\.rawValue).joined(separator: ";"))
+            w.text(g.members.dropFirst().map { "\($0.requirement) \($0.membership.summary)" }.joined(separator: ";"))
+            w.text(o.owner ?? ""); w.text(o.owner.flatMap { names[$0] } ?? ""); w.text(o.basis.rawValue)
+            w.text(o.otherClaims.map { "\($0.person) (\($0.requirement))" }.joined(separator: ";"))
+            w.text(o.hasConflict ? "yes" : "no"); w.text(o.isUnowned ? "yes" : "no"); w.text(actionOf[g.id] ?? "")
+            w.endRow()
+        }
+        return w.bytes
+    }
+
+    public static let remediationColumns = ["rank", "action_id", "title", "owner", "owner_name", "group_id", "anchor", "requirements", "requirement_count",
+                                            "frameworks", "framework_count", "systems", "system_count", "organisation_wide", "open_cells", "gap_kinds",
+                                            "deadline", "deadline_kind", "highest_tier", "mandatory", "priority", "priority_breakdown"]
+
+    /// One row per action, in rank order.
+    public static func remediationCSV(_ d: Deliverables, organization: Organization) -> [UInt8] {
+        let names = personNames(organization)
+        var w = CSVWriter()
+        w.row(remediationColumns)
+        for a in d.remediation {
+            w.number(a.rank); w.text(a.id); w.text(a.title); w.text(a.owner ?? ""); w.text(a.owner.flatMap { names[$0] } ?? "")
+            w.text(a.group.id); w.text(a.group.anchor.description)
+            w.text(a.requirements.map(\.description).joined(separator: ";")); w.number(a.requirements.count)
+            w.text(a.frameworks.map(\.rawValue).joined(separator: ";")); w.number(a.frameworks.count)
+            w.text(a.systems.joined(separator: ";")); w.number(a.systems.count); w.text(a.organizationWide ? "yes" : "no")
+            w.number(a.openCells); w.text(a.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: ";"))
+            w.text(a.deadline?.description ?? ""); w.text(a.deadlineKind?.rawValue ?? ""); w.text(a.highestTier); w.text(a.mandatory ? "yes" : "no")
+            w.number(a.priority.total); w.text(a.priority.explanation)
+            w.endRow()
+        }
+        return w.bytes
+    }
+
+    public static let soaColumns = ["control", "title", "theme", "applicable", "decision", "justification", "implementation_status", "cells_met",
+                                    "cells_assessed", "evidence", "owner", "group_id"]
+
+    /// One row per Annex A control, in catalogue order.
+    public static func soaCSV(_ soa: StatementOfApplicability) -> [UInt8] {
+        var w = CSVWriter()
+        w.row(soaColumns)
+        for e in soa.entries {
+            w.text(e.control.label); w.text(e.title); w.text(e.theme); w.text(e.applicable ? "yes" : "no"); w.text(e.decision.rawValue)
+            w.text(e.justification); w.text(e.status.rawValue); w.number(e.cellsMet); w.number(e.cellsAssessed)
+            w.text(e.evidence.joined(separator: ";")); w.text(e.owner ?? ""); w.text(e.group ?? "")
+            w.endRow()
+        }
+        return w.bytes
+    }
+
+    static func personNames(_ org: Organization) -> [String: String] {
+        var names: [String: String] = [:]
+        for p in org.people where names[p.id] == nil { names[p.id] = p.name }
+        return names
+    }
+}

@@ -1,0 +1,98 @@
+/// Writes JSON into a byte buffer, in the order it is told: keys are never reordered and
+/// nothing is hashed, so the same values always give the same bytes. Two-space
+/// indentation, one member per line, `\n` line ends. Strings are escaped per RFC 8259
+/// (quote, backslash and control characters; everything else as UTF-8).
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    /// Per open container: true once it has a member.
+    private var hasMember: [Bool] = []
+    private var afterKey = false
+
+    public init(reservingCapacity: Int = 0) { bytes.reserveCapacity(reservingCapacity) }
+
+    public mutating func beginObject() { openValue(); bytes.append(UInt8(ascii: "{")); hasMember.append(false) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { openValue(); bytes.append(UInt8(ascii: "[")); hasMember.append(false) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// A member name; the next call writes its value.
+    public mutating func key(_ name: String) {
+        newMember()
+        string(raw: name)
+        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        afterKey = true
+    }
+
+    public mutating func string(_ value: String) { openValue(); string(raw: value) }
+    public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+    public mutating func number(_ value: Int) { openValue(); bytes.append(contentsOf: String(value).utf8) }
+    /// A number with at most `decimals` decimals, trailing zeros dropped (`0.5`, `28.5`, `1`).
+    public mutating func number(_ value: Double, decimals: Int) {
+        openValue()
+        var text = formatFixed(value, decimals: decimals)
+        if text.contains(".") {
+            while text.last == "0" { text.removeLast() }
+            if text.last == "." { text.removeLast() }
+        }
+        bytes.append(contentsOf: text.utf8)
+    }
+    public mutating func bool(_ value: Bool) { openValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func null() { openValue(); bytes.append(contentsOf: "null".utf8) }
+
+    /// `"name": "value"` in one call.
+    public mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
+    public mutating func field(_ name: String, _ value: Int) { key(name); number(value) }
+    public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
+    /// `"name": ["a", "b"]`.
+    public mutating func field(_ name: String, _ values: [String]) {
+        key(name)
+        beginArray()
+        for v in values { string(v) }
+        endArray()
+    }
+
+    /// The document, ending with a newline.
+    public var document: [UInt8] { bytes + [0x0A] }
+
+    // MARK: Layout
+
+    private mutating func openValue() {
+        if afterKey { afterKey = false; return }
+        if !hasMember.isEmpty { newMember() }
+    }
+
+    private mutating func newMember() {
+        if hasMember.last == true { bytes.append(UInt8(ascii: ",")) }
+        if !hasMember.isEmpty { hasMember[hasMember.count - 1] = true }
+        newline(hasMember.count)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let had = hasMember.removeLast()
+        if had { newline(hasMember.count) }
+        bytes.append(bracket)
+    }
+
+    private mutating func newline(_ depth: Int) {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    private mutating func string(raw value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in value.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import Crosswalk
+
+/// The example of `Docs/Embedding.md`, through the public API only (no `@testable`).
+@Suite("Embedding example")
+struct EmbeddingTests {
+    @Test func theDocumentedExampleRuns() throws {
+        let dataset = try Dataset.load(bundled: true, extra: [])
+        let file = try InputFile.read(Repo.path("Fixtures/sample/insurer.xml"))
+        var (org, warnings) = try OrganizationLoader.load(file.bytes, file: file.path, catalogs: dataset.catalogs)
+        #expect(warnings.isEmpty)
+        var system = AISystem(id: "CLAIMS-TRIAGE", name: "Claims triage")
+        system.riskTier = "high"
+        system.annexIII = "5b"
+        system.euRoles = ["deployer"]
+        org.systems.append(system)
+        org.owners.append(OwnerAssignment(requirement: RequirementRef(.iso42001, "A.6.2.6"), person: "cto",
+                                          location: SourceLocation(file: "grc-tool")))
+        try OrganizationLoader.check(org, catalogs: dataset.catalogs)
+        let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: CalendarDate("2026-11-23")!))
+        #expect(assessment.overall.readiness > 0 && assessment.overall.readiness < 1)
+        #expect(assessment.cells.contains { $0.system == "CLAIMS-TRIAGE" && $0.status == .missing })
+        let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
+        #expect(deliverables.ownership.contains { $0.hasConflict })
+        #expect(deliverables.remediation.contains { $0.systems.contains("CLAIMS-TRIAGE") })
+        #expect(deliverables.statements.first { $0.framework == .iso42001 }?.entries.count == 38)
+        let files = ReportBundle.render(assessment, deliverables: deliverables, organization: org, dataset: dataset)
+        let dir = NSTemporaryDirectory() + "crosswalk-embed-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try AtomicFile.writeAll(files.map { (path: dir + "/" + $0.name, bytes: $0.bytes) })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == files.map(\.name).sorted())
+    }
+}
