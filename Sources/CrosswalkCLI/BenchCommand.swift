@@ -97,6 +97,7 @@ struct Bench: ParsableCommand {
         let cells = f["cells"]?.first ?? 0
         rows.append(row("Engine (AssessmentEngine.assess)", f["engine"]!, size: nil, records: nil, c: cSeconds, rss: nil,
                         note: "\(Int(cells)) cells, \(rate(cells / median(f["engine"]!))) cells/s"))
+        rows.append(row("Deliverables.build (groups, owners, plan, SoA)", f["deliverables"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: ""))
         rows.append(row("Exports rendered", f["render"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: exportNote + ", \(mb(Int(f["bytes"]?.first ?? 0))) MB"))
         rows.append(row("Exports written (atomic)", f["write"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: ""))
         rows.append(row("Crosswalk in-process total", f["total"]!, size: size, records: records, c: cSeconds, rss: streamed.rss,
@@ -158,25 +159,31 @@ struct Bench: ParsableCommand {
         let check = try time { try reportingErrors { try OrganizationLoader.check(org, catalogs: dataset.catalogs) } }
         var assessment: Assessment!
         let engine = time { assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: org.assessmentDate!)) }
-        var files: [(name: String, bytes: [UInt8])] = []
-        let render = time { files = renderExports(assessment, org: org, dataset: dataset) }
+        var deliverables: Deliverables!
+        let build = time { deliverables = Deliverables.build(assessment, organization: org, dataset: dataset) }
         let dir = work + "/stage-out"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let write = try time { for f in files { try reportingErrors { try AtomicFile.write(f.bytes, to: dir + "/" + f.name) } } }
+        // Each report rendered, then written, then dropped (as ReportBundle.write does).
+        var render = Duration.zero, write = Duration.zero, bytes = 0, perFile: [String] = []
+        for f in ReportBundle.renderers(assessment, deliverables: deliverables, organization: org, dataset: dataset) {
+            var data: [UInt8] = []
+            let r = time { data = f.render() }
+            let w = try time { try reportingErrors { try AtomicFile.write(data, to: dir + "/" + f.name) } }
+            render += r
+            write += w
+            bytes += data.count
+            perFile.append("\(f.name):\(fmt(r.seconds, 3))s/\(mb(data.count))MB")
+        }
         let total = ContinuousClock.now - start
-        let bytes = files.reduce(0) { $0 + $1.bytes.count }
-        print("stage ingest=\(ingest.seconds) check=\(check.seconds) engine=\(engine.seconds) render=\(render.seconds) write=\(write.seconds) "
+        print("stage ingest=\(ingest.seconds) check=\(check.seconds) engine=\(engine.seconds) deliverables=\(build.seconds) render=\(render.seconds) write=\(write.seconds) "
               + "total=\(total.seconds) cells=\(assessment.cells.count) bytes=\(bytes)")
+        print("files " + perFile.joined(separator: " "))
         fflush(nil)
         Foundation.exit(0)  // no teardown of the model: the parent measured what it needs
     }
 
     /// What "exports" means for this build.
-    var exportNote: String { "gaps.csv + scores.csv (AssessmentExport)" }
-
-    func renderExports(_ a: Assessment, org: Organization, dataset: Dataset) -> [(name: String, bytes: [UInt8])] {
-        [("gaps.csv", AssessmentExport.gapsCSV(a, catalogs: dataset.catalogs)), ("scores.csv", AssessmentExport.scoresCSV(a))]
-    }
+    var exportNote: String { "every report of ReportBundle (gaps, scores, owners, remediation, SoA CSVs, assessment.json)" }
 
     // MARK: Helpers
 

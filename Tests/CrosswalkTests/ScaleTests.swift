@@ -79,4 +79,19 @@ struct ScaleTests {
             #expect(Array(s.utf8).foldedText() == s.foldingWhitespace(), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    @Test func csvNumbersMatchFormatFixed() {
+        var rng = SplitMix64(seed: 5)
+        for i in 0..<5_000 {
+            let value = (Double(rng.below(2_000_001)) - 1_000_000) / Double([1, 3, 7, 100, 1_000][i % 5])
+            for decimals in 0...3 {
+                var w = CSVWriter()
+                w.number(value, decimals: decimals)
+                #expect(w.bytes == Array(formatFixed(value, decimals: decimals).utf8), "\(value) \(decimals)")
+            }
+        }
+        var w = CSVWriter()
+        w.number(Int.min); w.number(0); w.number(-7); w.number(0.004, decimals: 2); w.number(-0.004, decimals: 2)
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "\(Int.min),0,-7,0.00,0.00")
+    }
 }

@@ -23,35 +23,66 @@ public struct CSVWriter: Sendable {
     /// A text cell, neutralised against formula injection.
     public mutating func text(_ value: String) {
         separator()
-        var needsQuotes = false
-        var formula = false
-        var first = true
-        for b in value.utf8 {
-            if first {
-                formula = b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "@") || b == 0x09 || b == 0x0D
-                first = false
+        var value = value
+        value.withUTF8 { u in
+            guard let first = u.first else { return }
+            let formula = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+            var needsQuotes = false, hasQuote = false
+            for b in u where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+                needsQuotes = true
+                if b == UInt8(ascii: "\"") { hasQuote = true; break }
             }
-            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { needsQuotes = true }
+            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+            if formula { bytes.append(UInt8(ascii: "'")) }
+            if hasQuote {
+                for b in u {
+                    if b == UInt8(ascii: "\"") { bytes.append(b) }
+                    bytes.append(b)
+                }
+            } else {
+                bytes.append(contentsOf: u)
+            }
+            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
         }
-        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-        if formula { bytes.append(UInt8(ascii: "'")) }
-        for b in value.utf8 {
-            if b == UInt8(ascii: "\"") { bytes.append(b) }
-            bytes.append(b)
-        }
-        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
     }
 
     /// A numeric cell, written as is.
     public mutating func number(_ value: Int) {
         separator()
-        bytes.append(contentsOf: String(value).utf8)
+        appendDigits(UInt64(value.magnitude), negative: value < 0, decimals: 0)
     }
 
     /// A numeric cell with a fixed number of decimals (no locale, no exponent).
     public mutating func number(_ value: Double, decimals: Int) {
         separator()
-        bytes.append(contentsOf: formatFixed(value, decimals: decimals).utf8)
+        // The same digits as `formatFixed`, without making strings, where the value fits.
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        guard decimals <= 9, scaled < 9.0e15 else {
+            bytes.append(contentsOf: formatFixed(value, decimals: decimals).utf8)
+            return
+        }
+        appendDigits(UInt64(scaled), negative: value < 0 && scaled > 0, decimals: decimals)
+    }
+
+    /// `whole` as digits with a point before the last `decimals` (at least one digit before it).
+    private mutating func appendDigits(_ whole: UInt64, negative: Bool, decimals: Int) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, on the stack
+        withUnsafeMutableBytes(of: &digits) { buf in
+            var i = buf.count
+            var v = whole
+            var written = 0
+            repeat {
+                i -= 1
+                buf[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                written += 1
+                if written == decimals && decimals > 0 { i -= 1; buf[i] = UInt8(ascii: ".") }
+            } while v > 0 || written <= decimals
+            if negative { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[i...]))
+        }
     }
 
     /// Ends the current row with CRLF.
