@@ -68,7 +68,16 @@ public struct XMLElement: Sendable, Hashable {
 
 extension String {
     /// Runs of white space folded to one space, ends trimmed.
+    ///
+    /// White space is a space, tab, line feed or carriage return *character*; the work is
+    /// done on bytes wherever that gives the same answer (see ``foldingWhitespace(utf8:)``).
     public func foldingWhitespace() -> String {
+        var s = self
+        if let fast = s.withUTF8({ String.foldingWhitespace(utf8: $0) }) { return fast }
+        return foldingWhitespaceByCharacter()
+    }
+
+    func foldingWhitespaceByCharacter() -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -81,6 +90,73 @@ extension String {
             }
         }
         return out
+    }
+
+    /// ``foldingWhitespace()`` of UTF-8 bytes, computed on bytes; nil where a space, tab or
+    /// line feed might join a neighbour into one grapheme cluster (a carriage return, a
+    /// combining mark or joiner after it, a prepended concatenation mark before it), where
+    /// only the character-level fold is exact.
+    public static func foldingWhitespace(utf8 b: UnsafeBufferPointer<UInt8>) -> String? {
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 }
+        var clean = true, previous: UInt8 = 0x20
+        for i in 0..<b.count {
+            let c = b[i]
+            if c == 0x0D { return nil }
+            if isSpace(c) {
+                if i + 1 < b.count && b[i + 1] >= 0x80 && startsWithExtender(b, at: i + 1) { return nil }
+                if previous >= 0x80 && endsWithPrepend(b, before: i) { return nil }
+                if c != 0x20 || isSpace(previous) { clean = false }
+            }
+            previous = c
+        }
+        if isSpace(previous) { clean = false }
+        if clean { return String(decoding: b, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var pending = false
+        for c in b {
+            if isSpace(c) { pending = !out.isEmpty } else {
+                if pending { out.append(0x20); pending = false }
+                out.append(c)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when the scalar at `start` may extend a preceding space into one grapheme
+    /// cluster (UAX #29 Extend, ZWJ, SpacingMark; conservative above U+1F000).
+    static func startsWithExtender(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let lead = b[start]
+        let n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard start + n <= b.count else { return true }
+        var v = n == 2 ? UInt32(lead & 0x1F) : n == 3 ? UInt32(lead & 0x0F) : UInt32(lead & 0x07)
+        for j in (start + 1)..<(start + n) { v = v << 6 | UInt32(b[j] & 0x3F) }
+        switch v {
+        case 0x200C, 0x200D, 0xFF9E, 0xFF9F, 0x0E33, 0x0EB3: return true
+        case 0x1F000...: return true
+        default:
+            guard let scalar = Unicode.Scalar(v) else { return true }
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return false
+            }
+        }
+    }
+
+    /// True when the scalar that ends before `end` is a grapheme-cluster Prepend
+    /// (UAX #29), which would join a following space into one character.
+    static func endsWithPrepend(_ b: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        var start = end - 1
+        while start > 0 && b[start] & 0xC0 == 0x80 { start -= 1 }
+        let lead = b[start]
+        let n = end - start
+        var v = n == 2 ? UInt32(lead & 0x1F) : n == 3 ? UInt32(lead & 0x0F) : UInt32(lead & 0x07)
+        if n < 2 { return true }
+        for j in (start + 1)..<end { v = v << 6 | UInt32(b[j] & 0x3F) }
+        switch v {
+        case 0x600...0x605, 0x6DD, 0x70F, 0x890...0x891, 0x8E2, 0xD4E: return true
+        default: return v >= 0x11000  // every other Prepend is above U+11000; be conservative there
+        }
     }
 }
 

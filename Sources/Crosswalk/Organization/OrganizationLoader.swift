@@ -110,11 +110,37 @@ enum OrgAttribute: Int, CaseIterable {
     static let byteNames: [[UInt8]] = names.map { Array($0.utf8) }
 
     init?(_ b: UnsafeBufferPointer<UInt8>) {
-        for (i, n) in Self.byteNames.enumerated() where n.count == b.count && n.withUnsafeBufferPointer({ memcmpEqual($0, b) }) {
-            self = OrgAttribute(rawValue: i)!
-            return
+        // Candidates by length and first letter, then one comparison.
+        guard b.count >= 2 else { return nil }
+        let candidate: OrgAttribute?
+        switch (b.count, b[0]) {
+        case (2, UInt8(ascii: "i")): candidate = .id
+        case (3, UInt8(ascii: "r")): candidate = .ref
+        case (4, UInt8(ascii: "n")): candidate = .name
+        case (4, UInt8(ascii: "r")): candidate = .role
+        case (4, UInt8(ascii: "k")): candidate = .kind
+        case (5, UInt8(ascii: "o")): candidate = .owner
+        case (6, UInt8(ascii: "v")): candidate = .vendor
+        case (6, UInt8(ascii: "s")): candidate = .status
+        case (6, UInt8(ascii: "p")): candidate = .person
+        case (7, UInt8(ascii: "v")): candidate = .version
+        case (7, UInt8(ascii: "e")): candidate = .euRole
+        case (8, UInt8(ascii: "s")): candidate = .sourcing
+        case (8, UInt8(ascii: "c")): candidate = .coverage
+        case (9, UInt8(ascii: "l")): candidate = .lifecycle
+        case (9, UInt8(ascii: "r")): candidate = .riskTier
+        case (9, UInt8(ascii: "a")): candidate = .annexIII
+        case (9, UInt8(ascii: "c")): candidate = .collected
+        case (10, UInt8(ascii: "a")): candidate = .applicable
+        case (11, UInt8(ascii: "r")): b[2] == UInt8(ascii: "q") ? (candidate = .requirement) : (candidate = .reviewDays)
+        case (11, UInt8(ascii: "v")): candidate = .validUntil
+        case (13, UInt8(ascii: "b")): candidate = .businessUnit
+        case (15, UInt8(ascii: "a")): candidate = .assessmentDate
+        case (17, UInt8(ascii: "p")): candidate = .primaryFramework
+        default: candidate = nil
         }
-        return nil
+        guard let c = candidate, Self.byteNames[c.rawValue].withUnsafeBufferPointer({ memcmpEqual($0, b) }) else { return nil }
+        self = c
     }
 }
 
@@ -138,6 +164,7 @@ struct OrganizationHandler: XMLRawEventHandler {
     private var currentEvidence: Evidence?
     private var currentDecision: ApplicabilityDecision?
     private var sawRoot = false
+    private var namespacePointer: UnsafePointer<UInt8>?
     /// The current element's attributes, by ``OrgAttribute`` (valid during `startElement` only).
     private var attrs = [XMLRawAttribute?](repeating: nil, count: OrgAttribute.allCases.count)
     private var attrsSet: [OrgAttribute] = []
@@ -220,7 +247,12 @@ struct OrganizationHandler: XMLRawEventHandler {
         let parentEntry = path.last
         let parent = parentEntry?.element ?? .unknown
         path.append((name, name == .unknown ? element.nameString : nil))
-        let inNamespace = element.namespace.equals("urn:crosswalk:organization:1")
+        // libxml2 interns namespace names: the same pointer as last time is the same name.
+        let inNamespace: Bool
+        if let p = element.namespace.baseAddress, p == namespacePointer, element.namespace.count == 28 { inNamespace = true } else {
+            inNamespace = element.namespace.equals("urn:crosswalk:organization:1")
+            if inNamespace { namespacePointer = element.namespace.baseAddress }
+        }
         if !sawRoot {
             sawRoot = true
             guard name == .organization, inNamespace else {
@@ -379,73 +411,9 @@ struct OrganizationHandler: XMLRawEventHandler {
 
 extension [UInt8] {
     /// The bytes as text with runs of white space folded to one space and the ends
-    /// trimmed, exactly as ``Swift/String/foldingWhitespace()`` (which works on
-    /// characters) but on bytes where that gives the same answer: everywhere except where
-    /// a space, tab or line feed joins a neighbour into one grapheme cluster (CR LF, a
-    /// combining mark after it, a prepended concatenation mark before it).
+    /// trimmed, as ``Swift/String/foldingWhitespace()``, on bytes where that is exact.
     func foldedText() -> String {
-        withUnsafeBufferPointer { b in
-            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 }
-            var clean = true, previous: UInt8 = 0x20
-            for i in 0..<b.count {
-                let c = b[i]
-                if c == 0x0D { return String(decoding: b, as: UTF8.self).foldingWhitespace() }
-                if isSpace(c) {
-                    if i + 1 < b.count && b[i + 1] >= 0x80 && Self.startsWithExtender(b, at: i + 1) { return String(decoding: b, as: UTF8.self).foldingWhitespace() }
-                    if previous >= 0x80 && Self.endsWithPrepend(b, before: i) { return String(decoding: b, as: UTF8.self).foldingWhitespace() }
-                    if c != 0x20 || isSpace(previous) { clean = false }
-                }
-                previous = c
-            }
-            if isSpace(previous) { clean = false }
-            if clean { return String(decoding: b, as: UTF8.self) }
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var pending = false
-            for c in b {
-                if isSpace(c) { pending = !out.isEmpty } else {
-                    if pending { out.append(0x20); pending = false }
-                    out.append(c)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-
-    /// True when the scalar at `start` may extend a preceding space into one grapheme
-    /// cluster (UAX #29 Extend, ZWJ, SpacingMark; conservative above U+1F000).
-    static func startsWithExtender(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        let lead = b[start]
-        let n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard start + n <= b.count else { return true }
-        var v = n == 2 ? UInt32(lead & 0x1F) : n == 3 ? UInt32(lead & 0x0F) : UInt32(lead & 0x07)
-        for j in (start + 1)..<(start + n) { v = v << 6 | UInt32(b[j] & 0x3F) }
-        switch v {
-        case 0x200C, 0x200D, 0xFF9E, 0xFF9F, 0x0E33, 0x0EB3: return true
-        case 0x1F000...: return true
-        default:
-            guard let scalar = Unicode.Scalar(v) else { return true }
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: return true
-            default: return false
-            }
-        }
-    }
-
-    /// True when the scalar that ends before `end` is a grapheme-cluster Prepend
-    /// (UAX #29), which would join a following space into one character.
-    static func endsWithPrepend(_ b: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
-        var start = end - 1
-        while start > 0 && b[start] & 0xC0 == 0x80 { start -= 1 }
-        var v: UInt32 = 0
-        let lead = b[start]
-        let n = end - start
-        v = n == 2 ? UInt32(lead & 0x1F) : n == 3 ? UInt32(lead & 0x0F) : UInt32(lead & 0x07)
-        for j in (start + 1)..<end { v = v << 6 | UInt32(b[j] & 0x3F) }
-        switch v {
-        case 0x600...0x605, 0x6DD, 0x70F, 0x890...0x891, 0x8E2, 0xD4E: return true
-        default: return v >= 0x11000  // every other Prepend is above U+11000; be conservative there
-        }
+        withUnsafeBufferPointer { b in String.foldingWhitespace(utf8: b) ?? String(decoding: b, as: UTF8.self).foldingWhitespace() }
     }
 
     /// Exactly 64 ASCII hexadecimal digits, nothing around them.
@@ -482,18 +450,18 @@ enum OrganizationChecker {
         for f in org.frameworks where catalogs.catalog(f) == nil {
             log.error(.unknownFramework, "framework '\(f)' in scope is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", line: line)
         }
-        var people = Set<String>()
+        var people = Set<String>(minimumCapacity: org.people.count)
         for p in org.people {
             if p.id.isEmpty { log.error(.missingAttribute, "a person needs an id", line: line) }
             else if !people.insert(p.id).inserted { log.error(.duplicateIdentifier, "person id '\(p.id)' is used twice", line: line) }
         }
-        var systems = Set<String>()
+        var systems = Set<String>(minimumCapacity: org.systems.count)
         for s in org.systems {
             if s.id.isEmpty { log.error(.missingAttribute, "a system needs an id", line: line) }
             else if !systems.insert(s.id).inserted { log.error(.duplicateIdentifier, "system id '\(s.id)' is used twice; system ids must be unique", line: line) }
             if !s.owner.isEmpty && !people.contains(s.owner) { log.error(.unknownRequirement, "system \(s.id) has owner '\(s.owner)', who is not in <people>", line: line) }
         }
-        var ids = Set<String>()
+        var ids = Set<String>(minimumCapacity: org.evidence.count)
         for e in org.evidence {
             if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: e.location) }
             else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: e.location) }
