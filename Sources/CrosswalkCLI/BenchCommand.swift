@@ -67,12 +67,13 @@ struct Bench: ParsableCommand {
         }
 
         // Crosswalk stages, each run in a child process so its peak RSS is its own.
-        func stages(_ file: String, memory: Bool, repeats: Int) throws -> (fields: [String: [Double]], rss: Int) {
+        func stages(_ file: String, memory: Bool = false, ingestOnly: Bool = false, repeats: Int) throws -> (fields: [String: [Double]], rss: Int) {
             var fields: [String: [Double]] = [:], rss = 0
             let out = work + "/stage.out"
             for _ in 0..<repeats {
                 var args = ["bench", "--stage", file, "--work", work]
                 if memory { args.append("--from-memory") }
+                if ingestOnly { args.append("--ingest-only") }
                 let r = try spawn(exe, args, stdout: out)
                 guard r.status == 0 else { throw ValidationError("the stage run failed (status \(r.status)); run `crosswalk assess \(file)` to see why") }
                 for line in try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n") where line.hasPrefix("stage ") {
@@ -86,14 +87,15 @@ struct Bench: ParsableCommand {
             return (fields, rss)
         }
 
-        let memory = try stages(file, memory: true, repeats: repetitions)
+        let memory = try stages(file, memory: true, ingestOnly: true, repeats: repetitions)
         rows.append(row("Crosswalk ingest from memory (parse + check)", memory.fields["ingest"]!, size: size, records: records, c: cSeconds,
-                        rss: memory.rss, note: "OrganizationLoader.load(bytes); RSS includes the file"))
-        let streamed = try stages(file, memory: false, repeats: repetitions)
+                        rss: memory.rss, note: "OrganizationLoader.load(bytes); RSS: file + records"))
+        let ingest = try stages(file, ingestOnly: true, repeats: repetitions)
+        rows.append(row("Crosswalk ingest streamed from the file", ingest.fields["ingest"]!, size: size, records: records, c: cSeconds, rss: ingest.rss,
+                        note: "OrganizationLoader.load(contentsOf:); RSS: records only"))
+        let streamed = try stages(file, repeats: repetitions)
         let f = streamed.fields
-        rows.append(row("Crosswalk ingest streamed from the file", f["ingest"]!, size: size, records: records, c: cSeconds, rss: nil,
-                        note: "OrganizationLoader.load(contentsOf:)"))
-        rows.append(row("  of which reference checks", f["check"]!, size: nil, records: nil, c: nil, rss: nil, note: "OrganizationChecker"))
+        rows.append(row("  of which reference checks", f["check"]!, size: nil, records: nil, c: nil, rss: nil, note: "OrganizationChecker (timed again on its own)"))
         let cells = f["cells"]?.first ?? 0
         rows.append(row("Engine (AssessmentEngine.assess)", f["engine"]!, size: nil, records: nil, c: cSeconds, rss: nil,
                         note: "\(Int(cells)) cells, \(rate(cells / median(f["engine"]!))) cells/s"))
@@ -130,7 +132,7 @@ struct Bench: ParsableCommand {
             var srows = [["SYSTEMS", "EVIDENCE", "MB", "CELLS", "INGEST (s)", "ENGINE (s)", "EXPORTS (s)", "ENGINE ns/CELL", "INGEST µs/ITEM", "PEAK RSS (MB)"]]
             for n in sizes {
                 let path = try generated(systems: n, evidence: n * 100, dataset: dataset)
-                let s = try stages(path, memory: false, repeats: repetitions)
+                let s = path == file ? streamed : try stages(path, repeats: repetitions)
                 let c = s.fields["cells"]?.first ?? 0
                 let eng = median(s.fields["engine"]!), ing = median(s.fields["ingest"]!)
                 srows.append([String(n), String(n * 100), mb(fileSize(path)), String(Int(c)), fmt(ing, 3), fmt(eng, 3),
