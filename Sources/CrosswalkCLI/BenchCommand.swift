@@ -165,16 +165,21 @@ struct Bench: ParsableCommand {
         let build = time { deliverables = Deliverables.build(assessment, organization: org, dataset: dataset) }
         let dir = work + "/stage-out"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        // Each report rendered, then written, then dropped (as ReportBundle.write does).
+        // Each report streamed to its file a piece at a time (as ReportBundle.write does).
         var render = Duration.zero, write = Duration.zero, bytes = 0, perFile: [String] = []
         for f in ReportBundle.renderers(assessment, deliverables: deliverables, organization: org, dataset: dataset) {
-            var data: [UInt8] = []
-            let r = time { data = f.render() }
-            let w = try time { try reportingErrors { try AtomicFile.write(data, to: dir + "/" + f.name) } }
+            // Streamed in pieces to the file, as ReportBundle.write does; rendering and
+            // writing interleave, so they are timed together.
+            let stream = try reportingErrors { try AtomicFileStream(path: dir + "/" + f.name) }
+            var size = 0
+            var failure: CrosswalkError?
+            let r = time { f.stream { piece in size += piece.count; do throws(CrosswalkError) { try stream.write(piece) } catch { failure = error } } }
+            if let failure { try reportingErrors { throw failure } }
+            let w = try time { try reportingErrors { try stream.commit() } }
             render += r
             write += w
-            bytes += data.count
-            perFile.append("\(f.name):\(fmt(r.seconds, 3))s/\(mb(data.count))MB")
+            bytes += size
+            perFile.append("\(f.name):\(fmt(r.seconds, 3))s/\(mb(size))MB")
         }
         let total = ContinuousClock.now - start
         print("stage ingest=\(ingest.seconds) check=\(check.seconds) engine=\(engine.seconds) deliverables=\(build.seconds) render=\(render.seconds) write=\(write.seconds) "

@@ -35,8 +35,15 @@ public struct Deliverables: Sendable {
         let groups = ControlGrouping.groups(of: inScope, primary: primary, graph: dataset.graph, catalogs: dataset.catalogs)
         let ownership = OwnershipRule.assign(groups, owners: organization.owners, evidence: organization.evidence)
         let plan = RemediationPlanner.plan(ownership, assessment: assessment, organization: organization, catalogs: dataset.catalogs)
-        let statements = assessment.frameworks.compactMap {
-            StatementOfApplicability.build($0, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs)
+        var evidenceOrder: [String: Int]?
+        let statements = assessment.frameworks.compactMap { fw in
+            StatementOfApplicability.build(fw, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs,
+                                           evidenceOrder: {
+                                               if let evidenceOrder { return evidenceOrder }
+                                               let order = Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+                                               evidenceOrder = order
+                                               return order
+                                           }())
         }
         return Deliverables(primaryFramework: primary, ownership: ownership, remediation: plan, statements: statements)
     }

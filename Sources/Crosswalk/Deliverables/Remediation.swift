@@ -176,7 +176,7 @@ public enum RemediationPlanner {
         }
         if o.isUnowned { tally[.noOwner] = 1 }
         let gaps = GapKind.allCases.filter { tally[$0] != nil }.sorted { $0.severity > $1.severity }.map { GapCount(kind: $0, count: tally[$0]!) }
-        let systems = systemSet.sorted { (systemIndex[$0] ?? Int.max, $0) < (systemIndex[$1] ?? Int.max, $1) }
+        let systems = systemSet.map { (index: systemIndex[$0] ?? Int.max, id: $0) }.sorted { ($0.index, $0.id) < ($1.index, $1.id) }.map(\.id)
 
         // Priority.
         let worst = gaps.first!.kind

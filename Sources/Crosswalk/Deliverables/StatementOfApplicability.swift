@@ -52,6 +52,14 @@ public struct StatementOfApplicability: Sendable, Hashable {
 
     /// Builds the SoA of `framework` from the organisation's decisions and the assessment.
     public static func build(_ framework: FrameworkID, assessment: Assessment, organization: Organization, ownership: [GroupOwnership], catalogs: CatalogSet) -> StatementOfApplicability? {
+        build(framework, assessment: assessment, organization: organization, ownership: ownership, catalogs: catalogs,
+              evidenceOrder: Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// As above, with the register position of each evidence id computed by the caller
+    /// (once for several frameworks).
+    static func build(_ framework: FrameworkID, assessment: Assessment, organization: Organization, ownership: [GroupOwnership], catalogs: CatalogSet,
+                      evidenceOrder: @autoclosure () -> [String: Int]) -> StatementOfApplicability? {
         guard let catalog = catalogs.catalog(framework) else { return nil }
         let controls = catalog.requirements.filter { $0.obligation == .selectable }
         guard !controls.isEmpty else { return nil }
@@ -63,7 +71,7 @@ public struct StatementOfApplicability: Sendable, Hashable {
         for o in ownership { for m in o.group.members where m.requirement.framework == framework { groupOf[m.requirement.label] = o } }
         var cellsOf: [String: [Cell]] = [:]
         for c in assessment.cells where c.requirement.framework == framework { cellsOf[c.requirement.label, default: []].append(c) }
-        let evidenceOrder = Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let evidenceOrder = evidenceOrder()
 
         let entries = controls.map { e -> SoAEntry in
             let d = decisions[e.label]
@@ -83,7 +91,7 @@ public struct StatementOfApplicability: Sendable, Hashable {
             return SoAEntry(
                 control: RequirementRef(framework, e.label), title: e.title, theme: heading, applicable: decision != .excluded, decision: decision,
                 justification: d?.justification ?? "", status: status, cellsMet: met, cellsAssessed: assessed.count,
-                evidence: evidence.sorted { (evidenceOrder[$0] ?? Int.max, $0) < (evidenceOrder[$1] ?? Int.max, $1) },
+                evidence: evidence.map { (index: evidenceOrder[$0] ?? Int.max, id: $0) }.sorted { ($0.index, $0.id) < ($1.index, $1.id) }.map(\.id),
                 owner: assigned[e.label] ?? groupOf[e.label]?.owner, group: groupOf[e.label]?.group.id)
         }
         return StatementOfApplicability(framework: framework, entries: entries)

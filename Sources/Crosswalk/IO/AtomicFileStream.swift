@@ -61,9 +61,8 @@ public final class AtomicFileStream {
     /// Flushes, syncs and renames the temporary file over ``path``.
     /// - Throws: ``CrosswalkError`` `io-error`; the temporary file is removed.
     public func commit() throws(CrosswalkError) {
-        do throws(CrosswalkError) { try flush() } catch { abortNow(); throw error }
-        if fsync(fd) != 0 { let e = AtomicFile.failure(path, "write failed; the previous file is unchanged"); abortNow(); throw e }
-        close(fd)
+        try finishWriting()
+        guard fd == Self.finished else { return }  // already published or aborted
         fd = -1
         guard rename(temp, path) == 0 else {
             let e = AtomicFile.failure(path, "cannot rename the finished file into place; the previous file is unchanged")
@@ -72,10 +71,25 @@ public final class AtomicFileStream {
         }
     }
 
+    /// Flushes, syncs and closes the temporary file without publishing it, so that several
+    /// files can be completed first and then renamed together.
+    /// - Throws: ``CrosswalkError`` `io-error`; the temporary file is removed.
+    public func finishWriting() throws(CrosswalkError) {
+        guard fd >= 0 else { return }
+        do throws(CrosswalkError) { try flush() } catch { abortNow(); throw error }
+        if fsync(fd) != 0 { let e = AtomicFile.failure(path, "write failed; the previous file is unchanged"); abortNow(); throw e }
+        close(fd)
+        fd = Self.finished
+    }
+
+    /// `fd` once the temporary file is complete and closed but not yet renamed.
+    private static let finished: Int32 = -2
+
     /// Drops the temporary file; the target is left as it was.
     public func abort() { abortNow() }
 
     private func abortNow() {
-        if fd >= 0 { close(fd); unlink(temp); fd = -1 }
+        if fd >= 0 { close(fd); unlink(temp) } else if fd == Self.finished { unlink(temp) }
+        fd = -1
     }
 }

@@ -5,14 +5,25 @@ public enum AssessmentExport {
 
     /// One row per cell, in assessment order.
     public static func gapsCSV(_ a: Assessment, catalogs: CatalogSet) -> [UInt8] {
-        var w = CSVWriter(reservingCapacity: a.cells.count * 200)
+        gapsCSV(a, catalogs: catalogs, emit: nil)
+    }
+
+    /// One row per cell; with `emit`, the bytes are handed over a piece at a time (about
+    /// 1 MiB each) and only the last piece is returned.
+    public static func gapsCSV(_ a: Assessment, catalogs: CatalogSet, emit: (([UInt8]) -> Void)?) -> [UInt8] {
+        var w = CSVWriter(reservingCapacity: emit == nil ? a.cells.count * 200 : 1 << 21)
         w.row(gapColumns)
+        // Cells come in requirement blocks: look each title up once per block.
+        var lastRef: RequirementRef?
+        var title = ""
         for c in a.cells {
+            if c.requirement != lastRef { lastRef = c.requirement; title = catalogs.entry(c.requirement)?.title ?? "" }
             w.text(c.requirement.framework.rawValue); w.text(c.requirement.label); w.text(c.system ?? ""); w.text(c.status.rawValue)
             w.text(c.reasonCode); w.text(c.reason); w.text(c.evidence.joined(separator: ";")); w.text(c.via.joined(separator: " | "))
             w.text(c.owner ?? ""); w.text(c.noOwner ? "yes" : "no"); w.text(c.deadline?.description ?? ""); w.number(c.credit, decimals: 2)
-            w.text(c.applicability); w.text(catalogs.entry(c.requirement)?.title ?? "")
+            w.text(c.applicability); w.text(title)
             w.endRow()
+            if let emit { w.drain(into: emit) }
         }
         return w.bytes
     }

@@ -7,7 +7,13 @@ public enum AssessmentJSON {
 
     /// The document for `a` and its deliverables, ending with a newline.
     public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet) -> [UInt8] {
-        var w = JSONWriter(reservingCapacity: a.cells.count * 400 + 65_536)
+        render(a, deliverables: d, organization: organization, catalogs: catalogs, emit: nil)
+    }
+
+    /// The same document; with `emit`, handed over a piece at a time (about 1 MiB each),
+    /// and only the last piece is returned.
+    public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, emit: (([UInt8]) -> Void)?) -> [UInt8] {
+        var w = JSONWriter(reservingCapacity: emit == nil ? a.cells.count * 400 + 65_536 : 1 << 21)
         w.beginObject()
         w.field("format", format)
         w.field("formatVersion", formatVersion)
@@ -42,6 +48,7 @@ public enum AssessmentJSON {
             w.key("credit"); w.number(c.credit, decimals: 4)
             w.field("applicability", c.applicability)
             w.endObject()
+            if let emit { w.drain(into: emit) }
         }
         w.endArray()
 
@@ -110,6 +117,6 @@ public enum AssessmentJSON {
         }
         w.endArray()
         w.endObject()
-        return w.document
+        return w.finish()
     }
 }

@@ -11,6 +11,14 @@ public struct CSVWriter: Sendable {
 
     public init(reservingCapacity: Int = 0) { bytes.reserveCapacity(reservingCapacity) }
 
+    /// Hands the bytes written so far to `emit` once they pass `threshold`, and empties the
+    /// buffer (for streaming large outputs to a file).
+    public mutating func drain(over threshold: Int = 1 << 20, into emit: ([UInt8]) -> Void) {
+        guard bytes.count >= threshold else { return }
+        emit(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Writes a whole row of text cells.
     public mutating func row(_ fields: [String]) {
         for f in fields { text(f) }

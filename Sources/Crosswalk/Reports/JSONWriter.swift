@@ -54,6 +54,20 @@ public struct JSONWriter: Sendable {
     /// The document, ending with a newline.
     public var document: [UInt8] { bytes + [0x0A] }
 
+    /// Ends the document with its newline and returns the bytes, without copying them.
+    public consuming func finish() -> [UInt8] {
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// Hands the bytes written so far to `emit` once they pass `threshold`, and empties the
+    /// buffer (for streaming large outputs to a file).
+    public mutating func drain(over threshold: Int = 1 << 20, into emit: ([UInt8]) -> Void) {
+        guard bytes.count >= threshold else { return }
+        emit(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     // MARK: Layout
 
     private mutating func openValue() {
@@ -80,18 +94,25 @@ public struct JSONWriter: Sendable {
 
     private mutating func string(raw value: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in value.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: bytes.append(b)
+        var value = value
+        value.withUTF8 { utf8 in
+            // Runs that need no escape are copied in bulk.
+            var start = 0
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                start = i + 1
+                switch b {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
             }
+            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -1,35 +1,73 @@
 /// Every report of one assessment, rendered to bytes: what `crosswalk assess --out` writes.
 public enum ReportBundle {
+    /// One report: its file name and how to produce its bytes, all at once or in pieces.
+    public struct File {
+        public var name: String
+        /// Hands pieces to the closure given (if any) and returns the rest.
+        let produce: ((([UInt8]) -> Void)?) -> [UInt8]
+
+        /// The whole file.
+        public func render() -> [UInt8] {
+            var all: [UInt8] = []
+            let tail = produce { all += $0 }
+            return all + tail
+        }
+
+        /// The file in pieces of about 1 MiB, in order: only one piece is in memory at a time.
+        public func stream(into emit: ([UInt8]) -> Void) {
+            withoutActuallyEscaping(emit) { emit in
+                let tail = produce(emit)
+                emit(tail)
+            }
+        }
+    }
+
     /// Renders `gaps.csv`, `scores.csv`, `owners.csv`, `remediation.csv`, one
     /// `soa-<framework>.csv` per framework with Annex A controls, and `assessment.json`.
     public static func render(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset) -> [(name: String, bytes: [UInt8])] {
         renderers(assessment, deliverables: d, organization: organization, dataset: dataset).map { (name: $0.name, bytes: $0.render()) }
     }
 
-    /// The same files as ``render(_:deliverables:organization:dataset:)``, each rendered
-    /// only when called (for writing large reports one at a time).
-    public static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset) -> [(name: String, render: () -> [UInt8])] {
-        var out: [(name: String, render: () -> [UInt8])] = [
-            ("gaps.csv", { AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs) }),
-            ("scores.csv", { AssessmentExport.scoresCSV(assessment) }),
-            ("owners.csv", { DeliverablesExport.ownersCSV(d, organization: organization, catalogs: dataset.catalogs) }),
-            ("remediation.csv", { DeliverablesExport.remediationCSV(d, organization: organization) }),
+    /// The same files as ``render(_:deliverables:organization:dataset:)``, each produced
+    /// only when asked (for writing large reports one at a time, in pieces).
+    public static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset) -> [File] {
+        var out: [File] = [
+            File(name: "gaps.csv") { AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs, emit: $0) },
+            File(name: "scores.csv") { _ in AssessmentExport.scoresCSV(assessment) },
+            File(name: "owners.csv") { _ in DeliverablesExport.ownersCSV(d, organization: organization, catalogs: dataset.catalogs) },
+            File(name: "remediation.csv") { _ in DeliverablesExport.remediationCSV(d, organization: organization) },
         ]
-        for soa in d.statements { out.append(("soa-\(soa.framework.rawValue).csv", { DeliverablesExport.soaCSV(soa) })) }
-        out.append(("assessment.json", { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs) }))
+        for soa in d.statements { out.append(File(name: "soa-\(soa.framework.rawValue).csv") { _ in DeliverablesExport.soaCSV(soa) }) }
+        out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, emit: $0) })
         return out
     }
 
-    /// Writes every report into `directory`, all or none (see ``AtomicFile/writeAll(_:)-([(path:String,render:()->[UInt8])])``),
-    /// rendering one file at a time.
+    /// Writes every report into `directory`, all or none: each is streamed to a temporary
+    /// file, and only when all are complete and flushed are they renamed over the targets.
+    /// On failure no target is touched and no temporary file is left.
     /// - Returns: the paths written, in order.
     @discardableResult
     public static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, to directory: String) throws(CrosswalkError) -> [String] {
-        let files = renderers(assessment, deliverables: d, organization: organization, dataset: dataset).map { f in
-            (path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name, render: f.render)
+        let files = renderers(assessment, deliverables: d, organization: organization, dataset: dataset)
+        var streams: [AtomicFileStream] = []
+        do throws(CrosswalkError) {
+            for f in files {
+                let stream = try AtomicFileStream(path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name)
+                streams.append(stream)
+                var failure: CrosswalkError?
+                f.stream { piece in
+                    guard failure == nil else { return }
+                    do throws(CrosswalkError) { try stream.write(piece) } catch { failure = error }
+                }
+                if let failure { throw failure }
+                try stream.finishWriting()
+            }
+            for s in streams { try s.commit() }
+        } catch {
+            for s in streams { s.abort() }
+            throw error
         }
-        try AtomicFile.writeAll(files)
-        return files.map(\.path)
+        return streams.map(\.path)
     }
 
     /// Builds the deliverables, then renders everything.
