@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Crosswalk", targets: ["Crosswalk"]),
         .executable(name: "crosswalk", targets: ["CrosswalkCLI"]),
+        // For the fuzz targets in Fuzz/ only; not a public API.
+        .library(name: "_CrosswalkXML", targets: ["_CrosswalkXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
