@@ -78,6 +78,7 @@ public enum XMLStreamReader {
             let length = min(chunkSize, bytes.count - offset)
             _ = xmlParseChunk(ctxt, base + offset, Int32(length), 0)
             offset += length
+            state.pointee.checkPendingMarkup()
         }
         if !state.pointee.failed {
             _ = xmlParseChunk(ctxt, nil, 0, 1)
