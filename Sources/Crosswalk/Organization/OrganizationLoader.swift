@@ -19,6 +19,7 @@ public enum OrganizationLoader {
     ///   or person, duplicate id, bad date, evidence pointing at nothing …), each located.
     public static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = defaultLimits) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
         var handler = OrganizationHandler(file: file)
+        handler.limits = limits
         do {
             try XMLStreamReader.parse(bytes, limits: limits.xml.raw, handler: &handler)
         } catch {
@@ -54,6 +55,8 @@ struct OrganizationHandler: XMLEventHandler {
     private var currentEvidence: Evidence?
     private var currentDecision: ApplicabilityDecision?
     private var sawRoot = false
+    /// For the identifier-length limit.
+    var limits = InputLimits.default
 
     init(file: String) {
         self.file = file
@@ -109,6 +112,9 @@ struct OrganizationHandler: XMLEventHandler {
                 a[attr.name] = attr.value
             }
         }
+        for key in ["id", "ref", "owner", "person", "requirement"] {
+            if let v = a[key], let problem = limits.identifierProblem(v, "\(key) on <\(name)>") { error(.identifierTooLong, problem, line) }
+        }
         let location = SourceLocation(file: file, line: line, column: column)
         switch name {
         case "organization":
@@ -148,7 +154,7 @@ struct OrganizationHandler: XMLEventHandler {
             checkVocabulary(a["kind"] ?? "other", ["policy", "procedure", "record", "assessment", "log", "contract", "training-record", "report", "plan", "other"], "kind", line)
             var reviewDays: Int?
             if let r = a["review-days"] {
-                if let n = Int(r), n > 0 { reviewDays = n } else { error(.invalidValue, "review-days '\(r)' must be a positive whole number", line) }
+                if let n = Int(r), n > 0, n <= 36_500 { reviewDays = n } else { error(.invalidValue, "review-days '\(r)' must be a whole number of days from 1 to 36500", line) }
             }
             currentEvidence = Evidence(id: a["id"] ?? "", title: "", kind: a["kind"] ?? "other", owner: a["owner"] ?? "",
                                        collected: date(a["collected"], "collected", line), validUntil: date(a["valid-until"], "valid-until", line),
