@@ -27,10 +27,12 @@ let package = Package(
             dependencies: ["CLibXML2"],
             path: "Sources/CrosswalkXML"
         ),
+        // Async-signal-safe removal of temporary files on SIGINT/SIGTERM (AtomicFile).
+        .target(name: "CCrosswalkSignals", path: "Sources/CCrosswalkSignals"),
         // The public library: catalogues, mappings, assessment, reports.
         .target(
             name: "Crosswalk",
-            dependencies: ["_CrosswalkXML"],
+            dependencies: ["_CrosswalkXML", "CCrosswalkSignals"],
             resources: [.copy("../../Catalogs"), .copy("../../Fixtures/sample")]
         ),
         // The thin command-line tool.
