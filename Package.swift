@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Crosswalk", targets: ["Crosswalk"]),
         .executable(name: "crosswalk", targets: ["CrosswalkCLI"]),
+        // For the fuzz targets in Fuzz/ only; not a public API.
+        .library(name: "_CrosswalkXML", targets: ["_CrosswalkXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,10 +27,12 @@ let package = Package(
             dependencies: ["CLibXML2"],
             path: "Sources/CrosswalkXML"
         ),
+        // Async-signal-safe removal of temporary files on SIGINT/SIGTERM (AtomicFile).
+        .target(name: "CCrosswalkSignals", path: "Sources/CCrosswalkSignals"),
         // The public library: catalogues, mappings, assessment, reports.
         .target(
             name: "Crosswalk",
-            dependencies: ["_CrosswalkXML"],
+            dependencies: ["_CrosswalkXML", "CCrosswalkSignals"],
             resources: [.copy("../../Catalogs"), .copy("../../Fixtures/sample")]
         ),
         // The thin command-line tool.

@@ -29,8 +29,30 @@ static xmlParserInputPtr crosswalk_refusingEntityLoader(const char *URL, const c
     return NULL;
 }
 
+/// Swallows libxml2's generic (unstructured) error output. Every error that matters reaches
+/// the reader through the structured `serror` handler or the parser's state; without this,
+/// encoding errors would also be printed on standard error by libxml2 itself.
+static void crosswalk_silentGenericError(void *ctx, const char *msg, ...) {
+    (void)ctx; (void)msg;
+}
+
 static inline void crosswalk_installRefusingEntityLoader(void) {
     xmlSetExternalEntityLoader(crosswalk_refusingEntityLoader);
+    // libxml2's error handlers are per thread: set the default for new threads and this one's.
+    xmlThrDefSetGenericErrorFunc(NULL, crosswalk_silentGenericError);
+    xmlSetGenericErrorFunc(NULL, crosswalk_silentGenericError);
+}
+
+/// Bytes libxml2 holds but has not parsed yet: an unfinished token (a start tag, a
+/// comment, a processing instruction) waiting for its end.
+static inline long crosswalk_pending(xmlParserCtxtPtr ctxt) {
+    return (ctxt != NULL && ctxt->input != NULL && ctxt->input->cur != NULL && ctxt->input->end != NULL)
+        ? (long)(ctxt->input->end - ctxt->input->cur) : 0;
+}
+
+/// The first bytes of the unparsed input, to say what the unfinished token is.
+static inline const unsigned char *crosswalk_pendingStart(xmlParserCtxtPtr ctxt) {
+    return (ctxt != NULL && ctxt->input != NULL) ? ctxt->input->cur : NULL;
 }
 
 /// Line and column of the parser's current input, or 0 when there is none.

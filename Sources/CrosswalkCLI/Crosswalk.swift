@@ -13,6 +13,12 @@ struct CrosswalkCommand: AsyncParsableCommand {
             """,
         subcommands: [Assess.self, Owners.self, Remediation.self, Catalogs.self, Show.self, MapCommand.self, CoverageCommand.self, Export.self, Validate.self, Generate.self, Bench.self]
     )
+
+    /// Installs the signal handlers that remove half-written reports, then runs.
+    static func main() async {
+        AtomicFile.installSignalCleanup()
+        await main(nil)
+    }
 }
 
 /// Where the reference data comes from; shared by every command that needs it.

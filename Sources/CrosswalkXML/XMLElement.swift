@@ -161,7 +161,14 @@ extension String {
 }
 
 /// Builds an ``XMLElement`` tree from the streaming reader's events.
+///
+/// A tree is never deeper than ``maxTreeDepth``, whatever ``XMLLimits/maxDepth`` says:
+/// destroying, comparing and walking a tree recurse once per level, and a tree 100,000
+/// levels deep overflows a thread's stack.
 public struct XMLTreeBuilder: XMLEventHandler {
+    /// The deepest tree built (libxml2's own nominal limit).
+    public static let maxTreeDepth = 256
+
     private var stack: [XMLElement] = []
     private var text: [UInt8] = []
     /// The root element, once the parse has finished.
@@ -177,6 +184,10 @@ public struct XMLTreeBuilder: XMLEventHandler {
 
     public mutating func startElement(name: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int, control: inout XMLStreamControl) {
         flushText()
+        if stack.count >= Self.maxTreeDepth {
+            control.stop(XMLParseError(.tooDeep, "elements nest deeper than \(Self.maxTreeDepth) levels, the most Crosswalk reads into a tree; flatten the document", line: line, column: column))
+            return
+        }
         stack.append(XMLElement(name: name, namespace: namespace, attributes: attributes, line: line, column: column))
     }
 

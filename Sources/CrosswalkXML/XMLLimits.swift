@@ -22,7 +22,7 @@ public struct XMLLimits: Sendable, Hashable {
         maxTextBytes: Int = 1 << 20,
         maxAttributeBytes: Int = 64 << 10,
         maxAttributesPerElement: Int = 64,
-        maxElements: Int = 4_000_000
+        maxElements: Int = 1_000_000
     ) {
         self.maxInputBytes = maxInputBytes
         self.maxDepth = maxDepth
@@ -30,6 +30,17 @@ public struct XMLLimits: Sendable, Hashable {
         self.maxAttributeBytes = maxAttributeBytes
         self.maxAttributesPerElement = maxAttributesPerElement
         self.maxElements = maxElements
+    }
+
+    /// Longest unfinished markup (a start tag, a comment, a processing instruction) that
+    /// libxml2 may hold while it waits for the markup's end: every attribute at its
+    /// longest, plus one text run and 64 KiB. Past it the reader stops at once, so a huge
+    /// attribute value or comment is refused after a few megabytes, not read whole.
+    public var maxPendingBytes: Int {
+        let (attributes, overflow) = maxAttributeBytes.multipliedReportingOverflow(by: max(1, maxAttributesPerElement))
+        if overflow { return Int.max }
+        let (total, overflow2) = attributes.addingReportingOverflow(maxTextBytes)
+        return overflow2 ? Int.max : total.addingReportingOverflow(64 << 10).partialValue
     }
 
     /// Defaults for catalogues and crosswalks: small files.

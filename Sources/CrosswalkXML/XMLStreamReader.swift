@@ -134,6 +134,7 @@ public enum XMLStreamReader {
         var chunk: UnsafeRawBufferPointer? = UnsafeRawBufferPointer(rebasing: firstChunk[first...])
         while let c = chunk, !state.pointee.failed {
             if c.count > 0 { _ = xmlParseChunk(ctxt, c.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(c.count), 0) }
+            state.pointee.checkPendingMarkup()
             if state.pointee.failed { break }
             chunk = try next()
         }

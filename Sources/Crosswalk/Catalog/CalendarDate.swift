@@ -52,9 +52,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146097 + doe - 719468
     }
 
-    /// The date `days` later (earlier when negative).
+    /// The first and last dates a `CalendarDate` can hold.
+    public static let earliest = CalendarDate(year: 1, month: 1, day: 1)!
+    public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
+
+    /// The date `days` later (earlier when negative), clamped to ``earliest`` … ``latest``.
     public func adding(days: Int) -> CalendarDate {
-        let z = daysSinceEpoch + days + 719468
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        if overflow { return days > 0 ? .latest : .earliest }
+        if sum > CalendarDate.latest.daysSinceEpoch { return .latest }
+        if sum < CalendarDate.earliest.daysSinceEpoch { return .earliest }
+        let z = sum + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365

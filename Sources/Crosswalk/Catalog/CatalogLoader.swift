@@ -21,11 +21,11 @@ public enum CatalogLoader {
     public static func load(_ bytes: [UInt8], file: String, fallbackFramework: FrameworkID? = nil,
                             limits: InputLimits = .default) throws(CrosswalkError) -> (catalog: Catalog, warnings: [Diagnostic]) {
         let root = try parseXMLTree(bytes, file: file, limits: limits)
-        return try load(root: root, file: file, fallbackFramework: fallbackFramework)
+        return try load(root: root, file: file, fallbackFramework: fallbackFramework, limits: limits)
     }
 
-    static func load(root: XMLElement, file: String, fallbackFramework: FrameworkID?) throws(CrosswalkError) -> (catalog: Catalog, warnings: [Diagnostic]) {
-        var reader = Reader(file: file)
+    static func load(root: XMLElement, file: String, fallbackFramework: FrameworkID?, limits: InputLimits = .default) throws(CrosswalkError) -> (catalog: Catalog, warnings: [Diagnostic]) {
+        var reader = Reader(file: file, limits: limits)
         let catalog = reader.read(root: root, fallbackFramework: fallbackFramework ?? FrameworkID(stem(of: file)))
         try reader.log.throwIfErrors()
         return (catalog!, reader.log.items)
@@ -50,9 +50,11 @@ private struct Reader {
     var seenIDs: [String: Int] = [:]
     var seenLabels: [String: Int] = [:]
     let file: String
+    let limits: InputLimits
 
-    init(file: String) {
+    init(file: String, limits: InputLimits) {
         self.file = file
+        self.limits = limits
         self.log = DiagnosticLog(file: file)
     }
 
@@ -96,7 +98,8 @@ private struct Reader {
         for p in metaProps.values where p.property.namespace == Self.cw {
             switch p.property.name {
             case "framework":
-                if isOSCALToken(p.property.value) { framework = FrameworkID(p.property.value) }
+                if let problem = limits.identifierProblem(p.property.value, "the framework key") { log.error(.identifierTooLong, problem, line: p.line) }
+                else if isOSCALToken(p.property.value) { framework = FrameworkID(p.property.value) }
                 else { log.error(.invalidValue, "framework key '\(p.property.value)' must be a token such as iso42001 or nist-ai-rmf", line: p.line) }
             case "edition": edition = p.property.value
             case "licence":
@@ -140,6 +143,8 @@ private struct Reader {
         let line = element.line
         if id.isEmpty {
             log.error(.missingAttribute, "<\(element.name)> needs an id attribute (an OSCAL token such as a.6.2.4)", line: line)
+        } else if let problem = limits.identifierProblem(id, "id") {
+            log.error(.identifierTooLong, problem, line: line)
         } else if !isOSCALToken(id) {
             log.error(.invalidIdentifier, "id '\(id)' is not an OSCAL token: start with a letter or _, then letters, digits, '.', '-' or '_'; put the printed form in <prop name=\"label\">", line: line)
         } else if let first = seenIDs[id] {
@@ -165,6 +170,7 @@ private struct Reader {
             if prop.namespace.isEmpty || prop.namespace == Self.oscal {
                 if prop.name == "label" {
                     if prop.value.isEmpty { log.error(.invalidValue, "an empty label on '\(id)'; give the identifier as printed", line: p.line) }
+                    else if let problem = limits.identifierProblem(prop.value, "the label of '\(id.prefix(64))'") { log.error(.identifierTooLong, problem, line: p.line) }
                     else { entry.label = prop.value }
                 }
                 continue

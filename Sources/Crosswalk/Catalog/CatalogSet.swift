@@ -68,13 +68,46 @@ public enum BundledData {
 }
 
 extension InputFile {
-    /// Reads one file.
-    public static func read(_ path: String) throws(CrosswalkError) -> InputFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw CrosswalkError(.ioError, exists ? "cannot read the file; check its permissions" : "no such file; check the path", at: SourceLocation(file: path))
+    /// The largest file ``read(_:maxBytes:)`` reads by default: 2 GiB, the input limit of
+    /// organisation files, the largest inputs Crosswalk accepts.
+    public static let defaultMaxBytes = 2 << 30
+
+    /// Reads one file, refusing one larger than `maxBytes` before reading it.
+    /// - Throws: ``CrosswalkError`` with code `io-error` (missing, unreadable, a folder)
+    ///   or `file-too-large`.
+    public static func read(_ path: String, maxBytes: Int = defaultMaxBytes) throws(CrosswalkError) -> InputFile {
+        func fail(_ what: String, code: CrosswalkError.Code = .ioError) -> CrosswalkError {
+            CrosswalkError(code, what, at: SourceLocation(file: path))
         }
-        return InputFile(path: path, bytes: [UInt8](data))
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw fail(errno == ENOENT ? "no such file; check the path" : "cannot open the file (\(String(cString: strerror(errno)))); check its permissions")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw fail("cannot read the file (\(String(cString: strerror(errno))))") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw fail("this is a folder, not a file") }
+        let size = Int(info.st_size)
+        if size > maxBytes {
+            throw fail("the file is \(size) bytes, more than the limit of \(maxBytes); split it or raise the input-size limit", code: .fileTooLarge)
+        }
+        // A regular file is read in one allocation of its size; a pipe or device grows the buffer, up to the limit.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size > 0 ? size + 1 : 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw fail("cannot read the file (\(String(cString: strerror(errno))))")
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > maxBytes {
+                throw fail("the file is more than the limit of \(maxBytes) bytes; split it or raise the input-size limit", code: .fileTooLarge)
+            }
+        }
+        return InputFile(path: path, bytes: bytes)
     }
 
     /// Reads every `.xml` file directly in `directory`, sorted by name.

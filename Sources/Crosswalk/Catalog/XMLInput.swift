@@ -1,11 +1,41 @@
 import _CrosswalkXML
 
-/// The XML limits Crosswalk applies, re-exported without exposing the private module.
+/// The bounds Crosswalk puts on what one input may make it do; each has a default and
+/// can be raised or lowered. Exceeding one is an error with its own code, located in
+/// the file. See `Docs/Limits.md`.
 public struct InputLimits: Sendable, Hashable {
+    /// Bounds on an XML input.
     public var xml: XMLLimitsValue
-    public init(xml: XMLLimitsValue = XMLLimitsValue()) { self.xml = xml }
-    /// For catalogues and crosswalks.
+    /// Longest identifier, in bytes (UTF-8): catalogue ids and labels, crosswalk `id-ref`s
+    /// and uuids, and the ids and references (requirement, person, system) of an
+    /// organisation file or CSV import.
+    public var maxIdentifierBytes: Int
+    /// Largest CSV import, in bytes.
+    public var maxCSVBytes: Int
+    /// Most records (rows, the header included) in one CSV import.
+    public var maxCSVRows: Int
+    /// Longest CSV field, in bytes.
+    public var maxCSVFieldBytes: Int
+
+    public init(xml: XMLLimitsValue = XMLLimitsValue(), maxIdentifierBytes: Int = 256,
+                maxCSVBytes: Int = 256 << 20, maxCSVRows: Int = 1_000_000, maxCSVFieldBytes: Int = 64 << 10) {
+        self.xml = xml
+        self.maxIdentifierBytes = maxIdentifierBytes
+        self.maxCSVBytes = maxCSVBytes
+        self.maxCSVRows = maxCSVRows
+        self.maxCSVFieldBytes = maxCSVFieldBytes
+    }
+    /// For catalogues, crosswalks and CSV imports.
     public static let `default` = InputLimits()
+}
+
+extension InputLimits {
+    /// The error for an identifier longer than ``maxIdentifierBytes``, or nil.
+    func identifierProblem(_ value: String, _ what: String) -> String? {
+        let n = value.utf8.count
+        guard n > maxIdentifierBytes else { return nil }
+        return "\(what) is \(n) bytes long, more than the limit of \(maxIdentifierBytes) for an identifier; shorten it (put long text in a title)"
+    }
 }
 
 /// Bounds on one XML input (see `Docs/Limits.md`).
@@ -15,7 +45,7 @@ public struct XMLLimitsValue: Sendable, Hashable {
     public var maxTextBytes = 1 << 20
     public var maxAttributeBytes = 64 << 10
     public var maxAttributesPerElement = 64
-    public var maxElements = 4_000_000
+    public var maxElements = 1_000_000
     public init() {}
 
     var raw: XMLLimits {

@@ -35,7 +35,7 @@ public struct Dataset: Sendable {
         var userFrameworks: [FrameworkID: String] = [:]
         for (i, t) in trees.enumerated() where t.root.name == "catalog" {
             do {
-                let (catalog, w) = try CatalogLoader.load(root: t.root, file: t.file.path, fallbackFramework: nil)
+                let (catalog, w) = try CatalogLoader.load(root: t.root, file: t.file.path, fallbackFramework: nil, limits: limits)
                 if files[i].isUser || !bundled {
                     if let other = userFrameworks[catalog.framework] {
                         problems.append(Diagnostic(.error, .duplicateFramework, "framework '\(catalog.framework)' is also defined by \(other); load one of them", at: SourceLocation(file: t.file.path)))
@@ -54,7 +54,7 @@ public struct Dataset: Sendable {
                 continue
             }
             do {
-                let (collection, w) = try MappingLoader.load(root: t.root, file: t.file.path, catalogs: catalogs)
+                let (collection, w) = try MappingLoader.load(root: t.root, file: t.file.path, catalogs: catalogs, limits: limits)
                 collections.append(collection)
                 warnings += w
             } catch { problems += error.diagnostics }
@@ -109,10 +109,10 @@ public enum Document: Sendable {
         let root = try parseXMLTree(file.bytes, file: file.path, limits: limits)
         switch root.name {
         case "catalog":
-            let (catalog, warnings) = try CatalogLoader.load(root: root, file: file.path, fallbackFramework: nil)
+            let (catalog, warnings) = try CatalogLoader.load(root: root, file: file.path, fallbackFramework: nil, limits: limits)
             return .catalog(catalog, warnings: warnings)
         case "mapping-collection":
-            let (collection, warnings) = try MappingLoader.load(root: root, file: file.path, catalogs: catalogs)
+            let (collection, warnings) = try MappingLoader.load(root: root, file: file.path, catalogs: catalogs, limits: limits)
             return .mappingCollection(collection, warnings: warnings)
         default:
             throw CrosswalkError(.unknownDocument, "<\(root.name)> is not a document Crosswalk reads; expected an OSCAL <catalog> or <mapping-collection>", at: SourceLocation(file: file.path, line: root.line))

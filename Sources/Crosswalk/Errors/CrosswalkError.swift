@@ -37,8 +37,17 @@ public struct CrosswalkError: Error, Sendable, CustomStringConvertible, Equatabl
         public static let duplicateFramework: Code = "duplicate-framework"
         public static let unknownFramework: Code = "unknown-framework"
         public static let unknownRequirement: Code = "unknown-requirement"
+        /// An identifier (id, label, reference) longer than ``InputLimits/maxIdentifierBytes``.
+        public static let identifierTooLong: Code = "identifier-too-long"
+        // CSV imports.
+        public static let csvMalformed: Code = "csv-malformed"
+        public static let csvTooLarge: Code = "csv-too-large"
+        public static let csvTooManyRows: Code = "csv-too-many-rows"
+        public static let csvFieldTooLong: Code = "csv-field-too-long"
         // Files.
         public static let ioError: Code = "io-error"
+        /// A file larger than the caller's limit, refused before it is read.
+        public static let fileTooLarge: Code = "file-too-large"
         public static let tooManyErrors: Code = "too-many-errors"
     }
 

@@ -53,7 +53,14 @@ struct DiagnosticLog: Sendable {
     }
 
     mutating func add(_ d: Diagnostic) {
-        if items.count < Self.cap { items.append(d) } else { dropped += 1 }
+        if items.count < Self.cap { items.append(d); return }
+        dropped += 1
+        // An error is never crowded out by warnings (else a file with 200 warnings and then
+        // an error would load): it takes the place of the last warning kept.
+        if d.severity == .error, let i = items.lastIndex(where: { $0.severity != .error }) {
+            items.remove(at: i)
+            items.append(d)
+        }
     }
 
     /// Throws every error collected, if there is one.

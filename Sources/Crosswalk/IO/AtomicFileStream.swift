@@ -1,4 +1,5 @@
 import Foundation
+internal import CCrosswalkSignals
 
 /// A file written in pieces and published atomically, for outputs too large to hold in
 /// memory: the bytes go to a temporary file in the same folder (buffered, 1 MiB at a
@@ -8,6 +9,8 @@ public final class AtomicFileStream {
     public let path: String
     private let temp: String
     private var fd: Int32 = -1
+    /// The temporary file's slot in the signal-cleanup registry (see ``AtomicFile/installSignalCleanup()``).
+    private var slot: Int32 = -1
     private var buffer: [UInt8] = []
     private static let bufferSize = 1 << 20
 
@@ -18,7 +21,10 @@ public final class AtomicFileStream {
         let name = (path as NSString).lastPathComponent
         self.path = path
         self.temp = (dir.isEmpty ? "." : dir) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        self.fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        // Registered as it is created: a SIGINT/SIGTERM/SIGHUP before commit or abort removes it.
+        var slot: Int32 = -1
+        self.fd = crosswalk_temp_create(temp, 0o644, &slot)
+        self.slot = slot
         guard fd >= 0 else { throw AtomicFile.failure(path, "cannot create a file in \(dir.isEmpty ? "." : dir)") }
         buffer.reserveCapacity(Self.bufferSize)
     }
@@ -64,6 +70,7 @@ public final class AtomicFileStream {
         try finishWriting()
         guard fd == Self.finished else { return }  // already published or aborted
         fd = -1
+        defer { crosswalk_temp_unregister(slot); slot = -1 }
         guard rename(temp, path) == 0 else {
             let e = AtomicFile.failure(path, "cannot rename the finished file into place; the previous file is unchanged")
             unlink(temp)
@@ -91,5 +98,7 @@ public final class AtomicFileStream {
     private func abortNow() {
         if fd >= 0 { close(fd); unlink(temp) } else if fd == Self.finished { unlink(temp) }
         fd = -1
+        crosswalk_temp_unregister(slot)
+        slot = -1
     }
 }

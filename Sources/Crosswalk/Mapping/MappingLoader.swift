@@ -10,11 +10,11 @@ public enum MappingLoader {
     ///   bad relationship or strength, duplicate map …), each with its line.
     public static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = .default) throws(CrosswalkError) -> (collection: MappingCollection, warnings: [Diagnostic]) {
         let root = try parseXMLTree(bytes, file: file, limits: limits)
-        return try load(root: root, file: file, catalogs: catalogs)
+        return try load(root: root, file: file, catalogs: catalogs, limits: limits)
     }
 
-    static func load(root: XMLElement, file: String, catalogs: CatalogSet) throws(CrosswalkError) -> (collection: MappingCollection, warnings: [Diagnostic]) {
-        var reader = MappingReader(file: file, catalogs: catalogs)
+    static func load(root: XMLElement, file: String, catalogs: CatalogSet, limits: InputLimits = .default) throws(CrosswalkError) -> (collection: MappingCollection, warnings: [Diagnostic]) {
+        var reader = MappingReader(file: file, catalogs: catalogs, limits: limits)
         let collection = reader.read(root)
         try reader.log.throwIfErrors()
         return (collection!, reader.log.items)
@@ -25,12 +25,14 @@ private struct MappingReader {
     var log: DiagnosticLog
     let catalogs: CatalogSet
     let file: String
+    let limits: InputLimits
     static let oscal = Catalog.oscalNamespace
     static let cw = Catalog.crosswalkNamespace
 
-    init(file: String, catalogs: CatalogSet) {
+    init(file: String, catalogs: CatalogSet, limits: InputLimits) {
         self.file = file
         self.catalogs = catalogs
+        self.limits = limits
         self.log = DiagnosticLog(file: file)
     }
 
@@ -130,6 +132,10 @@ private struct MappingReader {
             return nil
         }
         if ref.hasPrefix("#") { ref.removeFirst() }
+        if let problem = limits.identifierProblem(ref, "id-ref") {
+            log.error(.identifierTooLong, problem, line: item.line)
+            return nil
+        }
         guard let catalog = catalogs.catalog(framework), let entry = catalog.entry(id: ref) ?? catalog.entry(label: ref) else {
             log.error(.unknownRequirement, "\(framework) has no entry with id or label '\(ref)'; check the id against `crosswalk show \(framework)`", line: item.line)
             return nil
@@ -141,6 +147,7 @@ private struct MappingReader {
         let line = map.line
         let uuid = map.attribute("uuid") ?? ""
         if uuid.isEmpty { log.error(.missingAttribute, "<map> needs a uuid attribute", line: line) }
+        else if let problem = limits.identifierProblem(uuid, "the uuid of <map>") { log.error(.identifierTooLong, problem, line: line) }
         for child in map.elements where !["prop", "link", "relationship", "source", "target", "qualifier", "confidence-score", "coverage", "remarks"].contains(child.name) {
             log.error(.unknownElement, "<\(child.name)> is not allowed in <map>", line: child.line)
         }

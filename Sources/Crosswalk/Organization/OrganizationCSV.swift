@@ -6,11 +6,13 @@ public enum OrganizationCSV {
     public static let evidenceColumns = ["id", "title", "kind", "owner", "collected", "valid_until", "review_days", "status", "satisfies", "systems", "location", "sha256"]
 
     /// Reads the AI system inventory.
-    /// - Throws: ``CrosswalkError`` with every problem (unknown or missing column, bad value), located by line.
-    public static func systems(_ bytes: [UInt8], file: String) throws(CrosswalkError) -> [AISystem] {
+    /// - Throws: ``CrosswalkError`` with every problem (unknown or missing column, bad value, a
+    ///   limit of `limits` exceeded), located by line.
+    public static func systems(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(CrosswalkError) -> [AISystem] {
         var log = DiagnosticLog(file: file)
         var out: [AISystem] = []
-        for row in table(bytes, file: file, columns: systemColumns, required: ["id", "name"], log: &log) {
+        for row in table(bytes, file: file, columns: systemColumns, required: ["id", "name"], limits: limits, log: &log) {
+            row.checkIdentifiers(["id", "owner"], limits, &log)
             var s = AISystem(id: row["id"], name: row["name"])
             s.purpose = row["purpose"]; s.owner = row["owner"]; s.businessUnit = row["business_unit"]
             s.lifecycle = row["lifecycle", default: "production"]; s.sourcing = row["sourcing", default: "in-house"]; s.vendor = row["vendor"]
@@ -29,10 +31,12 @@ public enum OrganizationCSV {
     /// Reads the evidence register. `satisfies` lists `framework:label` separated by `;`,
     /// each optionally followed by `=partial` (default full); `systems` lists system ids
     /// separated by `;` (empty: the whole organisation).
-    public static func evidence(_ bytes: [UInt8], file: String) throws(CrosswalkError) -> [Evidence] {
+    public static func evidence(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(CrosswalkError) -> [Evidence] {
         var log = DiagnosticLog(file: file)
         var out: [Evidence] = []
-        for row in table(bytes, file: file, columns: evidenceColumns, required: ["id", "title", "satisfies"], log: &log) {
+        for row in table(bytes, file: file, columns: evidenceColumns, required: ["id", "title", "satisfies"], limits: limits, log: &log) {
+            row.checkIdentifiers(["id", "owner"], limits, &log)
+            for s in list(row["systems"]) { if let p = limits.identifierProblem(s, "a system id in systems") { log.error(.identifierTooLong, p, line: row.line) } }
             func date(_ c: String) -> CalendarDate? {
                 let v = row[c]
                 if v.isEmpty { return nil }
@@ -43,13 +47,14 @@ public enum OrganizationCSV {
             var claims: [EvidenceClaim] = []
             for part in list(row["satisfies"]) {
                 var text = part, full = true
+                if let p = limits.identifierProblem(part, "a satisfies entry") { log.error(.identifierTooLong, p, line: row.line); continue }
                 if text.hasSuffix("=partial") { text.removeLast(8); full = false } else if text.hasSuffix("=full") { text.removeLast(5) }
                 if let r = RequirementRef(parsing: text) { claims.append(EvidenceClaim(requirement: r, full: full)) }
                 else { log.error(.invalidValue, "satisfies entry '\(part)' must be framework:label, optionally with =partial", line: row.line) }
             }
             var reviewDays: Int?
             if !row["review_days"].isEmpty {
-                if let n = Int(row["review_days"]), n > 0 { reviewDays = n } else { log.error(.invalidValue, "review_days '\(row["review_days"])' must be a positive whole number", line: row.line) }
+                if let n = Int(row["review_days"]), n > 0, n <= 36_500 { reviewDays = n } else { log.error(.invalidValue, "review_days '\(row["review_days"])' must be a whole number of days from 1 to 36500", line: row.line) }
             }
             let status = row["status", default: "approved"]
             row.check(status, ["draft", "approved"], "status", &log)
@@ -75,13 +80,22 @@ public enum OrganizationCSV {
         func check(_ value: String, _ allowed: [String], _ name: String, _ log: inout DiagnosticLog) {
             if !allowed.contains(value) { log.error(.invalidValue, "\(name) '\(value)' is not one of \(allowed.joined(separator: ", "))", line: line) }
         }
+        func checkIdentifiers(_ columns: [String], _ limits: InputLimits, _ log: inout DiagnosticLog) {
+            for c in columns {
+                if let p = limits.identifierProblem(self[c], c) { log.error(.identifierTooLong, p, line: line) }
+            }
+        }
     }
 
     /// Parses the table and checks its header.
-    static func table(_ bytes: [UInt8], file: String, columns: [String], required: [String], log: inout DiagnosticLog) -> [Row] {
+    static func table(_ bytes: [UInt8], file: String, columns: [String], required: [String], limits: InputLimits, log: inout DiagnosticLog) -> [Row] {
+        if bytes.count > limits.maxCSVBytes {
+            log.error(.csvTooLarge, "the file is \(bytes.count) bytes, more than the limit of \(limits.maxCSVBytes); split it or raise the CSV size limit", line: 0)
+            return []
+        }
         let records: [(fields: [String], line: Int)]
-        do { records = try CSVReader.parse(bytes) } catch {
-            log.error(.xmlMalformed, error.message, line: error.line)
+        do { records = try CSVReader.parse(bytes, maxRecords: limits.maxCSVRows, maxFieldBytes: limits.maxCSVFieldBytes, maxFields: max(columns.count, 64)) } catch {
+            log.error(error.code, error.message, line: error.line)
             return []
         }
         guard let header = records.first else {
@@ -122,9 +136,12 @@ extension StringProtocol {
 /// byte-order mark ignored. A formula-neutralising apostrophe written by ``CSVWriter`` is
 /// removed again.
 enum CSVReader {
-    struct Failure: Error { var message: String; var line: Int }
+    struct Failure: Error { var code: CrosswalkError.Code = .csvMalformed; var message: String; var line: Int }
 
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> [(fields: [String], line: Int)] {
+    /// Parses `bytes` into records, each with the line it starts on.
+    /// - Throws: ``Failure`` for a syntax error, more than `maxRecords` records, a field
+    ///   longer than `maxFieldBytes`, or a record of more than `maxFields` fields.
+    static func parse(_ bytes: [UInt8], maxRecords: Int = .max, maxFieldBytes: Int = .max, maxFields: Int = .max) throws(Failure) -> [(fields: [String], line: Int)] {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var records: [(fields: [String], line: Int)] = []
         var fields: [String] = []
@@ -140,6 +157,9 @@ enum CSVReader {
         }
         while i < bytes.count {
             let b = bytes[i]
+            if field.count >= maxFieldBytes {
+                throw Failure(code: .csvFieldTooLong, message: "a field is longer than the limit of \(maxFieldBytes) bytes (an unclosed quote?); shorten it or raise the field limit", line: recordLine)
+            }
             if quoted {
                 if b == UInt8(ascii: "\"") {
                     if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 2; continue }
@@ -154,10 +174,17 @@ enum CSVReader {
             switch b {
             case UInt8(ascii: "\""):
                 if field.isEmpty && !wasQuoted { quoted = true; wasQuoted = true } else { throw Failure(message: "a quote inside an unquoted field; quote the whole field and double the quote", line: line) }
-            case UInt8(ascii: ","): endField()
+            case UInt8(ascii: ","):
+                endField()
+                if fields.count >= maxFields {
+                    throw Failure(code: .csvMalformed, message: "a row has more than \(maxFields) fields; the import has \(maxFields) columns at most", line: recordLine)
+                }
             case 0x0D: break
             case 0x0A:
                 endField()
+                if records.count >= maxRecords {
+                    throw Failure(code: .csvTooManyRows, message: "more than \(maxRecords) rows; split the file or raise the row limit", line: recordLine)
+                }
                 records.append((fields, recordLine))
                 fields = []
                 line += 1

@@ -20,6 +20,7 @@ public enum OrganizationLoader {
     ///   or person, duplicate id, bad date, evidence pointing at nothing …), each located.
     public static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = defaultLimits) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
         var handler = OrganizationHandler(file: file)
+        handler.limits = limits
         let result: Result<Void, XMLParseError> = bytes.withUnsafeBytes { raw in
             do throws(XMLParseError) {
                 try XMLStreamReader.parseEvents(raw, limits: limits.xml.raw, handler: &handler)
@@ -40,6 +41,7 @@ public enum OrganizationLoader {
         let name = file ?? path
         var reader = try FileReader(path: path)
         var handler = OrganizationHandler(file: name)
+        handler.limits = limits
         do {
             try XMLStreamReader.parseEvents(limits: limits.xml.raw, handler: &handler) { reader.read(into: $0) }
         } catch {
@@ -168,6 +170,8 @@ struct OrganizationHandler: XMLRawEventHandler {
     /// The current element's attributes, by ``OrgAttribute`` (valid during `startElement` only).
     private var attrs = [XMLRawAttribute?](repeating: nil, count: OrgAttribute.allCases.count)
     private var attrsSet: [OrgAttribute] = []
+    /// For the identifier-length limit.
+    var limits = InputLimits.default
 
     init(file: String) {
         self.file = file
@@ -282,6 +286,12 @@ struct OrganizationHandler: XMLRawEventHandler {
                 attrsSet.append(known!)
             }
         }
+        for key in [OrgAttribute.id, .ref, .owner, .person, .requirement] {
+            if let v = attrs[key.rawValue], v.rawValue.count > limits.maxIdentifierBytes,
+               let problem = limits.identifierProblem(v.value, "\(OrgAttribute.names[key.rawValue]) on <\(name.name)>") {
+                error(.identifierTooLong, problem, line)
+            }
+        }
         switch name {
         case .organization:
             org.name = value(.name, default: "")
@@ -322,7 +332,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             checkVocabulary(kind, ["policy", "procedure", "record", "assessment", "log", "contract", "training-record", "report", "plan", "other"], "kind", line)
             var reviewDays: Int?
             if let r = attrs[OrgAttribute.reviewDays.rawValue] {
-                if let n = Self.positiveInt(r.rawValue) { reviewDays = n } else { error(.invalidValue, "review-days '\(r.value)' must be a positive whole number", line) }
+                if let n = Self.positiveInt(r.rawValue), n <= 36_500 { reviewDays = n } else { error(.invalidValue, "review-days '\(r.value)' must be a whole number of days from 1 to 36500", line) }
             }
             currentEvidence = Evidence(id: value(.id, default: ""), title: "", kind: kind, owner: value(.owner, default: ""),
                                        collected: date(.collected, line), validUntil: date(.validUntil, line),

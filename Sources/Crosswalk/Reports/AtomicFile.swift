@@ -1,9 +1,25 @@
 import Foundation
+internal import CCrosswalkSignals
 
 /// Writes files atomically: the bytes go to a temporary file in the same folder, which is
 /// flushed and then renamed over the target. A failed or interrupted write leaves the
 /// previous file intact and removes its temporary file.
+///
+/// A process killed by SIGINT, SIGTERM or SIGHUP mid-write also removes its temporary
+/// files, once ``installSignalCleanup()`` has been called (the `crosswalk` tool does so at
+/// start). SIGKILL cannot be caught: it may leave a `.NAME.tmp-…` file, never a torn report.
 public enum AtomicFile {
+    /// Installs, once per process, handlers for SIGINT, SIGTERM and SIGHUP that remove the
+    /// temporary files of writes in flight and then end the process as the signal would
+    /// have (the previous action is restored and the signal raised again). A signal that
+    /// was ignored when this is called stays ignored.
+    public static func installSignalCleanup() {
+        crosswalk_install_cleanup_handlers()
+    }
+
+    /// Temporary files being written now (for tests).
+    static var inFlightCount: Int { Int(crosswalk_temp_count()) }
+
     /// Writes `bytes` to `path`.
     /// - Throws: ``CrosswalkError`` with code `io-error` naming the path and the cause.
     public static func write(_ bytes: [UInt8], to path: String) throws(CrosswalkError) {
@@ -46,7 +62,10 @@ public enum AtomicFile {
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = (dir.isEmpty ? "." : dir) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        // Registered as it is created, forgotten once renamed or removed: a signal in between removes it.
+        var slot: Int32 = -1
+        let fd = crosswalk_temp_create(temp, 0o644, &slot)
+        defer { crosswalk_temp_unregister(slot) }
         guard fd >= 0 else { throw failure(path, "cannot create a file in \(dir.isEmpty ? "." : dir)") }
         var ok = true
         bytes.withUnsafeBytes { raw in
