@@ -135,6 +135,8 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 7)
         let failing = try run(["assess", "--fail-on-gaps"])
         #expect(failing.status == 1)
+        let catalogue = try run(["assess", Repo.path("Catalogs/iso42001.xml")])
+        #expect(catalogue.status == 2 && catalogue.err.contains("not an organisation file") && catalogue.err.contains("[unknown-document]"))
         let missing = try run(["assess", "/nonexistent/org.xml"])
         #expect(missing.status == 3 && missing.err.contains("/nonexistent/org.xml"))
     }

@@ -29,7 +29,7 @@ public enum OrganizationLoader {
                 return .failure(error)
             }
         }
-        if case .failure(let error) = result { throw CrosswalkError(error, file: file) }
+        if case .failure(let error) = result { throw handler.wrongRoot ?? CrosswalkError(error, file: file) }
         return try finish(handler, file: file, catalogs: catalogs)
     }
 
@@ -46,7 +46,7 @@ public enum OrganizationLoader {
             try XMLStreamReader.parseEvents(limits: limits.xml.raw, handler: &handler) { reader.read(into: $0) }
         } catch {
             if let ioError = reader.error { throw ioError }
-            throw CrosswalkError(error, file: name)
+            throw handler.wrongRoot ?? CrosswalkError(error, file: name)
         }
         if let ioError = reader.error { throw ioError }
         return try finish(handler, file: name, catalogs: catalogs)
@@ -166,6 +166,8 @@ struct OrganizationHandler: XMLRawEventHandler {
     private var currentEvidence: Evidence?
     private var currentDecision: ApplicabilityDecision?
     private var sawRoot = false
+    /// Set when the root is not an organisation (a catalogue given to `assess`, say).
+    private(set) var wrongRoot: CrosswalkError?
     private var namespacePointer: UnsafePointer<UInt8>?
     /// The current element's attributes, by ``OrgAttribute`` (valid during `startElement` only).
     private var attrs = [XMLRawAttribute?](repeating: nil, count: OrgAttribute.allCases.count)
@@ -260,7 +262,9 @@ struct OrganizationHandler: XMLRawEventHandler {
         if !sawRoot {
             sawRoot = true
             guard name == .organization, inNamespace else {
-                control.stop(XMLParseError(.malformed, "expected <organization xmlns=\"\(OrganizationLoader.namespace)\">, found <\(element.nameString)>; see Docs/OrganisationFormat.md", line: line, column: column))
+                let message = "expected <organization xmlns=\"\(OrganizationLoader.namespace)\">, found <\(element.nameString)>: this is not an organisation file; see Docs/OrganisationFormat.md"
+                wrongRoot = CrosswalkError(.unknownDocument, message, at: SourceLocation(file: file, line: line, column: column))
+                control.stop(XMLParseError(.malformed, message, line: line, column: column))
                 return
             }
         }
