@@ -54,6 +54,12 @@ struct AssessmentOptions_: ParsableArguments {
         let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: date, dueSoonDays: dueSoonDays, frameworks: fws))
         return (dataset, org, assessment)
     }
+
+    /// ``run()``, then the deliverables of the assessment.
+    func runWithDeliverables() throws -> (dataset: Dataset, organization: Organization, assessment: Assessment, deliverables: Deliverables) {
+        let (dataset, org, assessment) = try run()
+        return (dataset, org, assessment, Deliverables.build(assessment, organization: org, dataset: dataset))
+    }
 }
 
 struct Assess: ParsableCommand {
@@ -69,8 +75,7 @@ struct Assess: ParsableCommand {
     @Flag(help: "Exit with 1 when any gap is found (for pipelines).") var failOnGaps = false
 
     func run() throws {
-        let (dataset, org, assessment) = try input.run()
-        let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
+        let (dataset, org, assessment, deliverables) = try input.runWithDeliverables()
         printSummary(assessment, deliverables, org: org)
         if let out {
             try reportingErrors {
@@ -102,7 +107,7 @@ struct Assess: ParsableCommand {
             rows.append([s.key, tiers[s.key] ?? "", pct(s), String(s.assessedCells), String(gapsBySystem[s.key] ?? 0)])
         }
         print(Table.render(rows))
-        let open = a.cells.filter { GapKind($0) != nil && $0.status != .upcoming }.count
+        let open = Deliverables.openGapCells(a)
         let conflicts = d.ownership.filter(\.hasConflict).count, unowned = d.ownership.filter(\.isUnowned).count
         print("\(d.ownership.count) control groups (\(conflicts) with owner conflicts, \(unowned) unowned); \(d.remediation.count) actions close \(open) open gap cells.")
         if !d.remediation.isEmpty {
@@ -121,8 +126,7 @@ struct Owners: ParsableCommand {
     @Flag(help: "Only groups with an owner conflict or no owner.") var problems = false
 
     func run() throws {
-        let (dataset, org, assessment) = try input.run()
-        let d = Deliverables.build(assessment, organization: org, dataset: dataset)
+        let (dataset, org, _, d) = try input.runWithDeliverables()
         if format == "csv" { writeStandardOutput(DeliverablesExport.ownersCSV(d, organization: org, catalogs: dataset.catalogs)); return }
         guard format == "table" else { printError("error: unknown format '\(format)'; use table or csv"); throw Exit.invalidInput }
         var rows = [["GROUP", "ANCHOR", "MEMBERS", "OWNER", "BASIS", "OTHER OWNERS"]]
@@ -144,8 +148,7 @@ struct Remediation: ParsableCommand {
     @Option(help: "Show only the first N actions.") var top: Int?
 
     func run() throws {
-        let (dataset, org, assessment) = try input.run()
-        let d = Deliverables.build(assessment, organization: org, dataset: dataset)
+        let (_, org, assessment, d) = try input.runWithDeliverables()
         if format == "csv" { writeStandardOutput(DeliverablesExport.remediationCSV(d, organization: org)); return }
         guard format == "table" else { printError("error: unknown format '\(format)'; use table or csv"); throw Exit.invalidInput }
         var rows = [["RANK", "ACTION", "PRIORITY", "OWNER", "CLOSES", "SYSTEMS", "DEADLINE", "GAPS", "TITLE"]]
@@ -155,7 +158,7 @@ struct Remediation: ParsableCommand {
                          x.deadline.map { "\($0) \(x.deadlineKind!.rawValue)" } ?? "", x.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: " "), x.title])
         }
         print(Table.render(rows))
-        let open = assessment.cells.filter { GapKind($0) != nil && $0.status != .upcoming }.count
+        let open = Deliverables.openGapCells(assessment)
         print("\(d.remediation.count) actions for \(open) open gap cells (plus \(assessment.count(.upcoming)) upcoming).")
     }
 }

@@ -20,6 +20,12 @@ public struct Deliverables: Sendable {
 
     public var groups: [ControlGroup] { ownership.map(\.group) }
 
+    /// The number of cells of `assessment` that call for action now (every gap kind but
+    /// `upcoming`): what the remediation plan closes.
+    public static func openGapCells(_ assessment: Assessment) -> Int {
+        assessment.cells.reduce(0) { n, c in GapKind(c).map { $0 == .upcoming ? n : n + 1 } ?? n }
+    }
+
     /// Builds the deliverables of `assessment`.
     ///
     /// Groups cover the requirements that apply somewhere (a cell that is neither
@@ -35,15 +41,11 @@ public struct Deliverables: Sendable {
         let groups = ControlGrouping.groups(of: inScope, primary: primary, graph: dataset.graph, catalogs: dataset.catalogs)
         let ownership = OwnershipRule.assign(groups, owners: organization.owners, evidence: organization.evidence)
         let plan = RemediationPlanner.plan(ownership, assessment: assessment, organization: organization, catalogs: dataset.catalogs)
-        var evidenceOrder: [String: Int]?
+        // The register position of each evidence id, shared by the Statements of Applicability.
+        let evidenceOrder = Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let statements = assessment.frameworks.compactMap { fw in
             StatementOfApplicability.build(fw, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs,
-                                           evidenceOrder: {
-                                               if let evidenceOrder { return evidenceOrder }
-                                               let order = Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-                                               evidenceOrder = order
-                                               return order
-                                           }())
+                                           evidenceOrder: evidenceOrder)
         }
         return Deliverables(primaryFramework: primary, ownership: ownership, remediation: plan, statements: statements)
     }

@@ -59,7 +59,7 @@ public struct StatementOfApplicability: Sendable, Hashable {
     /// As above, with the register position of each evidence id computed by the caller
     /// (once for several frameworks).
     static func build(_ framework: FrameworkID, assessment: Assessment, organization: Organization, ownership: [GroupOwnership], catalogs: CatalogSet,
-                      evidenceOrder: @autoclosure () -> [String: Int]) -> StatementOfApplicability? {
+                      evidenceOrder: [String: Int]) -> StatementOfApplicability? {
         guard let catalog = catalogs.catalog(framework) else { return nil }
         let controls = catalog.requirements.filter { $0.obligation == .selectable }
         guard !controls.isEmpty else { return nil }
@@ -71,7 +71,6 @@ public struct StatementOfApplicability: Sendable, Hashable {
         for o in ownership { for m in o.group.members where m.requirement.framework == framework { groupOf[m.requirement.label] = o } }
         var cellsOf: [String: [Cell]] = [:]
         for c in assessment.cells where c.requirement.framework == framework { cellsOf[c.requirement.label, default: []].append(c) }
-        let evidenceOrder = evidenceOrder()
 
         let entries = controls.map { e -> SoAEntry in
             let d = decisions[e.label]

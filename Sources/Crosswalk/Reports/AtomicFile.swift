@@ -36,23 +36,31 @@ public enum AtomicFile {
     /// renamed over their targets. If any write fails, no target is touched and every
     /// temporary file is removed.
     public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(CrosswalkError) {
-        try writeAll(files.map { f in (path: f.path, render: { f.bytes }) })
+        try writeAll(files.map { f in (path: f.path, produce: { emit in emit(f.bytes) }) })
     }
 
-    /// Like ``writeAll(_:)-([(path:String,bytes:[UInt8])])``, rendering each file only when
-    /// it is its turn to be written, so that only one file's bytes are in memory at a time.
-    public static func writeAll(_ files: [(path: String, render: () -> [UInt8])]) throws(CrosswalkError) {
-        var temps: [String] = []
-        for f in files {
-            do { temps.append(try writeTemporary(f.render(), for: f.path)) } catch {
-                for t in temps { unlink(t) }
-                throw error
+    /// Like ``writeAll(_:)-([(path:String,bytes:[UInt8])])``, each file produced in pieces
+    /// (`produce` hands them to its argument, in order) and streamed to its temporary
+    /// file, so only one piece is in memory at a time. The temporary files stay registered
+    /// for signal cleanup until they are renamed.
+    public static func writeAll(_ files: [(path: String, produce: (([UInt8]) -> Void) -> Void)]) throws(CrosswalkError) {
+        var streams: [AtomicFileStream] = []
+        do throws(CrosswalkError) {
+            for f in files {
+                let stream = try AtomicFileStream(path: f.path)
+                streams.append(stream)
+                var failure: CrosswalkError?
+                f.produce { piece in
+                    guard failure == nil else { return }
+                    do throws(CrosswalkError) { try stream.write(piece) } catch { failure = error }
+                }
+                if let failure { throw failure }
+                try stream.finishWriting()
             }
-        }
-        for (i, f) in files.enumerated() where rename(temps[i], f.path) != 0 {
-            let cause = failure(f.path, "cannot replace the file; it and the files after it are unchanged")
-            for t in temps[i...] { unlink(t) }
-            throw cause
+            for s in streams { try s.commit() }
+        } catch {
+            for s in streams { s.abort() }
+            throw error
         }
     }
 

@@ -42,32 +42,18 @@ public enum ReportBundle {
         return out
     }
 
-    /// Writes every report into `directory`, all or none: each is streamed to a temporary
-    /// file, and only when all are complete and flushed are they renamed over the targets.
-    /// On failure no target is touched and no temporary file is left.
+    /// Writes every report into `directory`, all or none (``AtomicFile/writeAll(_:)-([(path:String,produce:(([UInt8])->Void)->Void)])``):
+    /// each is streamed to a temporary file, and only when all are complete and flushed are
+    /// they renamed over the targets. On failure no target is touched and no temporary file
+    /// is left.
     /// - Returns: the paths written, in order.
     @discardableResult
     public static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, to directory: String) throws(CrosswalkError) -> [String] {
-        let files = renderers(assessment, deliverables: d, organization: organization, dataset: dataset)
-        var streams: [AtomicFileStream] = []
-        do throws(CrosswalkError) {
-            for f in files {
-                let stream = try AtomicFileStream(path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name)
-                streams.append(stream)
-                var failure: CrosswalkError?
-                f.stream { piece in
-                    guard failure == nil else { return }
-                    do throws(CrosswalkError) { try stream.write(piece) } catch { failure = error }
-                }
-                if let failure { throw failure }
-                try stream.finishWriting()
-            }
-            for s in streams { try s.commit() }
-        } catch {
-            for s in streams { s.abort() }
-            throw error
+        let files = renderers(assessment, deliverables: d, organization: organization, dataset: dataset).map { f in
+            (path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name, produce: { (emit: ([UInt8]) -> Void) in f.stream(into: emit) })
         }
-        return streams.map(\.path)
+        try AtomicFile.writeAll(files)
+        return files.map(\.path)
     }
 
     /// Builds the deliverables, then renders everything.
