@@ -203,6 +203,29 @@ struct AssessmentTests {
         #expect(messages.contains { $0.contains("PRICING' is used twice") })
         #expect(error.diagnostics.allSatisfy { $0.location.file == "org.xml" })
         #expect(error.diagnostics.filter { $0.message.contains("A.99.1") }.allSatisfy { $0.location.line > 1 })
+        // People and systems carry where they are declared: the second PRICING (both are on
+        // one line here, so past the first one's column), not line 1.
+        let lines = String(decoding: bad, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let pricingLine = try #require(lines.firstIndex { $0.contains(#"<system id="PRICING""#) })
+        let firstColumn = try #require(lines[pricingLine].utf8.firstRange(of: Array(#"<system id="PRICING""#.utf8))).lowerBound
+        let duplicate = try #require(error.diagnostics.first { $0.message.contains("PRICING' is used twice") })
+        #expect(duplicate.location.line == pricingLine + 1)
+        #expect(duplicate.location.column > lines[pricingLine].utf8.distance(from: lines[pricingLine].utf8.startIndex, to: firstColumn) + pricing.utf8.count)
+        let assignLine = lines.firstIndex { $0.contains("person=\"nobody\"") }.map { $0 + 1 }
+        #expect(error.diagnostics.first { $0.message.contains("nobody") }?.location.line == assignLine)
+    }
+
+    @Test func peopleSystemsAndScopeProblemsAreLocated() throws {
+        let text = String(decoding: orgXML(frameworks: ["iso42001", "nist-csf"], systems: #"<system id="S" name="S" owner="ghost"/>"#), as: UTF8.self)
+            .replacingOccurrences(of: #"<person id="p2" name="Sam Two" role="CDO"/>"#, with: #"<person id="p1" name="Sam Two" role="CDO"/>"#)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(of needle: String) -> Int? { lines.firstIndex { $0.contains(needle) }.map { $0 + 1 } }
+        let error = try #require(expectCrosswalkError { _ = try OrganizationLoader.load(Array(text.utf8), file: "o.xml", catalogs: Shared.dataset.catalogs) })
+        func diagnostic(_ s: String) -> Diagnostic? { error.diagnostics.first { $0.message.contains(s) } }
+        #expect(diagnostic("person id 'p1' is used twice")?.location.line == line(of: "Sam Two"))
+        #expect(diagnostic("'ghost'")?.location.line == line(of: #"<system id="S""#))
+        #expect(diagnostic("'nist-csf' in scope")?.location.line == line(of: "<scope>"))
+        #expect(error.diagnostics.allSatisfy { $0.location.file == "o.xml" && $0.location.line > 1 })
     }
 
     @Test func unknownElementsAreRejected() throws {

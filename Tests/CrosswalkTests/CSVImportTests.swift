@@ -29,6 +29,16 @@ struct CSVImportTests {
         #expect(a.cell("eu-ai-act:Art. 26(7)", "WORKFORCE-PLAN") != nil)
     }
 
+    @Test func importedSystemProblemsNameTheCSVRow() throws {
+        let data = Shared.dataset
+        var (org, _) = try OrganizationLoader.load(Repo.bytes("Fixtures/sample/insurer.xml"), file: "insurer.xml", catalogs: data.catalogs)
+        org.systems += try OrganizationCSV.systems(Array("id,name,owner\nOK,Fine,\nBAD,Bad,nobody\n".utf8), file: "systems.csv")
+        let error = try #require(expectCrosswalkError { try OrganizationLoader.check(org, catalogs: data.catalogs) })
+        #expect(error.diagnostics.count == 1)
+        #expect(error.diagnostics.first?.location == SourceLocation(file: "systems.csv", line: 3))
+        #expect(error.diagnostics.first?.message.contains("'nobody'") == true)
+    }
+
     @Test func roundTripsWhatCSVWriterWrites() throws {
         var w = CSVWriter()
         w.row(["id", "name", "purpose"])

@@ -3,7 +3,14 @@ public struct Person: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var role: String
-    public init(id: String, name: String, role: String = "") { self.id = id; self.name = name; self.role = role }
+    /// Where the person is declared; an empty file when built in code. Not encoded.
+    public var location: SourceLocation = SourceLocation(file: "")
+
+    public init(id: String, name: String, role: String = "", location: SourceLocation = SourceLocation(file: "")) {
+        self.id = id; self.name = name; self.role = role; self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, name, role }
 }
 
 /// An AI system in the organisation's inventory.
@@ -26,8 +33,15 @@ public struct AISystem: Sendable, Hashable, Codable {
     public var euRoles: [String] = []
     /// Extra EU AI Act conditions (`workplace-use`, `public-body`, …).
     public var conditions: [String] = []
+    /// Where the system is declared (organisation file or inventory CSV row); an empty
+    /// file when built in code. Not encoded.
+    public var location: SourceLocation = SourceLocation(file: "")
 
-    public init(id: String, name: String) { self.id = id; self.name = name }
+    public init(id: String, name: String, location: SourceLocation = SourceLocation(file: "")) { self.id = id; self.name = name; self.location = location }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, purpose, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII, euRoles, conditions
+    }
 
     /// Conditions including those implied by the Annex III point (`annex-iii-5c` and `annex-iii-5`).
     public var effectiveConditions: [String] {
@@ -139,6 +153,9 @@ public struct Organization: Sendable {
     public var evidence: [Evidence] = []
     public var owners: [OwnerAssignment] = []
     public var source: String = ""
+    /// Where the scope is declared (`<scope>`, else the root element); an empty file when
+    /// built in code.
+    public var scopeLocation: SourceLocation = SourceLocation(file: "")
 
     public init(name: String) { self.name = name }
 }

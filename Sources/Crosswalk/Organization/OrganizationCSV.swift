@@ -13,7 +13,7 @@ public enum OrganizationCSV {
         var out: [AISystem] = []
         for row in table(bytes, file: file, columns: systemColumns, required: ["id", "name"], limits: limits, log: &log) {
             row.checkIdentifiers(["id", "owner"], limits, &log)
-            var s = AISystem(id: row["id"], name: row["name"])
+            var s = AISystem(id: row["id"], name: row["name"], location: SourceLocation(file: file, line: row.line))
             s.purpose = row["purpose"]; s.owner = row["owner"]; s.businessUnit = row["business_unit"]
             s.lifecycle = row["lifecycle", default: "production"]; s.sourcing = row["sourcing", default: "in-house"]; s.vendor = row["vendor"]
             s.riskTier = row["risk_tier", default: "minimal"]; s.annexIII = row["annex_iii"]

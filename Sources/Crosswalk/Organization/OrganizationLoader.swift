@@ -303,11 +303,14 @@ struct OrganizationHandler: XMLRawEventHandler {
             if let v = value(.version), v != "1" { error(.unsupportedVersion, "organisation format version \(v) is not supported; supported: 1", line) }
             if let p = value(.primaryFramework) { org.primaryFramework = FrameworkID(p) }
             org.assessmentDate = date(.assessmentDate, line)
+            org.scopeLocation = SourceLocation(file: file, line: line, column: column)
+        case .scope: org.scopeLocation = SourceLocation(file: file, line: line, column: column)
         case .framework: org.frameworks.append(FrameworkID(value(.id, default: "")))
         case .person:
-            org.people.append(Person(id: value(.id, default: ""), name: value(.name, default: ""), role: value(.role, default: "")))
+            org.people.append(Person(id: value(.id, default: ""), name: value(.name, default: ""), role: value(.role, default: ""),
+                                     location: SourceLocation(file: file, line: line, column: column)))
         case .system where parent == .systems:
-            var s = AISystem(id: value(.id, default: ""), name: value(.name, default: ""))
+            var s = AISystem(id: value(.id, default: ""), name: value(.name, default: ""), location: SourceLocation(file: file, line: line, column: column))
             s.owner = value(.owner, default: "")
             s.businessUnit = value(.businessUnit, default: "")
             s.lifecycle = value(.lifecycle, default: "production")
@@ -440,7 +443,9 @@ extension [UInt8] {
 /// Cross-reference checks once the whole file is read.
 enum OrganizationChecker {
     static func check(_ org: inout Organization, catalogs: CatalogSet, log: inout DiagnosticLog) {
-        let line = 1
+        // Values built in code carry no file: report them against the file being checked.
+        let checkedFile = log.file
+        func at(_ l: SourceLocation) -> SourceLocation { l.file.isEmpty ? SourceLocation(file: checkedFile) : l }
         // The catalogues by framework, looked up once per framework rather than per claim.
         var catalogIndex: [FrameworkID: Int] = [:]
         for (i, c) in catalogs.catalogs.enumerated() { catalogIndex[c.framework] = i }
@@ -460,35 +465,35 @@ enum OrganizationChecker {
                 log.error(.unknownRequirement, "\(what()) names '\(r)', a heading; name one of its requirements: \(c.children(of: c.entries[i].label).prefix(6).map(\.label).joined(separator: ", "))", at: location)
             }
         }
-        if org.frameworks.isEmpty { log.error(.missingElement, "<scope> names no <framework id=…>; list the frameworks in scope", line: line) }
+        if org.frameworks.isEmpty { log.error(.missingElement, "<scope> names no <framework id=…>; list the frameworks in scope", at: at(org.scopeLocation)) }
         for f in org.frameworks where catalogs.catalog(f) == nil {
-            log.error(.unknownFramework, "framework '\(f)' in scope is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", line: line)
+            log.error(.unknownFramework, "framework '\(f)' in scope is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", at: at(org.scopeLocation))
         }
         var people = Set<String>(minimumCapacity: org.people.count)
         for p in org.people {
-            if p.id.isEmpty { log.error(.missingAttribute, "a person needs an id", line: line) }
-            else if !people.insert(p.id).inserted { log.error(.duplicateIdentifier, "person id '\(p.id)' is used twice", line: line) }
+            if p.id.isEmpty { log.error(.missingAttribute, "a person needs an id", at: at(p.location)) }
+            else if !people.insert(p.id).inserted { log.error(.duplicateIdentifier, "person id '\(p.id)' is used twice; person ids must be unique", at: at(p.location)) }
         }
         var systems = Set<String>(minimumCapacity: org.systems.count)
         for s in org.systems {
-            if s.id.isEmpty { log.error(.missingAttribute, "a system needs an id", line: line) }
-            else if !systems.insert(s.id).inserted { log.error(.duplicateIdentifier, "system id '\(s.id)' is used twice; system ids must be unique", line: line) }
-            if !s.owner.isEmpty && !people.contains(s.owner) { log.error(.unknownRequirement, "system \(s.id) has owner '\(s.owner)', who is not in <people>", line: line) }
+            if s.id.isEmpty { log.error(.missingAttribute, "a system needs an id", at: at(s.location)) }
+            else if !systems.insert(s.id).inserted { log.error(.duplicateIdentifier, "system id '\(s.id)' is used twice; system ids must be unique", at: at(s.location)) }
+            if !s.owner.isEmpty && !people.contains(s.owner) { log.error(.unknownRequirement, "system \(s.id) has owner '\(s.owner)', who is not in <people>", at: at(s.location)) }
         }
         var ids = Set<String>(minimumCapacity: org.evidence.count)
         for e in org.evidence {
-            if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: e.location) }
-            else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: e.location) }
-            if e.claims.isEmpty { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: e.location) }
+            if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: at(e.location)) }
+            else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: at(e.location)) }
+            if e.claims.isEmpty { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: at(e.location)) }
             for c in e.claims { requirement(c.requirement, at: e.location, what: "evidence \(e.id)") }
-            for s in e.systems where !systems.contains(s) { log.error(.unknownRequirement, "evidence \(e.id) names system '\(s)', which is not in <systems>", at: e.location) }
-            if !e.owner.isEmpty && !people.contains(e.owner) { log.error(.unknownRequirement, "evidence \(e.id) has owner '\(e.owner)', who is not in <people>", at: e.location) }
-            if let c = e.collected, let v = e.validUntil, v < c { log.error(.invalidValue, "evidence \(e.id) is valid until \(v), before it was collected (\(c))", at: e.location) }
+            for s in e.systems where !systems.contains(s) { log.error(.unknownRequirement, "evidence \(e.id) names system '\(s)', which is not in <systems>", at: at(e.location)) }
+            if !e.owner.isEmpty && !people.contains(e.owner) { log.error(.unknownRequirement, "evidence \(e.id) has owner '\(e.owner)', who is not in <people>", at: at(e.location)) }
+            if let c = e.collected, let v = e.validUntil, v < c { log.error(.invalidValue, "evidence \(e.id) is valid until \(v), before it was collected (\(c))", at: at(e.location)) }
         }
-        for d in org.decisions { requirement(d.requirement, at: d.location, what: "applicability decision") }
+        for d in org.decisions { requirement(d.requirement, at: at(d.location), what: "applicability decision") }
         for o in org.owners {
-            requirement(o.requirement, at: o.location, what: "owner assignment")
-            if !people.contains(o.person) { log.error(.unknownRequirement, "owner assignment names person '\(o.person)', who is not in <people>", line: o.location.line) }
+            requirement(o.requirement, at: at(o.location), what: "owner assignment")
+            if !people.contains(o.person) { log.error(.unknownRequirement, "owner assignment names person '\(o.person)', who is not in <people>", at: at(o.location)) }
         }
     }
 }
