@@ -21,14 +21,16 @@ struct AssessmentOptions_: ParsableArguments {
         if showProgress, let file { printError("reading \(file) (\(size >> 20) MB)…") }
         // A file is read a piece at a time: memory follows the records kept, not the file size.
         var (org, warnings) = try reportingErrors {
-            if let file { return try OrganizationLoader.load(contentsOf: file, catalogs: dataset.catalogs) }
+            let limits = data.limits(OrganizationLoader.defaultLimits)
+            if let file { return try OrganizationLoader.load(contentsOf: file, catalogs: dataset.catalogs, limits: limits) }
             let input = try BundledData.sampleOrganization()
-            return try OrganizationLoader.load(input.bytes, file: input.path, catalogs: dataset.catalogs)
+            return try OrganizationLoader.load(input.bytes, file: input.path, catalogs: dataset.catalogs, limits: limits)
         }
         if systemsCSV != nil || evidenceCSV != nil {
             try reportingErrors {
-                if let path = systemsCSV { org.systems += try OrganizationCSV.systems(InputFile.read(path).bytes, file: path) }
-                if let path = evidenceCSV { org.evidence += try OrganizationCSV.evidence(InputFile.read(path).bytes, file: path) }
+                let limits = data.limits()
+                if let path = systemsCSV { org.systems += try OrganizationCSV.systems(InputFile.read(path).bytes, file: path, limits: limits) }
+                if let path = evidenceCSV { org.evidence += try OrganizationCSV.evidence(InputFile.read(path).bytes, file: path, limits: limits) }
                 try OrganizationLoader.check(org, catalogs: dataset.catalogs)
             }
         }

@@ -99,11 +99,11 @@ struct Validate: ParsableCommand {
         // Catalogues first (a valid one is loaded once), so crosswalks named here resolve against them.
         var results = [Result<Document, CrosswalkError>?](repeating: nil, count: files.count)
         for (i, file) in files.enumerated() {
-            let r = Result { () throws(CrosswalkError) in try Document.load(file) }
+            let r = Result { () throws(CrosswalkError) in try Document.load(file, limits: data.limits()) }
             if case .success(.catalog(let c, _)) = r { catalogs.insert(c); results[i] = r }
         }
         for (i, file) in files.enumerated() {
-            let result = results[i] ?? Result { () throws(CrosswalkError) in try Document.load(file, catalogs: catalogs) }
+            let result = results[i] ?? Result { () throws(CrosswalkError) in try Document.load(file, catalogs: catalogs, limits: data.limits()) }
             switch result {
             case .success(.catalog(let catalog, let warnings)):
                 for w in warnings { printError(w.description) }

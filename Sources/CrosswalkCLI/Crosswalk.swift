@@ -29,10 +29,21 @@ struct DataOptions: ParsableArguments {
     @Flag(name: .customLong("no-bundled"), help: "Do not load the bundled catalogues and crosswalks.")
     var noBundled = false
 
+    @Option(name: .customLong("limit"), parsing: .singleValue,
+            help: ArgumentHelp("Change an input limit, e.g. depth=128 or input-bytes=4G; repeatable. Names: \(InputLimits.Name.allCases.map(\.rawValue).joined(separator: ", ")) (Docs/Limits.md).",
+                               valueName: "name=value"),
+            transform: { (text: String) throws -> InputLimits.Setting in
+                do throws(CrosswalkError) { return try InputLimits.Setting(parsing: text) } catch { throw ValidationError(error.diagnostics.first?.message ?? error.description) }
+            })
+    var limitSettings: [InputLimits.Setting] = []
+
+    /// `base` with the `--limit` settings applied.
+    func limits(_ base: InputLimits = .default) -> InputLimits { base.applying(limitSettings) }
+
     func load() throws -> Dataset {
         var extra: [InputFile] = []
         for dir in catalogDirectories { extra += try InputFile.xmlFiles(in: dir) }
-        let data = try Dataset.load(bundled: !noBundled, extra: extra)
+        let data = try Dataset.load(bundled: !noBundled, extra: extra, limits: limits())
         for w in data.warnings { printError(w.description) }
         return data
     }

@@ -194,6 +194,41 @@ struct LimitsTests {
         #expect(code { _ = try InputFile.read(dir + "/missing.xml") } == .ioError)
     }
 
+    // MARK: Setting limits by name (the command line's --limit)
+
+    @Test func limitsAreSetByName() throws {
+        #expect(try InputLimits.Setting(parsing: "depth=128") == InputLimits.Setting(name: .depth, value: 128))
+        #expect(try InputLimits.Setting(parsing: "attribute-bytes=64K").value == 65_536)
+        #expect(try InputLimits.Setting(parsing: "input-bytes=4G").value == 4 << 30)
+        #expect(try InputLimits.Setting(parsing: "csv-rows=1_000_000").value == 1_000_000)
+        for bad in ["depth", "depth=", "depth=0", "depth=-1", "depth=1.5", "depth=0x10", "depth=9999999999999G", "deep=3", "=3"] {
+            let e = expectCrosswalkError { _ = try InputLimits.Setting(parsing: bad) }
+            #expect(e?.code == .invalidValue, "\(bad)")
+        }
+        // Every name reads and writes its own field, and nothing else.
+        for name in InputLimits.Name.allCases {
+            let l = InputLimits.default.applying([InputLimits.Setting(name: name, value: 12_345)])
+            #expect(l[name] == 12_345)
+            for other in InputLimits.Name.allCases where other != name { #expect(l[other] == InputLimits.default[other], "\(name) changed \(other)") }
+        }
+    }
+
+    /// `--limit` applies to the files the user gives, not to the bundled reference data.
+    @Test func theCommandLineTakesLimits() throws {
+        let sample = Repo.path("Fixtures/sample/insurer.xml")
+        let tight = try Child.run([CLITests.binary, "assess", "--limit", "elements=50", sample])
+        #expect(tight.status == 2 && tight.err.contains("insurer.xml") && tight.err.contains("more than 50 elements") && tight.err.contains("xml-too-many-elements"), "\(tight.err)")
+        #expect(!tight.err.contains("Catalogs/"), "the bundled catalogues load under the defaults: \(tight.err)")
+        let ids = try Child.run([CLITests.binary, "assess", "--limit", "identifier-bytes=8", sample])
+        #expect(ids.status == 2 && ids.err.contains("identifier-too-long"), "\(ids.err)")
+        let loose = try Child.run([CLITests.binary, "assess", "--limit", "elements=5000", "--limit", "depth=32", sample])
+        #expect(loose.status == 0, "\(loose.err)")
+        let unknown = try Child.run([CLITests.binary, "assess", "--limit", "nope=3", sample])
+        #expect(unknown.status == 64 && unknown.err.contains("unknown limit 'nope'") && unknown.err.contains("input-bytes"), "\(unknown.err)")
+        let user = try Child.run([CLITests.binary, "validate", "--limit", "depth=3", Repo.path("Catalogs/iso42001.xml")])
+        #expect(user.status == 2 && user.err.contains("xml-too-deep"), "\(user.err)")
+    }
+
     @Test func csvLimits() throws {
         var limits = InputLimits()
         limits.maxCSVBytes = 100

@@ -18,7 +18,10 @@ public struct Dataset: Sendable {
 
     /// Loads the bundled catalogues and crosswalks, then `extra` files (a user catalogue
     /// replaces a bundled one of the same framework; user crosswalks load beside ours).
-    /// Catalogues load before crosswalks, whatever the order of the files.
+    /// Catalogues load before crosswalks, whatever the order of the files. `limits` apply to
+    /// the `extra` files; the bundled files, which ship with Crosswalk, always load under
+    /// ``InputLimits/default``, so tightening the limits for a client's files keeps the
+    /// reference data loadable.
     /// - Throws: ``CrosswalkError`` with every problem of every file.
     public static func load(bundled: Bool = true, extra: [InputFile] = [], limits: InputLimits = .default) throws(CrosswalkError) -> Dataset {
         var files: [(file: InputFile, isUser: Bool)] = []
@@ -26,17 +29,18 @@ public struct Dataset: Sendable {
         files += extra.map { ($0, true) }
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        var trees: [(file: InputFile, root: XMLElement)] = []
-        for (file, _) in files {
-            do { trees.append((file, try parseXMLTree(file.bytes, file: file.path, limits: limits))) } catch { problems += error.diagnostics }
+        var trees: [(file: InputFile, isUser: Bool, root: XMLElement, limits: InputLimits)] = []
+        for (file, isUser) in files {
+            let l = isUser ? limits : .default
+            do { trees.append((file, isUser, try parseXMLTree(file.bytes, file: file.path, limits: l), l)) } catch { problems += error.diagnostics }
         }
         // Catalogues first.
         var catalogs = CatalogSet()
         var userFrameworks: [FrameworkID: String] = [:]
-        for (i, t) in trees.enumerated() where t.root.name == "catalog" {
+        for t in trees where t.root.name == "catalog" {
             do {
-                let (catalog, w) = try CatalogLoader.load(root: t.root, file: t.file.path, fallbackFramework: nil, limits: limits)
-                if files[i].isUser || !bundled {
+                let (catalog, w) = try CatalogLoader.load(root: t.root, file: t.file.path, fallbackFramework: nil, limits: t.limits)
+                if t.isUser || !bundled {
                     if let other = userFrameworks[catalog.framework] {
                         problems.append(Diagnostic(.error, .duplicateFramework, "framework '\(catalog.framework)' is also defined by \(other); load one of them", at: SourceLocation(file: t.file.path)))
                     }
@@ -54,7 +58,7 @@ public struct Dataset: Sendable {
                 continue
             }
             do {
-                let (collection, w) = try MappingLoader.load(root: t.root, file: t.file.path, catalogs: catalogs, limits: limits)
+                let (collection, w) = try MappingLoader.load(root: t.root, file: t.file.path, catalogs: catalogs, limits: t.limits)
                 collections.append(collection)
                 warnings += w
             } catch { problems += error.diagnostics }
