@@ -61,7 +61,7 @@ public enum XMLStreamReader {
         try withState(limits: limits, handler: &handler) { (state) throws(XMLParseError) in
             try run(state: state) {
                 guard offset < bytes.count else { return nil }
-                let length = min(chunkSize, bytes.count - offset)
+                let length = min(defaultChunkSize, bytes.count - offset)
                 defer { offset += length }
                 return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
             }
@@ -77,6 +77,15 @@ public enum XMLStreamReader {
     public static func parseEvents<H: XMLRawEventHandler>(
         limits: XMLLimits = .default, handler: inout H, read: (UnsafeMutableRawBufferPointer) -> Int
     ) throws(XMLParseError) {
+        try parseEvents(limits: limits, chunkSize: defaultChunkSize, handler: &handler, read: read)
+    }
+
+    /// ``parseEvents(limits:handler:read:)`` feeding libxml2 `chunkSize` bytes at a time
+    /// (tests use small chunks to put chunk boundaries everywhere).
+    static func parseEvents<H: XMLRawEventHandler>(
+        limits: XMLLimits, chunkSize: Int, handler: inout H, read: (UnsafeMutableRawBufferPointer) -> Int
+    ) throws(XMLParseError) {
+        precondition(chunkSize > 0)
         _ = libxmlReady
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -103,7 +112,7 @@ public enum XMLStreamReader {
             line: 0, column: 0)
     }
 
-    private static let chunkSize = 1 << 20
+    static let defaultChunkSize = 1 << 20
 
     private static func withState<H: XMLRawEventHandler>(
         limits: XMLLimits, handler: inout H, _ body: (UnsafeMutablePointer<ParserState>) throws(XMLParseError) -> Void

@@ -1,0 +1,99 @@
+import Testing
+@testable import _CrosswalkXML
+import Foundation
+
+/// Records what a parse reports, in a form two parses can be compared by: start and end
+/// tags with their locations and attributes, and each text run whole (libxml2 may deliver
+/// a run in pieces, and where it splits depends on where the chunks end).
+private struct EventRecorder: XMLEventHandler {
+    var events: [String] = []
+    var text: [UInt8] = []
+
+    mutating func flush() {
+        if !text.isEmpty { events.append("T " + String(decoding: text, as: UTF8.self)); text.removeAll() }
+    }
+
+    mutating func startElement(name: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int, control: inout XMLStreamControl) {
+        flush()
+        events.append("S {\(namespace)}\(name) @\(line):\(column) " + attributes.map { "\($0.namespace)|\($0.name)=\($0.value)" }.joined(separator: " "))
+    }
+
+    mutating func endElement(name: String, namespace: String, line: Int, control: inout XMLStreamControl) {
+        flush()
+        events.append("E {\(namespace)}\(name) @\(line)")
+    }
+
+    mutating func characters(_ bytes: UnsafeRawBufferPointer, control: inout XMLStreamControl) {
+        text.append(contentsOf: bytes)
+    }
+}
+
+/// The streaming reader feeds libxml2 a chunk at a time (1 MiB for files), so a tag, an
+/// attribute, a character reference or a multi-byte character can be cut anywhere. Every
+/// XML file in the repository, valid and hostile, read in small chunks, must give exactly
+/// the events and the error of the same file read whole.
+@Suite("Chunk boundaries")
+struct ChunkBoundaryTests {
+    static let files: [String] = {
+        var out: [String] = []
+        for dir in ["Catalogs", "Fixtures"] {
+            guard let e = FileManager.default.enumerator(atPath: Repo.path(dir)) else { continue }
+            while let f = e.nextObject() as? String {
+                if f.hasSuffix(".xml") { out.append(dir + "/" + f) }
+            }
+        }
+        return out.sorted()
+    }()
+
+    private static func outcome(_ bytes: [UInt8], chunkSize: Int?) -> (events: [String], error: String?) {
+        var recorder = EventRecorder()
+        var adapter = StringEventAdapter(handler: recorder)
+        var failure: String?
+        do throws(XMLParseError) {
+            if let chunkSize {
+                var offset = 0
+                try XMLStreamReader.parseEvents(limits: .default, chunkSize: chunkSize, handler: &adapter) { buffer in
+                    // Hand over fewer bytes than asked at times, as a pipe does.
+                    let n = min(buffer.count, bytes.count - offset, offset % 3 == 1 ? 1 : Int.max)
+                    guard n > 0 else { return 0 }
+                    bytes.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + n])) }
+                    offset += n
+                    return n
+                }
+            } else {
+                let result: Result<Void, XMLParseError> = bytes.withUnsafeBytes { raw in
+                    do throws(XMLParseError) { try XMLStreamReader.parseEvents(raw, handler: &adapter); return .success(()) } catch { return .failure(error) }
+                }
+                try result.get()
+            }
+        } catch {
+            failure = "\(error.kind.rawValue) @\(error.line):\(error.column)"
+        }
+        recorder = adapter.handler
+        recorder.flush()
+        return (recorder.events, failure)
+    }
+
+    @Test func thereAreFilesToRead() {
+        #expect(Self.files.count >= 50)
+        #expect(Self.files.contains("Catalogs/iso42001.xml"))
+        #expect(Self.files.contains { $0.hasPrefix("Fixtures/hostile/") })
+    }
+
+    @Test(arguments: files)
+    func smallChunksGiveTheSameEventsAndErrors(_ path: String) throws {
+        let bytes = try Repo.bytes(path)
+        let whole = Self.outcome(bytes, chunkSize: nil)
+        // Every boundary position is exercised by 1-byte chunks on files up to 16 KiB; larger
+        // files get a few odd sizes, so chunks still end inside tags, names and characters.
+        let sizes = bytes.count <= 16 << 10 ? [1, 2, 3, 7, 61, 4093] : [13, 509, 4093]
+        for size in sizes {
+            let chunked = Self.outcome(bytes, chunkSize: size)
+            #expect(chunked.error == whole.error, "\(path), \(size)-byte chunks")
+            #expect(chunked.events.count == whole.events.count, "\(path), \(size)-byte chunks")
+            if let i = chunked.events.indices.first(where: { $0 < whole.events.count && chunked.events[$0] != whole.events[$0] }) {
+                Issue.record("\(path), \(size)-byte chunks: event \(i) is \(chunked.events[i].prefix(200)), read whole \(whole.events[i].prefix(200))")
+            }
+        }
+    }
+}
