@@ -4,6 +4,9 @@ public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible 
     public enum Kind: String, Sendable, Hashable {
         /// The bytes are not well-formed XML (libxml2's own message is kept).
         case malformed = "xml-malformed"
+        /// The input is not UTF-8: a UTF-16/UTF-32 byte-order mark or zero bytes at the start,
+        /// EBCDIC, or an XML declaration naming another encoding.
+        case encoding = "xml-encoding"
         /// A DOCTYPE declaration: refused, since DTDs carry entity attacks.
         case doctype = "xml-doctype"
         /// An entity reference other than the five predefined ones.

@@ -81,8 +81,9 @@ public enum XMLStreamReader {
     }
 
     /// ``parseEvents(limits:handler:read:)`` feeding libxml2 `chunkSize` bytes at a time
-    /// (tests use small chunks to put chunk boundaries everywhere).
-    static func parseEvents<H: XMLRawEventHandler>(
+    /// (the tests and the xml fuzz target use small chunks to put chunk boundaries
+    /// everywhere).
+    public static func parseEvents<H: XMLRawEventHandler>(
         limits: XMLLimits, chunkSize: Int, handler: inout H, read: (UnsafeMutableRawBufferPointer) -> Int
     ) throws(XMLParseError) {
         precondition(chunkSize > 0)
@@ -127,25 +128,41 @@ public enum XMLStreamReader {
 
     /// Feeds the chunks `next` returns to a push parser until it returns nil.
     private static func run(state: UnsafeMutablePointer<ParserState>, next: () throws(XMLParseError) -> UnsafeRawBufferPointer?) throws(XMLParseError) {
-        guard let firstChunk = try next(), firstChunk.count > 0 else {
+        // The first bytes, gathered across chunks, are checked for their encoding before
+        // libxml2 sees any of them. `rest` is the unread part of the chunk that completed
+        // them (valid until `next` is called again).
+        var head: [UInt8] = []
+        var rest: UnsafeRawBufferPointer?
+        while head.count < EncodingGate.headBytes, let c = try next() {
+            let take = min(EncodingGate.headBytes - head.count, c.count)
+            head.append(contentsOf: UnsafeRawBufferPointer(rebasing: c[0..<take]))
+            if take < c.count { rest = UnsafeRawBufferPointer(rebasing: c[take...]); break }
+        }
+        guard !head.isEmpty else {
             throw XMLParseError(.empty, "the file is empty; expected an XML document", line: 1, column: 1)
         }
+        if let problem = head.withUnsafeBytes({ EncodingGate.problem($0) }) { throw problem }
         var sax = makeSAXHandler()
-        let first = min(4, firstChunk.count)
-        guard let ctxt = xmlCreatePushParserCtxt(&sax, UnsafeMutableRawPointer(state), firstChunk.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(first), nil) else {
+        let first = min(4, head.count)
+        let created = head.withUnsafeBytes { h in
+            xmlCreatePushParserCtxt(&sax, UnsafeMutableRawPointer(state), h.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(first), nil)
+        }
+        guard let ctxt = created else {
             throw XMLParseError(.malformed, "libxml2 could not create a parser (out of memory?)", line: 0, column: 0)
         }
         defer { xmlFreeParserCtxt(ctxt) }
         state.pointee.context = ctxt
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
         _ = xmlCtxtUseOptions(ctxt, options)
 
-        var chunk: UnsafeRawBufferPointer? = UnsafeRawBufferPointer(rebasing: firstChunk[first...])
-        while let c = chunk, !state.pointee.failed {
+        func feed(_ c: UnsafeRawBufferPointer) {
             if c.count > 0 { _ = xmlParseChunk(ctxt, c.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(c.count), 0) }
             state.pointee.checkPendingMarkup()
-            if state.pointee.failed { break }
-            chunk = try next()
+        }
+        head.withUnsafeBytes { feed(UnsafeRawBufferPointer(rebasing: $0[first...])) }
+        if let rest, !state.pointee.failed { feed(rest) }
+        while !state.pointee.failed, let c = try next() {
+            feed(c)
         }
         if !state.pointee.failed {
             _ = xmlParseChunk(ctxt, nil, 0, 1)

@@ -45,6 +45,39 @@ struct XMLReaderTests {
         }
     }
 
+    /// Only UTF-8 is read: no byte-order mark, first bytes or declaration can switch
+    /// libxml2 to another decoder (UTF-16, EBCDIC, or any iconv converter such as UTF-7).
+    @Test func readsUTF8Only() throws {
+        func kind(_ bytes: [UInt8]) -> XMLParseError.Kind? {
+            do { _ = try XMLStreamReader.parseTree(bytes); return nil } catch { return error.kind }
+        }
+        func declared(_ encoding: String, quote: String = "\"", space: String = "") -> [UInt8] {
+            Array("<?xml version=\"1.0\" encoding\(space)=\(space)\(quote)\(encoding)\(quote)?>\n<a>caf\u{e9}</a>".utf8)
+        }
+        for ok in ["UTF-8", "utf-8", "Utf8", "US-ASCII", "ascii"] { #expect(kind(declared(ok)) == nil, "\(ok)") }
+        #expect(kind(declared("UTF-8", quote: "'", space: " \t")) == nil)
+        #expect(kind([0xEF, 0xBB, 0xBF] + declared("UTF-8")) == nil)
+        #expect(kind(Array("<a>no declaration</a>".utf8)) == nil)
+        #expect(kind(Array("<?xml version='1.0'?><a/>".utf8)) == nil)
+        for bad in ["UTF-7", "UTF7-", "ISO-8859-1", "windows-1252", "UTF-16", "EBCDIC-US", "x"] {
+            #expect(kind(declared(bad)) == .encoding, "\(bad)")
+            #expect(kind(declared(bad, quote: "'", space: "  ")) == .encoding, "\(bad) with single quotes")
+        }
+        #expect(kind([0xFF, 0xFE] + Array("<a/>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) == .encoding)
+        #expect(kind([0xFE, 0xFF] + Array("<a/>".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }) == .encoding)
+        #expect(kind(Array("<a/>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) == .encoding)  // UTF-16 without a mark
+        #expect(kind([0x4C, 0x6F, 0xA7, 0x94, 0x93, 0x40]) == .encoding)  // "<?xml " in EBCDIC
+        let e = try #require(expectXMLError { _ = try XMLStreamReader.parseTree(declared("ISO-8859-1")) })
+        #expect(e.line == 1 && e.column == 31 && e.message.contains("ISO-8859-1") && e.message.contains("iconv"))
+        // The fixtures: a Latin-1 and a UTF-16 catalogue.
+        #expect(kind(try fixture("encoding-latin1.xml")) == .encoding)
+        #expect(kind(try fixture("encoding-utf16.xml")) == .encoding)
+        // The fuzz input that found it: declared "UTF7-", which iconv accepted; read whole it
+        // passed, read in 11-byte chunks it failed. Now both refuse it at the declaration.
+        let utf7 = try Repo.bytes("Fixtures/fuzz-regressions/xml/utf7-declared-differs-by-chunking.xml")
+        #expect(kind(utf7) == .encoding)
+    }
+
     @Test func neverExpandsEntitiesIntoTheHandler() throws {
         // Counts every byte the handler receives: the quadratic blow-up must deliver none of its expansion.
         struct Counter: XMLEventHandler {
@@ -136,4 +169,11 @@ struct XMLReaderTests {
             for try await root in group { #expect(root == expected) }
         }
     }
+}
+
+/// The `XMLParseError` `body` throws, or nil (recording an issue) when it does not.
+func expectXMLError(_ body: () throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> XMLParseError? {
+    do { try body() } catch let e as XMLParseError { return e } catch { Issue.record("unexpected \(error)", sourceLocation: sourceLocation); return nil }
+    Issue.record("no error", sourceLocation: sourceLocation)
+    return nil
 }

@@ -31,6 +31,53 @@ struct Checker: XMLEventHandler {
     }
 }
 
+/// Records events for comparison; text runs whole (libxml2 splits them where chunks end).
+struct Recorder: XMLEventHandler {
+    var events: [String] = []
+    var text: [UInt8] = []
+
+    mutating func flush() {
+        if !text.isEmpty { events.append("T" + String(decoding: text, as: UTF8.self)); text.removeAll() }
+    }
+
+    mutating func startElement(name: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int, control: inout XMLStreamControl) {
+        flush()
+        events.append("S{\(namespace)}\(name)@\(line):\(column) " + attributes.map { "\($0.namespace)|\($0.name)=\($0.value)" }.joined(separator: " "))
+    }
+
+    mutating func endElement(name: String, namespace: String, line: Int, control: inout XMLStreamControl) {
+        flush()
+        events.append("E{\(namespace)}\(name)@\(line)")
+    }
+
+    mutating func characters(_ bytes: UnsafeRawBufferPointer, control: inout XMLStreamControl) {
+        text.append(contentsOf: bytes)
+    }
+}
+
+/// The recorder on the byte interface, through the public string conversion of each event.
+struct RecordingRaw: XMLRawEventHandler {
+    var recorder: Recorder
+
+    mutating func startElement(_ element: XMLRawElement, control: inout XMLStreamControl) {
+        var attributes: [XMLAttribute] = []
+        for i in 0..<element.attributeCount {
+            let a = element.attribute(i)
+            if a.rawValue.baseAddress == nil { continue }
+            attributes.append(XMLAttribute(name: String(decoding: a.name, as: UTF8.self), namespace: String(decoding: a.namespace, as: UTF8.self), value: a.value))
+        }
+        recorder.startElement(name: element.nameString, namespace: element.namespaceString, attributes: attributes, line: element.line, column: element.column, control: &control)
+    }
+
+    mutating func endElement(name: UnsafeBufferPointer<UInt8>, namespace: UnsafeBufferPointer<UInt8>, line: Int, control: inout XMLStreamControl) {
+        recorder.endElement(name: String(decoding: name, as: UTF8.self), namespace: String(decoding: namespace, as: UTF8.self), line: line, control: &control)
+    }
+
+    mutating func characters(_ bytes: UnsafeRawBufferPointer, control: inout XMLStreamControl) {
+        recorder.characters(bytes, control: &control)
+    }
+}
+
 /// Tight limits, so the fuzzer reaches every limit check with small inputs.
 let tight = XMLLimits(maxInputBytes: 3000, maxDepth: 6, maxTextBytes: 48, maxAttributeBytes: 24, maxAttributesPerElement: 4, maxElements: 40)
 
@@ -53,6 +100,38 @@ public func fuzzXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             check(error)
             if limits == .default { streamed = false }
         }
+    }
+    // The same input fed in small chunks (size from the last byte, 1 to 64), so chunk
+    // boundaries fall inside tags, attribute values, references and UTF-8 sequences: it
+    // must fail exactly when the input read whole fails, and when neither fails give the
+    // same events at the same places. Which error comes first may differ for an input with
+    // several faults, and so may the events before it: libxml2's push parser checks some
+    // things (UTF-8, the epilogue) as chunks arrive, and hands over the text of an
+    // unterminated CDATA section piece by piece. Every consumer drops what it built when
+    // the parse fails, so only the outcome matters there.
+    if let last = input.last {
+        let chunkSize = Int(last % 64) + 1
+        var whole = Recorder(), chunked = Recorder()
+        var wholeError: XMLParseError?, chunkedError: XMLParseError?
+        do { try XMLStreamReader.parse(input, handler: &whole) } catch { wholeError = error }
+        var adapter = RecordingRaw(recorder: chunked)
+        var offset = 0
+        do {
+            try XMLStreamReader.parseEvents(limits: .default, chunkSize: chunkSize, handler: &adapter) { buffer in
+                let n = min(buffer.count, input.count - offset)
+                if n > 0 { input.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + n])) } }
+                offset += n
+                return n
+            }
+        } catch { chunkedError = error }
+        chunked = adapter.recorder
+        whole.flush(); chunked.flush()
+        if wholeError == nil && chunkedError == nil && whole.events != chunked.events {
+            let i = zip(whole.events, chunked.events).prefix { $0 == $1 }.count
+            preconditionFailure("\(chunkSize)-byte chunks gave other events (\(chunked.events.count) against \(whole.events.count)); first difference at \(i): \(i < chunked.events.count ? chunked.events[i] : "none") against \(i < whole.events.count ? whole.events[i] : "none")")
+        }
+        precondition((wholeError == nil) == (chunkedError == nil),
+                     "\(chunkSize)-byte chunks gave another outcome: \(String(describing: chunkedError)) against \(String(describing: wholeError))")
     }
     // The tree: succeeds exactly when streaming did; tight limits never accept more.
     var tree: XMLElement?

@@ -13,6 +13,7 @@ public struct CrosswalkError: Error, Sendable, CustomStringConvertible, Equatabl
 
         // XML level (see `XMLParseError.Kind`).
         public static let xmlMalformed: Code = "xml-malformed"
+        public static let xmlEncoding: Code = "xml-encoding"
         public static let xmlDoctype: Code = "xml-doctype"
         public static let xmlEntity: Code = "xml-entity"
         public static let xmlTooLarge: Code = "xml-too-large"
