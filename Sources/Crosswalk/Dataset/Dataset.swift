@@ -29,17 +29,17 @@ public struct Dataset: Sendable {
         files += extra.map { ($0, true) }
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        var trees: [(file: InputFile, isUser: Bool, root: XMLElement, limits: InputLimits)] = []
+        func limitsOf(user isUser: Bool) -> InputLimits { isUser ? limits : .default }
+        var trees: [(file: InputFile, isUser: Bool, root: XMLElement)] = []
         for (file, isUser) in files {
-            let l = isUser ? limits : .default
-            do { trees.append((file, isUser, try parseXMLTree(file.bytes, file: file.path, limits: l), l)) } catch { problems += error.diagnostics }
+            do { trees.append((file, isUser, try parseXMLTree(file.bytes, file: file.path, limits: limitsOf(user: isUser)))) } catch { problems += error.diagnostics }
         }
         // Catalogues first.
         var catalogs = CatalogSet()
         var userFrameworks: [FrameworkID: String] = [:]
         for t in trees where t.root.name == "catalog" {
             do {
-                let (catalog, w) = try CatalogLoader.load(root: t.root, file: t.file.path, fallbackFramework: nil, limits: t.limits)
+                let (catalog, w) = try CatalogLoader.load(root: t.root, file: t.file.path, fallbackFramework: nil, limits: limitsOf(user: t.isUser))
                 if t.isUser || !bundled {
                     if let other = userFrameworks[catalog.framework] {
                         problems.append(Diagnostic(.error, .duplicateFramework, "framework '\(catalog.framework)' is also defined by \(other); load one of them", at: SourceLocation(file: t.file.path)))
@@ -58,7 +58,7 @@ public struct Dataset: Sendable {
                 continue
             }
             do {
-                let (collection, w) = try MappingLoader.load(root: t.root, file: t.file.path, catalogs: catalogs, limits: t.limits)
+                let (collection, w) = try MappingLoader.load(root: t.root, file: t.file.path, catalogs: catalogs, limits: limitsOf(user: t.isUser))
                 collections.append(collection)
                 warnings += w
             } catch { problems += error.diagnostics }
