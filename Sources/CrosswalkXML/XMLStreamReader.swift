@@ -106,6 +106,15 @@ public enum XMLStreamReader {
         }
     }
 
+    /// ``parseEvents(limits:chunkSize:handler:read:)`` for a `String` handler.
+    public static func parse<H: XMLEventHandler>(
+        limits: XMLLimits, chunkSize: Int, handler: inout H, read: (UnsafeMutableRawBufferPointer) -> Int
+    ) throws(XMLParseError) {
+        var adapter = StringEventAdapter(handler: handler)
+        defer { handler = adapter.handler }
+        try parseEvents(limits: limits, chunkSize: chunkSize, handler: &adapter, read: read)
+    }
+
     private static func tooLarge(_ count: Int, _ limits: XMLLimits) -> XMLParseError {
         XMLParseError(
             .inputTooLarge,

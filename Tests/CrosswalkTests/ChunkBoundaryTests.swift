@@ -48,12 +48,11 @@ struct ChunkBoundaryTests {
 
     private static func outcome(_ bytes: [UInt8], chunkSize: Int?) -> (events: [String], error: String?) {
         var recorder = EventRecorder()
-        var adapter = StringEventAdapter(handler: recorder)
         var failure: String?
         do throws(XMLParseError) {
             if let chunkSize {
                 var offset = 0
-                try XMLStreamReader.parseEvents(limits: .default, chunkSize: chunkSize, handler: &adapter) { buffer in
+                try XMLStreamReader.parse(limits: .default, chunkSize: chunkSize, handler: &recorder) { buffer in
                     // Hand over fewer bytes than asked at times, as a pipe does.
                     let n = min(buffer.count, bytes.count - offset, offset % 3 == 1 ? 1 : Int.max)
                     guard n > 0 else { return 0 }
@@ -63,14 +62,13 @@ struct ChunkBoundaryTests {
                 }
             } else {
                 let result: Result<Void, XMLParseError> = bytes.withUnsafeBytes { raw in
-                    do throws(XMLParseError) { try XMLStreamReader.parseEvents(raw, handler: &adapter); return .success(()) } catch { return .failure(error) }
+                    do throws(XMLParseError) { try XMLStreamReader.parse(raw, handler: &recorder); return .success(()) } catch { return .failure(error) }
                 }
                 try result.get()
             }
         } catch {
             failure = "\(error.kind.rawValue) @\(error.line):\(error.column)"
         }
-        recorder = adapter.handler
         recorder.flush()
         return (recorder.events, failure)
     }

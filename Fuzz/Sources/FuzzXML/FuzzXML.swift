@@ -55,29 +55,6 @@ struct Recorder: XMLEventHandler {
     }
 }
 
-/// The recorder on the byte interface, through the public string conversion of each event.
-struct RecordingRaw: XMLRawEventHandler {
-    var recorder: Recorder
-
-    mutating func startElement(_ element: XMLRawElement, control: inout XMLStreamControl) {
-        var attributes: [XMLAttribute] = []
-        for i in 0..<element.attributeCount {
-            let a = element.attribute(i)
-            if a.rawValue.baseAddress == nil { continue }
-            attributes.append(XMLAttribute(name: String(decoding: a.name, as: UTF8.self), namespace: String(decoding: a.namespace, as: UTF8.self), value: a.value))
-        }
-        recorder.startElement(name: element.nameString, namespace: element.namespaceString, attributes: attributes, line: element.line, column: element.column, control: &control)
-    }
-
-    mutating func endElement(name: UnsafeBufferPointer<UInt8>, namespace: UnsafeBufferPointer<UInt8>, line: Int, control: inout XMLStreamControl) {
-        recorder.endElement(name: String(decoding: name, as: UTF8.self), namespace: String(decoding: namespace, as: UTF8.self), line: line, control: &control)
-    }
-
-    mutating func characters(_ bytes: UnsafeRawBufferPointer, control: inout XMLStreamControl) {
-        recorder.characters(bytes, control: &control)
-    }
-}
-
 /// Tight limits, so the fuzzer reaches every limit check with small inputs.
 let tight = XMLLimits(maxInputBytes: 3000, maxDepth: 6, maxTextBytes: 48, maxAttributeBytes: 24, maxAttributesPerElement: 4, maxElements: 40)
 
@@ -114,17 +91,15 @@ public func fuzzXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         var whole = Recorder(), chunked = Recorder()
         var wholeError: XMLParseError?, chunkedError: XMLParseError?
         do { try XMLStreamReader.parse(input, handler: &whole) } catch { wholeError = error }
-        var adapter = RecordingRaw(recorder: chunked)
         var offset = 0
         do {
-            try XMLStreamReader.parseEvents(limits: .default, chunkSize: chunkSize, handler: &adapter) { buffer in
+            try XMLStreamReader.parse(limits: .default, chunkSize: chunkSize, handler: &chunked) { buffer in
                 let n = min(buffer.count, input.count - offset)
                 if n > 0 { input.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + n])) } }
                 offset += n
                 return n
             }
         } catch { chunkedError = error }
-        chunked = adapter.recorder
         whole.flush(); chunked.flush()
         if wholeError == nil && chunkedError == nil && whole.events != chunked.events {
             let i = zip(whole.events, chunked.events).prefix { $0 == $1 }.count
