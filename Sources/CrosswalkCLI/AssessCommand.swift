@@ -104,7 +104,7 @@ struct Assess: ParsableCommand {
         rows = [["SYSTEM", "TIER", "READINESS", "CELLS", "GAPS"]]
         var gapsBySystem: [String: Int] = [:]
         for c in a.cells where c.status.isGap { if let s = c.system { gapsBySystem[s, default: 0] += 1 } }
-        let tiers = Dictionary(org.systems.map { ($0.id, $0.riskTier) }, uniquingKeysWith: { a, _ in a })
+        let tiers = Dictionary(org.systems.map { ($0.id, $0.riskTier?.rawValue ?? "undeclared") }, uniquingKeysWith: { a, _ in a })
         for s in a.scores where s.scope == "system" {
             rows.append([s.key, tiers[s.key] ?? "", pct(s), String(s.assessedCells), String(gapsBySystem[s.key] ?? 0)])
         }
