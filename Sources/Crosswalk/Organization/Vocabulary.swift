@@ -34,8 +34,8 @@ extension OrganizationVocabulary {
     /// allowed ones.
     public static func problem(_ text: String, field: String) -> String {
         var m = "\(field) '\(text)' is not a known \(vocabularyName)"
-        if let s = suggestion(for: text) { m += "; did you mean '\(s.rawValue)'?" }
-        return m + " Allowed: \(allowedValues.joined(separator: ", "))"
+        if let s = suggestion(for: text) { return m + "; did you mean '\(s.rawValue)'? Allowed: \(allowedValues.joined(separator: ", "))" }
+        return m + "; allowed: \(allowedValues.joined(separator: ", "))"
     }
 
     /// Parses text from outside, such as an embedder's database.
@@ -51,20 +51,23 @@ extension OrganizationVocabulary {
     }
 }
 
-/// Levenshtein distance over characters, for "did you mean" suggestions.
+/// Edit distance with adjacent transpositions (optimal string alignment: `hihg` is one edit
+/// from `high`), for "did you mean" suggestions.
 func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a), y = Array(b)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
-    var previous = Array(0...y.count), current = [Int](repeating: 0, count: y.count + 1)
+    var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+    for i in 0...x.count { d[i][0] = i }
+    for j in 0...y.count { d[0][j] = j }
     for i in 1...x.count {
-        current[0] = i
         for j in 1...y.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            let cost = x[i - 1] == y[j - 1] ? 0 : 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
         }
-        swap(&previous, &current)
     }
-    return previous[y.count]
+    return d[x.count][y.count]
 }
 
 /// The EU AI Act risk tier of an AI system (Art. 5, Art. 6 and Annex III, Art. 50, Art. 51).
