@@ -27,7 +27,7 @@ public enum OrganizationCSV {
             s.facts = facts(row["conditions"], at: row.at("conditions"), log: &log)
             out.append(s)
         }
-        try log.throwIfErrors()
+        try OrganizationValidator.throwSorted(log)
         return out
     }
 
@@ -88,7 +88,7 @@ public enum OrganizationCSV {
             e.systemLocations = systems.map { _ in row.at("systems") }
             out.append(e)
         }
-        try log.throwIfErrors()
+        try OrganizationValidator.throwSorted(log)
         return out
     }
 

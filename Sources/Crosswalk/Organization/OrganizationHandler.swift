@@ -164,6 +164,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             s.sourcing = vocabulary(.sourcing, Sourcing.self, here) ?? .inHouse
             s.vendor = value(.vendor, default: "")
             s.riskTier = vocabulary(.riskTier, RiskTier.self, here)
+            if s.riskTier == nil && attrs[OrgAttribute.riskTier.rawValue] != nil { refusedTiers.insert(here) }
             if let a = value(.annexIII) { s.annexIII = OrganizationValidator.annexIII(a, field: "annex-iii", at: here, log: &log) }
             if let r = value(.euRole) { s.euRoles = OrganizationValidator.roles(r.split(separator: " ").map(String.init), field: "eu-role", at: here, log: &log) }
             currentSystem = s
@@ -228,6 +229,9 @@ struct OrganizationHandler: XMLRawEventHandler {
         guard let n = Int(String(decoding: b, as: UTF8.self)), n > 0 else { return nil }
         return n
     }
+
+    /// Systems whose risk tier was refused (unknown spelling), by location.
+    var refusedTiers: Set<SourceLocation> = []
 
     /// Whether the open `<condition>` declares its condition to hold (nil: a bad `holds`).
     var conditionHolds: Bool? = true

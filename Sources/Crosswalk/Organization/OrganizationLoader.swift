@@ -56,14 +56,8 @@ public enum OrganizationLoader {
         var log = handler.log
         var org = handler.org
         org.source = file
-        OrganizationValidator.check(org, catalogs: catalogs, log: &log)
-        if log.hasErrors {
-            var items = OrganizationValidator.sorted(log.items.filter { $0.severity != .note })
-            if log.dropped > 0 {
-                items.append(Diagnostic(.note, .tooManyErrors, "\(log.dropped) more problems not shown; fix these and run again", at: SourceLocation(file: file)))
-            }
-            throw CrosswalkError(diagnostics: items)
-        }
+        OrganizationValidator.check(org, catalogs: catalogs, log: &log, refusedTiers: handler.refusedTiers)
+        try OrganizationValidator.throwSorted(log)
         return (org, log.items)
     }
 

@@ -28,6 +28,16 @@ public enum OrganizationValidator {
         if found.contains(where: { $0.severity == .error }) { throw CrosswalkError(diagnostics: found) }
     }
 
+    /// Throws the errors of `log`, if any, sorted by position (a note on problems not shown last).
+    static func throwSorted(_ log: DiagnosticLog) throws(CrosswalkError) {
+        guard log.hasErrors else { return }
+        var items = sorted(log.items.filter { $0.severity != .note })
+        if log.dropped > 0 {
+            items.append(Diagnostic(.note, .tooManyErrors, "\(log.dropped) more problems not shown; fix these and run again", at: SourceLocation(file: log.file)))
+        }
+        throw CrosswalkError(diagnostics: items)
+    }
+
     /// Diagnostics in file order (file, line, column); equal positions keep their order.
     static func sorted(_ items: [Diagnostic]) -> [Diagnostic] {
         items.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
@@ -48,7 +58,7 @@ public enum OrganizationValidator {
         if let p = AnnexIIIPoint(lenient: text) { return p }
         var m = "\(field) '\(text)' is not a point of Annex III of Regulation (EU) 2024/1689"
         if let s = AnnexIIIPoint.suggestion(for: text) { m += "; did you mean '\(s.rawValue)'?" }
-        m += " Write the heading (1-8) or the point as 5b (or 5(b)); points: \(AnnexIIIPoint.allowedValues.joined(separator: ", "))"
+        m += "; write the heading (1-8) or the point as 5b (or 5(b)); points: \(AnnexIIIPoint.allowedValues.joined(separator: ", "))"
         log.error(.invalidValue, m, at: location)
         return nil
     }
@@ -60,7 +70,9 @@ public enum OrganizationValidator {
 
     // MARK: Required facts and references
 
-    static func check(_ org: Organization, catalogs: CatalogSet, log: inout DiagnosticLog) {
+    /// - Parameter refusedTiers: where a reader already refused a risk tier's spelling (no
+    ///   second error that the tier is missing).
+    static func check(_ org: Organization, catalogs: CatalogSet, log: inout DiagnosticLog, refusedTiers: Set<SourceLocation> = []) {
         // Values built in code carry no file: report them against the file being checked.
         let checkedFile = log.file
         func at(_ l: SourceLocation) -> SourceLocation { l.file.isEmpty ? SourceLocation(file: checkedFile) : l }
@@ -71,6 +83,14 @@ public enum OrganizationValidator {
             log.error(.unknownFramework, "framework '\(f)' in scope is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", at: at(org.scopeLocation))
         }
         let euInScope = org.frameworks.contains(.euAIAct)
+        func contradictions(_ facts: [ConditionFact], _ whose: String) {
+            for (i, f) in facts.enumerated() {
+                if let first = facts[..<i].first(where: { $0.condition == f.condition }), first.holds != f.holds {
+                    log.error(.invalidValue, "\(whose) declares \(f.condition.rawValue) both to hold and not to hold (first at \(first.location)); keep one", at: at(f.location))
+                }
+            }
+        }
+        contradictions(org.facts, "the organisation")
         var people = Set<String>(minimumCapacity: org.people.count)
         for p in org.people {
             if p.id.isEmpty { log.error(.missingAttribute, "a person needs an id", at: at(p.location)) }
@@ -82,8 +102,9 @@ public enum OrganizationValidator {
             if s.id.isEmpty { log.error(.missingAttribute, "a system needs an id", at: at(s.location)) }
             else if !systems.insert(s.id).inserted { log.error(.duplicateIdentifier, "system id '\(s.id)' is used twice; system ids must be unique", at: at(s.location)) }
             if s.name.trimmingSpaces.isEmpty { log.error(.missingAttribute, "system '\(s.id)' needs a name", at: at(s.location)) }
+            contradictions(s.facts, "system \(s.id)")
             if !s.owner.isEmpty && !people.contains(s.owner) { log.error(.unknownRequirement, "system \(s.id) has owner '\(s.owner)', who is not in <people>", at: at(s.location)) }
-            if euInScope && s.isActive && s.riskTier == nil {
+            if euInScope && s.isActive && s.riskTier == nil && !refusedTiers.contains(s.location) {
                 log.error(.missingAttribute, "system \(s.id) declares no EU AI Act risk tier, and the EU AI Act is in scope; declare risk-tier (\(RiskTier.allowedValues.joined(separator: ", "))) — unclassified if it is not classified yet", at: at(s.location))
             }
         }
