@@ -53,7 +53,7 @@ struct SampleGoldenTests {
         #expect(a.cells.contains { $0.reasonCode == "unjustified-exclusion" })
         // Drafts never count: no met cell rests on a draft.
         let drafts = Set(try OrganizationLoader.load(InputFile.read(Repo.path("Fixtures/sample/insurer.xml")).bytes, file: "s", catalogs: Shared.dataset.catalogs)
-            .organization.evidence.filter { $0.status == "draft" }.map(\.id))
+            .organization.evidence.filter { $0.status == .draft }.map(\.id))
         #expect(!drafts.isEmpty)
         #expect(a.cells.filter { $0.status == .met }.allSatisfy { !$0.evidence.allSatisfy(drafts.contains) })
         #expect(a.cells.contains { $0.reasonCode == "met-via-mapping" })

@@ -45,6 +45,8 @@ public struct CrosswalkError: Error, Sendable, CustomStringConvertible, Equatabl
         public static let csvTooLarge: Code = "csv-too-large"
         public static let csvTooManyRows: Code = "csv-too-many-rows"
         public static let csvFieldTooLong: Code = "csv-field-too-long"
+        /// A CSV file that is not UTF-8 (Windows-1252 from Excel, say).
+        public static let csvEncoding: Code = "csv-encoding"
         // Files.
         public static let ioError: Code = "io-error"
         /// A file larger than the caller's limit, refused before it is read.
