@@ -105,11 +105,11 @@ struct Assess: ParsableCommand {
 
 struct Owners: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The control-ownership list: one owner per group of overlapping requirements, with conflicts and unowned groups.",
+        abstract: "The control-ownership list: one owner per group of overlapping requirements, with conflicts, unowned groups and coordination findings.",
         discussion: "Grouping and owner rules: Docs/Deliverables.md. --format csv prints owners.csv.")
     @OptionGroup var input: AssessmentOptions_
     @Option(help: "Output format.") var format: TableFormat = .table
-    @Flag(help: "Only groups with an owner conflict or no owner.") var problems = false
+    @Flag(help: "Only groups with an owner conflict or no owner, then the coordination findings.") var problems = false
 
     func run() throws {
         let (dataset, org, _, d) = try input.runWithDeliverables()
@@ -120,7 +120,16 @@ struct Owners: ParsableCommand {
                          o.otherClaims.map { "\($0.person) (\($0.requirement))" }.joined(separator: "; ")])
         }
         print(Table.render(rows))
-        print("\(d.ownership.count) groups; \(d.ownership.filter(\.hasConflict).count) with conflicts; \(d.ownership.filter(\.isUnowned).count) unowned.")
+        print("\(d.ownership.count) groups; \(d.ownership.filter(\.hasConflict).count) with conflicts; \(d.ownership.filter(\.isUnowned).count) unowned; \(d.coordination.count) coordination findings.")
+        if problems && !d.coordination.isEmpty {
+            print("\nCoordination findings: related requirements in different groups with different owners")
+            var rows = [["REQUIREMENT", "GROUP", "OWNER", "RELATIONSHIP", "REQUIREMENT", "GROUP", "OWNER"]]
+            for f in d.coordination {
+                rows.append([f.subject.requirement.description, f.subject.group, f.subject.owner, "\(f.relationship.rawValue) \(f.strength)",
+                             f.object.requirement.description, f.object.group, f.object.owner])
+            }
+            print(Table.render(rows))
+        }
     }
 }
 
