@@ -258,7 +258,7 @@ struct DeliverablesExportTests {
 
     @Test func goldenFiles() throws {
         let all = try files()
-        #expect(all.map(\.name) == ["gaps.csv", "scores.csv", "owners.csv", "remediation.csv", "soa-iso27001.csv", "soa-iso42001.csv", "assessment.json"])
+        #expect(all.map(\.name) == ["gaps.csv", "scores.csv", "owners.csv", "remediation.csv", "soa-iso27001.csv", "soa-iso42001.csv", "assessment.json", "assessment.xlsx", "report.html"])
         for f in all { try expectGolden(f.bytes, "sample/" + f.name) }
     }
 

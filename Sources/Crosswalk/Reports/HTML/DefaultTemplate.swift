@@ -28,6 +28,8 @@ enum DefaultTemplate {
     dl.facts{display:grid;grid-template-columns:170px 1fr;gap:2px 12px;margin:6px 0}
     dl.facts dt{color:var(--muted)} dl.facts dd{margin:0}
     figure{margin:10px 0}
+    figure svg{max-width:100%;height:auto}
+    td.date{white-space:nowrap}
     figcaption{color:var(--muted);font-size:11px}
     @page{size:A4;margin:14mm 12mm}
     @media print{
@@ -68,18 +70,18 @@ enum DefaultTemplate {
     <table>
     <thead><tr><th>Framework</th><th>Edition</th><th class="num">Readiness in force</th><th class="num">Assessed cells</th><th class="num">Open gaps</th><th class="num">Upcoming cells</th><th>Next application date</th></tr></thead>
     <tbody>
-    {{#frameworks}}<tr><td><strong>{{id}}</strong> {{title}}</td><td>{{edition}}</td><td class="num">{{readiness}}</td><td class="num">{{assessed}}</td><td class="num">{{open_gaps}}</td><td class="num">{{upcoming}}</td><td>{{next_date}}</td></tr>
+    {{#frameworks}}<tr><td><strong>{{id}}</strong> {{title}}</td><td>{{edition}}</td><td class="num">{{readiness}}</td><td class="num">{{assessed}}</td><td class="num">{{open_gaps}}</td><td class="num">{{upcoming}}</td><td class="date">{{next_date}}</td></tr>
     {{/frameworks}}
     </tbody>
     </table>
     <figure>{{{readiness_svg}}}<figcaption>Readiness per framework: the bar is the score of the obligations in force; the thin blue bar is the share of the framework's cells that apply only from a later date (in preparation, not scored).</figcaption></figure>
     <h3>What changes next</h3>
     {{#upcoming_dates}}{{#first()}}<table><thead><tr><th>Applies from</th><th>Legal basis</th><th>Requirements</th><th class="num">Cells</th></tr></thead><tbody>{{/first()}}
-    <tr><td>{{date}}</td><td>{{basis}}</td><td>{{requirements}}</td><td class="num">{{cells}}</td></tr>
+    <tr><td class="date">{{date}}</td><td>{{basis}}</td><td>{{requirements}}</td><td class="num">{{cells}}</td></tr>
     {{#last()}}</tbody></table>{{/last()}}{{/upcoming_dates}}
     {{^upcoming_dates}}<p>No obligation in scope applies from a later date.</p>{{/upcoming_dates}}
     {{#expiring_evidence}}{{#first()}}<h4>Evidence expired or expiring within {{horizon_days}} days</h4><table><thead><tr><th>Evidence</th><th>Title</th><th>Owner</th><th>Valid until</th><th></th></tr></thead><tbody>{{/first()}}
-    <tr><td>{{id}}</td><td>{{title}}</td><td>{{owner_name}}</td><td>{{valid_until}}</td><td>{{validity}}</td></tr>
+    <tr><td>{{id}}</td><td>{{title}}</td><td>{{owner_name}}</td><td class="date">{{valid_until}}</td><td>{{validity}}</td></tr>
     {{#last()}}</tbody></table>{{/last()}}{{/expiring_evidence}}
     {{^expiring_evidence}}<p>No evidence expires within {{horizon_days}} days.</p>{{/expiring_evidence}}
     </section>
@@ -95,7 +97,7 @@ enum DefaultTemplate {
     <table>
     <thead><tr><th class="num">#</th><th>Action</th><th>Owner</th><th>Target date</th><th>Deadline</th><th class="num">Gaps</th><th>Systems</th></tr></thead>
     <tbody>
-    {{#top_actions}}<tr><td class="num">{{rank}}</td><td><strong>{{id}}</strong> {{title}}<br><span class="note">{{gap_kinds}}</span></td><td>{{#unowned}}<strong>no owner</strong>{{/unowned}}{{^unowned}}{{owner_name}} ({{owner}}){{/unowned}}</td><td>{{target_date}}{{^has_target_date}}to agree{{/has_target_date}}</td><td>{{deadline}} {{deadline_kind}}</td><td class="num">{{open_cells}}</td><td>{{#organization_wide}}organisation{{#has_systems}}, {{/has_systems}}{{/organization_wide}}{{systems}}</td></tr>
+    {{#top_actions}}<tr><td class="num">{{rank}}</td><td><strong>{{id}}</strong> {{title}}<br><span class="note">{{gap_kinds}}</span></td><td>{{#unowned}}<strong>no owner</strong>{{/unowned}}{{^unowned}}{{owner_name}} ({{owner}}){{/unowned}}</td><td class="date">{{target_date}}{{^has_target_date}}to agree{{/has_target_date}}</td><td class="date">{{deadline}}<br>{{deadline_kind}}</td><td class="num">{{open_cells}}</td><td>{{#organization_wide}}organisation{{#has_systems}}, {{/has_systems}}{{/organization_wide}}{{systems}}</td></tr>
     {{/top_actions}}
     </tbody>
     </table>

@@ -20,6 +20,21 @@ public struct ReportTemplate: Sendable {
         do throws(CrosswalkError) { return try ReportTemplate(DefaultTemplate.text, file: "(bundled)") } catch { preconditionFailure("the bundled template does not parse: \(error)") }
     }()
 
+    /// The largest template accepted (bytes).
+    public static let maxBytes = 4 << 20
+
+    /// Parses a template file's bytes (UTF-8, at most ``maxBytes``).
+    /// - Throws: ``CrosswalkError`` `template-syntax`, also for bytes that are not UTF-8 or too many.
+    public init(_ input: InputFile) throws(CrosswalkError) {
+        guard input.bytes.count <= Self.maxBytes else {
+            throw CrosswalkError(.templateSyntax, "the template is larger than \(Self.maxBytes >> 20) MiB; keep the template small and let it use the variables", at: SourceLocation(file: input.path))
+        }
+        guard let text = String(validating: input.bytes, as: UTF8.self) else {
+            throw CrosswalkError(.templateSyntax, "the template is not UTF-8; save it as UTF-8", at: SourceLocation(file: input.path, line: 1))
+        }
+        try self.init(text, file: input.path)
+    }
+
     /// Parses `text`, read from `file` (for error locations).
     /// - Throws: ``CrosswalkError`` with code `template-syntax`, located at the line and
     ///   column where the parser stopped.
@@ -27,7 +42,8 @@ public struct ReportTemplate: Sendable {
         do {
             template = try MustacheTemplate(string: text)
         } catch let e as MustacheTemplate.ParserError {
-            throw CrosswalkError(.templateSyntax, "template syntax error (\(Self.describe(e.error))) in '\(e.context.line.trimmingCharacters(in: " \t"))'; close every {{#section}} with {{/section}} of the same name and every tag with }}",
+            let line = e.context.line.trimmingCharacters(in: " \t")
+            throw CrosswalkError(.templateSyntax, "template syntax error (\(Self.describe(e.error)))\(line.isEmpty ? " at the end of the template" : " in '\(line)'"); close every {{#section}} with {{/section}} of the same name and every tag with }}",
                                  at: SourceLocation(file: file, line: e.context.lineNumber, column: e.context.columnNumber))
         } catch {
             throw CrosswalkError(.templateSyntax, "template syntax error (\(error)); check the Mustache tags", at: SourceLocation(file: file))

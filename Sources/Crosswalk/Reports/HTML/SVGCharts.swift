@@ -5,13 +5,13 @@ enum SVGCharts {
     private static func pct(_ r: Double) -> String { formatPercent(r) }
 
     private static func open(_ width: Int, _ height: Int, _ label: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\" aria-label=\"\(esc(label))\" font-family=\"sans-serif\" font-size=\"12\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(esc(label))\" font-family=\"sans-serif\" font-size=\"12\">"
     }
 
     /// Readiness per framework: the obligations in force (scored) and the share of the
     /// framework's cells that apply only from a later date (in preparation).
     static func readiness(_ c: ReportContext) -> String {
-        let rowH = 46, labelW = 110, barW = 420, width = labelW + barW + 150
+        let rowH = 46, labelW = 110, barW = 420, width = labelW + barW + 190
         let height = 20 + rowH * max(c.frameworks.count, 1)
         var s = open(width, height, "Readiness per framework, in force and in preparation")
         for (i, f) in c.frameworks.enumerated() {

@@ -57,8 +57,9 @@ struct Sheet {
             let ref = Self.column(i) + String(rowCount)
             switch v {
             case .empty: continue
-            case let .text(s): inline(ref, s, style: .plain)
-            case let .heading(s): inline(ref, s, style: .header)
+            // An empty text is an empty cell.
+            case let .text(s): if !s.isEmpty { inline(ref, s, style: .plain) }
+            case let .heading(s): if !s.isEmpty { inline(ref, s, style: .header) }
             case let .status(st): inline(ref, StatusStyle(st).code, style: .status(st))
             case let .integer(n): number(ref, String(n), style: .integer)
             case let .decimal(d): number(ref, formatNumber(d), style: .decimal)
