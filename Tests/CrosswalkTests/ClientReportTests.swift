@@ -171,3 +171,32 @@ func expectSelfContained(_ html: String, sourceLocation: Testing.SourceLocation 
         #expect(!lower.contains(needle), "report.html contains \(needle)", sourceLocation: sourceLocation)
     }
 }
+
+extension CLITests {
+    @Test func theWorkbookAndTheReportAreTheSameBytesOverTwoRuns() throws {
+        let a = try Tools.reports(), b = try Tools.reports()
+        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        for name in ["assessment.xlsx", "report.html"] {
+            let x = try InputFile.read(a + "/" + name).bytes, y = try InputFile.read(b + "/" + name).bytes
+            #expect(!x.isEmpty && x == y, "\(name)")
+        }
+    }
+
+    @Test func aBadTemplateStopsBeforeAnythingIsWritten() throws {
+        let dir = NSTemporaryDirectory() + "crosswalk-template-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let template = dir + "/brand.mustache"
+        try "<h1>{{organization}}</h1>\n{{#systems}}<p>{{name}}</p>{{/system}}\n".write(toFile: template, atomically: true, encoding: .utf8)
+        let r = try run(["assess", "--template", template, "--out", dir + "/out"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("\(template):2:") && r.err.contains("[template-syntax]"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+        #expect(r.out.isEmpty)
+        // A good one is used for report.html.
+        try "<h1>{{organization}}</h1>{{#frameworks}}<p>{{id}} {{readiness}}</p>{{/frameworks}}\n".write(toFile: template, atomically: true, encoding: .utf8)
+        let ok = try run(["assess", "--template", template, "--out", dir + "/out"])
+        #expect(ok.status == 0, "\(ok.err)")
+        #expect(try String(contentsOfFile: dir + "/out/report.html", encoding: .utf8) == "<h1>Northwind Mutual Insurance</h1><p>eu-ai-act 55.0%</p><p>iso27001 38.7%</p><p>iso42001 21.9%</p>\n")
+    }
+}
