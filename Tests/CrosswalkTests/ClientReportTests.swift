@@ -200,3 +200,18 @@ extension CLITests {
         #expect(try String(contentsOfFile: dir + "/out/report.html", encoding: .utf8) == "<h1>Northwind Mutual Insurance</h1><p>eu-ai-act 55.0%</p><p>iso27001 38.7%</p><p>iso42001 21.9%</p>\n")
     }
 }
+
+extension CLITests {
+    @Test func progressGoesToATerminalOnly() throws {
+        let dir = NSTemporaryDirectory() + "crosswalk-progress-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Piped: nothing on standard error.
+        let piped = try run(["assess", "--out", dir])
+        #expect(piped.status == 0 && piped.err.isEmpty, "\(piped.err)")
+        // On a terminal (util-linux `script` gives the run a pseudo-terminal): the stages.
+        guard let script = Tools.which("script") else { return }
+        let tty = try Tools.run(script, ["-qec", "\(CLITests.binary) assess --out \(dir)", "/dev/null"])
+        #expect(tty.status == 0)
+        #expect(tty.out.contains("assessing…") && tty.out.contains("writing reports 88% (report.html)"), "\(tty.out)")
+    }
+}

@@ -51,7 +51,7 @@ enum HTMLVariables {
                     "expired": e.validity == "expired", "validity": e.validity == "expired" ? "expired" : "expires soon"]
         }
 
-        v["top_actions"] = c.actions.prefix(HTMLReport.topActions).map(action)
+        v["top_actions"] = c.actions.prefix(HTMLReport.topActions).map { action($0, systemCount: c.systems.count) }
         v["actions_more"] = max(0, c.actions.count - HTMLReport.topActions)
         v["has_actions_more"] = c.actions.count > HTMLReport.topActions
 
@@ -120,10 +120,10 @@ enum HTMLVariables {
         f.counts.map { ["code": StatusStyle($0.status).code, "label": StatusStyle($0.status).label, "count": $0.count] as [String: Any] }
     }
 
-    private static func action(_ a: ReportContext.Action) -> [String: Any] {
+    private static func action(_ a: ReportContext.Action, systemCount: Int) -> [String: Any] {
         ["rank": a.rank, "id": a.id, "title": a.title, "owner": a.owner, "owner_name": a.ownerName, "unowned": a.owner.isEmpty,
          "target_date": a.targetDate?.description ?? "", "deadline": a.deadline?.description ?? "", "deadline_kind": a.deadlineKind,
-         "open_cells": a.openCells, "gap_kinds": a.gapKinds.replacingOccurrences(of: ";", with: ", "), "systems": a.systems.joined(separator: ", "),
+         "open_cells": a.openCells, "gap_kinds": a.gapKinds.replacingOccurrences(of: ";", with: ", "), "systems": a.systems.count == systemCount && systemCount > 1 ? "all \(systemCount) systems" : a.systems.joined(separator: ", "),
          "system_count": a.systems.count, "has_systems": !a.systems.isEmpty, "has_target_date": a.targetDate != nil, "organization_wide": a.organizationWide, "frameworks": a.frameworks.joined(separator: ", "),
          "priority": a.priority, "group": a.group]
     }

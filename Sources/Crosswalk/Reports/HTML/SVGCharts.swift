@@ -35,7 +35,7 @@ enum SVGCharts {
     /// A heatmap of systems (rows, first ``HTMLReport/heatmapSystems``) × frameworks (columns).
     static func heatmap(_ c: ReportContext) -> String {
         let shown = Array(c.systems.prefix(HTMLReport.heatmapSystems))
-        let cellW = 110, cellH = 24, labelW = 200
+        let cellW = 110, cellH = 24, labelW = 250
         let width = labelW + cellW * max(c.frameworks.count, 1) + 10
         let height = 30 + cellH * max(shown.count, 1)
         var s = open(width, height, "Readiness of each AI system per framework")
@@ -44,7 +44,7 @@ enum SVGCharts {
         }
         for (i, sys) in shown.enumerated() {
             let y = 26 + i * cellH
-            let label = sys.name.count > 28 ? String(sys.name.prefix(27)) + "…" : sys.name
+            let label = sys.name.count > 36 ? String(sys.name.prefix(35)) + "…" : sys.name
             s += "<text x=\"0\" y=\"\(y + 16)\">\(esc(label))</text>"
             for (j, r) in sys.perFramework.enumerated() {
                 let x = labelW + j * cellW

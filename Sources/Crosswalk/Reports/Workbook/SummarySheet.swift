@@ -2,7 +2,7 @@ extension ReportContext {
     /// Summary: the organisation, the frameworks (readiness in force, upcoming obligations),
     /// the systems, counts by status, and where the numbers come from.
     func summarySheet() -> Sheet {
-        var s = Sheet(name: "Summary", columns: [("Item", 30), ("Value", 44), ("", 16), ("", 16), ("", 14), ("", 14), ("", 14), ("", 14), ("", 14),
+        var s = Sheet(name: "Summary", columns: [("Item", 46), ("Value", 44), ("", 16), ("", 16), ("", 14), ("", 14), ("", 14), ("", 14), ("", 14),
                                                  ("", 14), ("", 14), ("", 14), ("", 14), ("", 14), ("", 14), ("", 14)])
         s.filterHeaderRow = nil
         s.row([.text("Organisation"), .text(organization)])
