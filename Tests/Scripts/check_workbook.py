@@ -104,10 +104,10 @@ ws = wb["Summary"]
 found = 0
 for row in ws.iter_rows(values_only=False):
     key = row[0].value
-    if ("framework", key) in scores and isinstance(row[3].value, (int, float)) and not isinstance(row[3].value, bool):
+    if ("framework", key) in scores and isinstance(row[1].value, (int, float)) and not isinstance(row[1].value, bool):
         want = float(scores[("framework", key)]["readiness"])
-        if abs(row[3].value * 100 - want) > 0.051 or "%" not in row[3].number_format:
-            fail(f"Summary {key}: readiness {row[3].value} ({row[3].number_format}) vs {want}")
+        if abs(row[1].value * 100 - want) > 0.051 or "%" not in row[1].number_format:
+            fail(f"Summary {key}: readiness {row[1].value} ({row[1].number_format}) vs {want}")
         found += 1
 if found != sum(1 for k in scores if k[0] == "framework"):
     fail(f"Summary shows {found} framework readiness figures")

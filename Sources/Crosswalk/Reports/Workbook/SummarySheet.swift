@@ -2,7 +2,7 @@ extension ReportContext {
     /// Summary: the organisation, the frameworks (readiness in force, upcoming obligations),
     /// the systems, counts by status, and where the numbers come from.
     func summarySheet() -> Sheet {
-        var s = Sheet(name: "Summary", columns: [("Item", 46), ("Value", 44), ("", 16), ("", 16), ("", 14), ("", 14), ("", 14), ("", 14), ("", 14),
+        var s = Sheet(name: "Summary", columns: [("Item", 46), ("Value", 18), ("", 14), ("", 14), ("", 16), ("", 44), ("", 40), ("", 14), ("", 14),
                                                  ("", 14), ("", 14), ("", 14), ("", 14), ("", 14), ("", 14), ("", 14)])
         s.filterHeaderRow = nil
         s.row([.text("Organisation"), .text(organization)])
@@ -20,19 +20,19 @@ extension ReportContext {
         s.row([])
 
         let statusHeads = StatusStyle.all.map { SheetValue.heading($0.style.label) }
-        s.row([.heading("Framework"), .heading("Title"), .heading("Edition"), .heading("Readiness in force"), .heading("Assessed cells"),
-               .heading("Upcoming cells"), .heading("Next application date")] + statusHeads)
+        s.row([.heading("Framework"), .heading("Readiness in force"), .heading("Assessed cells"), .heading("Upcoming cells"),
+               .heading("Next application date"), .heading("Title"), .heading("Edition")] + statusHeads)
         for f in frameworks {
-            s.row([.text(f.id.rawValue), .text(f.title), .text(f.edition), .percent(f.inForce.readiness), .integer(f.inForce.assessed),
-                   .integer(f.upcomingCells), SheetValue(f.nextDate)] + f.inForce.counts.map { .integer($0.count) })
+            s.row([.text(f.id.rawValue), .percent(f.inForce.readiness), .integer(f.inForce.assessed), .integer(f.upcomingCells), SheetValue(f.nextDate),
+                   .text(f.title), .text(f.edition)] + f.inForce.counts.map { .integer($0.count) })
         }
         s.row([])
 
-        s.row([.heading("System"), .heading("Name"), .heading("EU AI Act tier"), .heading("Annex III"), .heading("Readiness"), .heading("Assessed cells"),
-               .heading("Open gaps")] + frameworks.map { .heading($0.id.rawValue) })
+        s.row([.heading("System"), .heading("Readiness"), .heading("Assessed cells"), .heading("Open gaps"), .heading("EU AI Act tier"),
+               .heading("Annex III"), .heading("Name")] + frameworks.map { .heading($0.id.rawValue) })
         for sys in systems {
-            s.row([.text(sys.id), .text(sys.name), .text(sys.tier), .text(sys.annexIII), sys.figures.map { .percent($0.readiness) } ?? .empty,
-                   .integer(sys.figures?.assessed ?? 0), .integer(sys.gapCells.count)] + sys.perFramework.map { $0.map(SheetValue.percent) ?? .empty })
+            s.row([.text(sys.id), sys.figures.map { .percent($0.readiness) } ?? .empty, .integer(sys.figures?.assessed ?? 0), .integer(sys.gapCells.count),
+                   .text(sys.tier), .text(sys.annexIII), .text(sys.name)] + sys.perFramework.map { $0.map(SheetValue.percent) ?? .empty })
         }
         s.row([])
 
