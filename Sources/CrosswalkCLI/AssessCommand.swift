@@ -54,23 +54,33 @@ struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Assess an organisation against every framework in scope; with no file, the bundled sample insurer.",
         discussion: """
-            With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv \
-            and assessment.json (columns: Docs/CSV.md; JSON: Docs/JSON.md), all or none, each atomically. \
+            With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv, \
+            assessment.json, assessment.xlsx and report.html (columns: Docs/CSV.md; JSON: Docs/JSON.md; \
+            workbook and report: Docs/Reports.md), all or none, each atomically. \
             Exit codes: 0 success; 1 gaps found (with --fail-on-gaps); 2 invalid input; 3 I/O error.
             """)
     @OptionGroup var input: AssessmentOptions_
     @Option(help: ArgumentHelp("Folder to write the reports to.", valueName: "dir")) var out: String?
+    @Option(help: ArgumentHelp("A Mustache template for report.html (variables: Docs/Reports.md); default: the bundled one.", valueName: "file"))
+    var template: String?
     @Flag(help: "Exit with 1 when any gap is found (for pipelines).") var failOnGaps = false
 
     func run() throws {
+        // A template with an error stops the run before anything is assessed or written.
+        let reportTemplate = try template.map { path in try reportingErrors { try ReportTemplate(InputFile.read(path, maxBytes: ReportTemplate.maxBytes)) } } ?? .standard
+        let progress = Progress()
+        progress.stage("assessing")
         let (dataset, org, assessment, deliverables) = try input.runWithDeliverables()
+        progress.done()
         printSummary(assessment, deliverables, org: org)
         if let out {
             try reportingErrors {
                 try OutputFolder.create(out)
-                for path in try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, to: out) {
-                    print("wrote \(path)")
+                let paths = try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, to: out, template: reportTemplate) { done, total, name in
+                    progress.stage("writing reports \(done * 100 / max(total, 1))% (\(name))")
                 }
+                progress.done()
+                for path in paths { print("wrote \(path)") }
             }
         }
         if failOnGaps && assessment.cells.contains(where: { $0.status.isGap }) { throw Exit.gapsFound }
