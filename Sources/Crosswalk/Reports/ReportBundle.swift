@@ -23,14 +23,18 @@ public enum ReportBundle {
     }
 
     /// Renders `gaps.csv`, `scores.csv`, `owners.csv`, `remediation.csv`, one
-    /// `soa-<framework>.csv` per framework with Annex A controls, and `assessment.json`.
-    public static func render(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset) -> [(name: String, bytes: [UInt8])] {
-        renderers(assessment, deliverables: d, organization: organization, dataset: dataset).map { (name: $0.name, bytes: $0.render()) }
+    /// `soa-<framework>.csv` per framework with Annex A controls, `assessment.json`, and the
+    /// OSCAL `assessment-results` and `plan-of-action-and-milestones` documents in JSON and
+    /// XML. `provenance` names the organisation file(s) behind `assessment.json`
+    /// (default: none; the catalogue and crosswalk hashes come from `dataset`).
+    public static func render(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil) -> [(name: String, bytes: [UInt8])] {
+        renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance).map { (name: $0.name, bytes: $0.render()) }
     }
 
     /// The same files as ``render(_:deliverables:organization:dataset:)``, each produced
     /// only when asked (for writing large reports one at a time, in pieces).
-    public static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset) -> [File] {
+    public static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil) -> [File] {
+        let provenance = provenance ?? Provenance(assessment, dataset: dataset)
         var out: [File] = [
             File(name: "gaps.csv") { AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs, emit: $0) },
             File(name: "scores.csv") { _ in AssessmentExport.scoresCSV(assessment) },
@@ -38,7 +42,8 @@ public enum ReportBundle {
             File(name: "remediation.csv") { _ in DeliverablesExport.remediationCSV(d, organization: organization) },
         ]
         for soa in d.statements { out.append(File(name: "soa-\(soa.framework.rawValue).csv") { _ in DeliverablesExport.soaCSV(soa) }) }
-        out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, emit: $0) })
+        out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance, emit: $0) })
+        out += OSCALReports.files(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance)
         return out
     }
 
@@ -48,8 +53,8 @@ public enum ReportBundle {
     /// is left.
     /// - Returns: the paths written, in order.
     @discardableResult
-    public static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, to directory: String) throws(CrosswalkError) -> [String] {
-        let files = renderers(assessment, deliverables: d, organization: organization, dataset: dataset).map { f in
+    public static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil, to directory: String) throws(CrosswalkError) -> [String] {
+        let files = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance).map { f in
             (path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name, produce: { (emit: ([UInt8]) -> Void) in f.stream(into: emit) })
         }
         try AtomicFile.writeAll(files)
