@@ -68,8 +68,9 @@ struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Assess an organisation against every framework in scope; with no file, the bundled sample insurer.",
         discussion: """
-            With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv \
-            and assessment.json (columns: Docs/CSV.md; JSON: Docs/JSON.md), all or none, each atomically. \
+            With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv, \
+            assessment.json (columns: Docs/CSV.md; JSON: Docs/JSON.md) and OSCAL assessment-results and \
+            poam in JSON and XML (Docs/OSCAL.md), all or none, each atomically. \
             Exit codes: 0 success; 1 gaps found (with --fail-on-gaps); 2 invalid input; 3 I/O error.
             """)
     @OptionGroup var input: AssessmentOptions_
@@ -84,7 +85,8 @@ struct Assess: ParsableCommand {
                 do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
                     throw CrosswalkError(.ioError, "cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: out))
                 }
-                for path in try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, to: out) {
+                let provenance = Provenance(assessment, dataset: dataset, organizationFiles: try input.organizationDigests())
+                for path in try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, provenance: provenance, to: out) {
                     print("wrote \(path)")
                 }
             }

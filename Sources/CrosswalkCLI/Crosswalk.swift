@@ -11,7 +11,7 @@ struct CrosswalkCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 gaps found (only with --fail-on-gaps); 2 invalid input; \
             3 input/output error; 64 usage error.
             """,
-        subcommands: [Assess.self, Owners.self, Remediation.self, Catalogs.self, Show.self, MapCommand.self, CoverageCommand.self, Export.self, Validate.self, Generate.self, Bench.self]
+        subcommands: [Assess.self, Diff.self, Owners.self, Remediation.self, Catalogs.self, Show.self, MapCommand.self, CoverageCommand.self, Export.self, Validate.self, Generate.self, Bench.self]
     )
 
     /// Installs the signal handlers that remove half-written reports, then runs.

@@ -100,6 +100,14 @@ public enum AssessmentJSON {
         }
         w.endArray()
 
+        // The register's expiries, for `crosswalk diff --until` (Docs/JSON.md).
+        w.key("evidence"); w.beginArray()
+        for e in organization.evidence {
+            w.beginObject(); w.field("id", e.id); w.field("title", e.title); w.field("owner", e.owner); w.field("status", e.status)
+            w.field("expires", e.expires?.description); w.endObject()
+        }
+        w.endArray()
+
         w.key("statementsOfApplicability"); w.beginArray()
         for soa in d.statements {
             w.beginObject()
