@@ -40,6 +40,12 @@ struct CISOAssistantLibrary: Sendable {
     func node(urn: String) -> Node? { nodes.first { $0.urn == urn } }
     func children(of urn: String) -> [Node] { nodes.filter { $0.parentURN == urn } }
 
+    /// The assessable nodes under `urn`: on each branch, the first assessable one (an
+    /// article's paragraphs, or the points of a paragraph that is itself only a heading).
+    func assessableDescendants(of urn: String) -> [Node] {
+        children(of: urn).flatMap { $0.assessable ? [$0] : assessableDescendants(of: $0.urn) }
+    }
+
     /// The node(s) for Crosswalk's label, or nil when the library has neither it nor a parent.
     func resolve(_ label: String) -> Resolution? {
         if framework == "eu-ai-act" { return resolveArticle(label) }
@@ -47,7 +53,7 @@ struct CISOAssistantLibrary: Sendable {
         var note: String?
         while true {
             if let n = node(refID: key) {
-                return Resolution(node: n, assessable: n.assessable ? [n] : children(of: n.urn).filter(\.assessable), note: note)
+                return Resolution(node: n, assessable: n.assessable ? [n] : assessableDescendants(of: n.urn), note: note)
             }
             // The nearest parent: 6.1.1 → 6.1 (CISO Assistant's ISO 42001 library has no 6.1.1–6.1.4).
             guard let dot = key.lastIndex(of: "."), key[..<dot].contains(where: \.isNumber) else { return nil }
@@ -66,13 +72,15 @@ struct CISOAssistantLibrary: Sendable {
         if tail.hasPrefix("("), tail.hasSuffix(")") {
             let paragraph = tail.dropFirst().dropLast()
             if let n = node(refID: "\(number).\(paragraph)") {
-                return Resolution(node: n, assessable: n.assessable ? [n] : children(of: n.urn).filter(\.assessable), note: nil)
+                return Resolution(node: n, assessable: n.assessable ? [n] : assessableDescendants(of: n.urn), note: nil)
             }
             guard let article = nodes.first(where: { $0.article == "Article \(number)" }) else { return nil }
-            return Resolution(node: article, assessable: children(of: article.urn).filter(\.assessable),
+            return Resolution(node: article, assessable: assessableDescendants(of: article.urn),
                               note: "eu-ai-act \(label) is not in CISO Assistant's \(libraryURN) (version \(libraryVersion)); written to Article \(number)")
         }
         guard tail.isEmpty, let article = nodes.first(where: { $0.article == "Article \(number)" }) else { return nil }
-        return Resolution(node: article, assessable: children(of: article.urn).filter(\.assessable), note: nil)
+        // An article of one paragraph (Art. 4) is that paragraph; otherwise the heading stands for it.
+        let parts = assessableDescendants(of: article.urn)
+        return Resolution(node: parts.count == 1 ? parts[0] : article, assessable: parts, note: nil)
     }
 }
