@@ -170,8 +170,8 @@ struct RemediationTests {
         let a = Assessment(organization: "T", asOf: CalendarDate("2026-11-23")!, frameworks: ["fa", "fb", "fc"], cells: cells, scores: [])
         return RemediationPlanner.plan(ownership, assessment: a, organization: org, catalogs: W.catalogs)
     }
-    func cell(_ ref: RequirementRef, _ system: String?, _ status: CellStatus, deadline: String? = nil, code: String = "x") -> Cell {
-        Cell(requirement: ref, system: system, status: status, reasonCode: code, reason: "", evidence: [], via: [], owner: nil,
+    func cell(_ ref: RequirementRef, _ system: String?, _ status: CellStatus, deadline: String? = nil, reason: CellReason = .noEvidence(system: nil)) -> Cell {
+        Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: nil,
              deadline: deadline.flatMap { CalendarDate($0) }, credit: 0, applicability: "")
     }
 
@@ -208,7 +208,7 @@ struct RemediationTests {
 
     @Test func unjustifiedExclusionsAndUnownedGroupsAreGaps() {
         let a1 = W.r("fa", "1"), a2 = W.r("fa", "2")
-        let x = plan([cell(a1, nil, .partial, code: "unjustified-exclusion"), cell(a2, nil, .met)],
+        let x = plan([cell(a1, nil, .partial, reason: .unjustifiedExclusion(underlying: .partialEvidence(system: nil))), cell(a2, nil, .met)],
                      owners: [OwnerAssignment(requirement: a1, person: "p", location: SourceLocation(file: ""))])
         #expect(x.map(\.group.anchor) == [a1, a2])
         #expect(x[0].gaps.map(\.kind) == [.unjustifiedExclusion] && x[0].title.hasPrefix("Justify the exclusion of, or implement,"))

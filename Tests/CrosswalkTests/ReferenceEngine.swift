@@ -79,15 +79,15 @@ private struct RefRun {
     mutating func assess(_ entry: CatalogEntry, in catalog: Catalog) -> [Cell] {
         let ref = RequirementRef(catalog.framework, entry.label)
         let owner = owners[ref]
-        func cell(_ system: String?, _ status: CellStatus, _ code: String, _ reason: String, applicability: String, deadline: CalendarDate? = nil) -> Cell {
-            Cell(requirement: ref, system: system, status: status, reasonCode: code, reason: reason, evidence: [], via: [], owner: owner,
+        func cell(_ system: String?, _ status: CellStatus, _ reason: CellReason, applicability: String, deadline: CalendarDate? = nil) -> Cell {
+            Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: owner,
                  deadline: deadline, credit: 0, applicability: applicability)
         }
         // Statement of Applicability.
         var unjustified = false
         if let d = decisions[ref], !d.applicable {
             if entry.obligation == .selectable && !d.justification.isEmpty {
-                return [cell(nil, .excluded, "soa-excluded", "Excluded in the Statement of Applicability: \(d.justification)", applicability: "excluded by the organisation")]
+                return [cell(nil, .excluded, .soaExcluded(justification: d.justification), applicability: "excluded by the organisation")]
             }
             unjustified = true
         }
@@ -97,7 +97,7 @@ private struct RefRun {
             for s in activeSystems { if let why = systemMatches(entry, s) { matches.append((s, why)) } }
             guard !matches.isEmpty else {
                 let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system" + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
-                return [cell(nil, .notApplicable, "no-matching-system", "\(entry.label) binds the \(need); no system in the inventory is one.", applicability: "applies to no system")]
+                return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), applicability: "applies to no system")]
             }
             let date = entry.appliesFrom
             let upcoming = date.map { $0 > options.asOf } ?? false
@@ -106,13 +106,13 @@ private struct RefRun {
                 : [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
             return targets.map { system, why in
                 if upcoming, let date {
-                    return cell(system, .upcoming, "not-yet-applicable", "Applies from \(date) (\(entry.appliesFromBasis ?? "legal basis not given")); prepare before then.", applicability: why, deadline: date)
+                    return cell(system, .upcoming, .notYetApplicable(from: date, basis: entry.appliesFromBasis), applicability: why, deadline: date)
                 }
                 return evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified)
             }
         }
         if entry.scope == .system {
-            if activeSystems.isEmpty { return [cell(nil, .missing, "no-inventory", "Assessed per AI system, but the inventory lists no AI system: build the AI system inventory first.", applicability: "per system")] }
+            if activeSystems.isEmpty { return [cell(nil, .missing, .noInventory, applicability: "per system")] }
             return activeSystems.map { s in
                 evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified)
             }
@@ -169,17 +169,15 @@ private struct RefRun {
             for c in cs { if let v = c.via, !out.contains(v) { out.append(v) } }
             return out
         }
-        let sys = system.map { " for \($0)" } ?? ""
-        var cell = Cell(requirement: ref, system: system, status: .missing, reasonCode: "no-evidence", reason: "", evidence: [], via: [], owner: owner,
+        var cell = Cell(requirement: ref, system: system, status: .missing, reason: .noEvidence(system: system), evidence: [], via: [], owner: owner,
                         deadline: nil, credit: 0, applicability: applicability)
         func markStale() {
             let latest = stale.map(\.1).max()!
             cell.status = .stale
-            cell.reasonCode = "evidence-expired"
+            cell.reason = .evidenceExpired(system: system, lastValidDay: latest)
             cell.evidence = ids(stale.map(\.0))
             cell.via = vias(stale.map(\.0))
             cell.deadline = latest
-            cell.reason = "The evidence\(sys) expired on \(latest): review and re-approve it."
         }
         let full = valid.filter(\.full)
         if !full.isEmpty {
@@ -192,17 +190,14 @@ private struct RefRun {
             if notSoon.isEmpty {
                 let expiry = full.compactMap { org.evidence[$0.evidence].expires }.max()!
                 cell.status = .dueSoon
-                cell.reasonCode = "evidence-expiring"
-                cell.reason = "Met\(sys), but the evidence expires on \(expiry), within \(options.dueSoonDays) days: renew it."
+                cell.reason = .evidenceExpiring(system: system, lastValidDay: expiry, windowDays: options.dueSoonDays)
                 cell.deadline = expiry
             } else if !used.contains(where: { $0.via == nil }) {
                 cell.status = .met
-                cell.reasonCode = "met-via-mapping"
-                cell.reason = "Met\(sys) through the crosswalk: evidence for a requirement that asks at least as much."
+                cell.reason = .metViaMapping(system: system)
             } else {
                 cell.status = .met
-                cell.reasonCode = "met"
-                cell.reason = "Approved, current evidence\(sys) covers it in full."
+                cell.reason = .met(system: system)
             }
         } else if !valid.isEmpty {
             let best = valid.max { $0.credit < $1.credit }!
@@ -211,36 +206,28 @@ private struct RefRun {
             cell.via = vias(valid)
             cell.credit = best.credit
             if valid.allSatisfy({ $0.via != nil }) {
-                cell.reasonCode = "partial-via-mapping"
-                cell.reason = "Only partly met\(sys): the evidence is for requirements that overlap it (intersects or asks less), so it cannot count in full."
+                cell.reason = .partialViaMapping(system: system)
             } else if system == nil && valid.contains(where: { !org.evidence[$0.evidence].systems.isEmpty }) && !valid.contains(where: { org.evidence[$0.evidence].systems.isEmpty && $0.via == nil }) {
-                cell.reasonCode = "partial-scope"
-                cell.reason = "Only partly met: the evidence covers some AI systems, not the organisation as a whole."
+                cell.reason = .partialScope
             } else {
-                cell.reasonCode = "partial-evidence"
-                cell.reason = "Only partly met\(sys): the evidence claims partial coverage."
+                cell.reason = .partialEvidence(system: system)
             }
         } else if stale.contains(where: { !$0.0.orgLevelOnly }) {
             markStale()
         } else if !orgLevel.isEmpty {
             cell.status = .executionGap
-            cell.reasonCode = "execution-gap"
+            cell.reason = .executionGap(system: system ?? "this system")
             cell.evidence = ids(orgLevel)
             cell.via = vias(orgLevel)
-            cell.reason = "The process is documented for the organisation, but \(system ?? "this system")'s own artefact does not exist: produce it for this system."
         } else if !stale.isEmpty {
             markStale()
         } else if !drafts.isEmpty {
-            cell.reasonCode = "draft-only"
+            cell.reason = .draftOnly(system: system)
             cell.evidence = ids(drafts)
             cell.via = vias(drafts)
-            cell.reason = "Only draft evidence exists\(sys); a draft does not count until approved."
-        } else {
-            cell.reason = "No evidence\(sys) in the register, directly or through the crosswalk."
         }
         if unjustified {
-            cell.reasonCode = "unjustified-exclusion"
-            cell.reason = "Excluded in the Statement of Applicability without a justification, so it stays applicable: justify the exclusion or implement it. " + cell.reason
+            cell.reason = .unjustifiedExclusion(underlying: cell.reason)
             if cell.status == .met || cell.status == .dueSoon { cell.status = .partial; cell.credit = min(cell.credit, 0.5) }
         }
         return cell

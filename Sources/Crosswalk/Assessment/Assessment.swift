@@ -23,10 +23,8 @@ public struct Cell: Sendable, Hashable {
     /// The AI system, for requirements assessed per system.
     public var system: String?
     public var status: CellStatus
-    /// A stable code for the reason (see `Docs/Scoring.md`).
-    public var reasonCode: String
-    /// One sentence a person can read.
-    public var reason: String
+    /// Why: a typed reason with a stable ``CellReason/code`` and a ``CellReason/sentence``.
+    public var reason: CellReason
     /// Evidence ids behind the status, in register order.
     public var evidence: [String]
     /// For credit through the crosswalk: the mapping chain(s), `framework:label relationship framework:label`.

@@ -21,7 +21,7 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The kind of an open cell, or nil when the cell needs no action.
     public init?(_ cell: Cell) {
-        if cell.reasonCode == "unjustified-exclusion" { self = .unjustifiedExclusion; return }
+        if case .unjustifiedExclusion = cell.reason { self = .unjustifiedExclusion; return }
         switch cell.status {
         case .missing: self = .missing
         case .executionGap: self = .executionGap

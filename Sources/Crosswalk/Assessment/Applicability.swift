@@ -1,0 +1,85 @@
+/// One cell a requirement will have, decided before evidence is looked at.
+struct CellTarget: Sendable {
+    /// Index into `Organization.systems`; nil for the organisation cell.
+    var system: Int?
+    /// Why the requirement applies (or not) here.
+    var applicability: String
+    /// A status decided by applicability alone (excluded, not applicable, upcoming, …);
+    /// nil when evidence decides.
+    var fixed: (status: CellStatus, reason: CellReason, deadline: CalendarDate?)?
+}
+
+/// The cells of one requirement, before evidence.
+struct ApplicabilityPlan: Sendable {
+    var targets: [CellTarget]
+    /// True when the SoA excludes the requirement without justification.
+    var unjustified = false
+}
+
+/// Applicability rules (`Docs/Scoring.md`, "Applicability"): the Statement of
+/// Applicability, EU AI Act actor, tier, condition and date, and per-system scope.
+extension EngineRun {
+    func plan(_ entry: CatalogEntry, ref: RequirementRef) -> ApplicabilityPlan {
+        func fixed(_ status: CellStatus, _ reason: CellReason, _ applicability: String, deadline: CalendarDate? = nil) -> ApplicabilityPlan {
+            ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: applicability, fixed: (status, reason, deadline))])
+        }
+        // Statement of Applicability.
+        var unjustified = false
+        if let d = decisions[ref], !d.applicable {
+            if entry.obligation == .selectable && !d.justification.isEmpty {
+                return fixed(.excluded, .soaExcluded(justification: d.justification), "excluded by the organisation")
+            }
+            unjustified = true
+        }
+        // EU AI Act: actor, tier, condition, date.
+        if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
+            var bound: [(SystemProfile, String)] = []
+            for p in profiles { if let why = matches(entry, p) { bound.append((p, why)) } }
+            guard !bound.isEmpty else {
+                let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system"
+                    + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
+                return fixed(.notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), "applies to no system")
+            }
+            let upcoming = applicationDate(entry).flatMap { d in d.date > options.asOf ? d : nil }
+            func target(_ system: Int?, _ why: String) -> CellTarget {
+                CellTarget(system: system, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })
+            }
+            if entry.scope == .system {
+                return ApplicabilityPlan(targets: bound.map { p, why in target(p.index, "\(entry.label) applies to \(p.id): \(why)") }, unjustified: unjustified)
+            }
+            let why = "\(entry.label) applies to the organisation: " + bound.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; ")
+            return ApplicabilityPlan(targets: [target(nil, why)], unjustified: unjustified)
+        }
+        if entry.scope == .system {
+            if profiles.isEmpty { return fixed(.missing, .noInventory, "per system") }
+            let why = "\(entry.label) is assessed for each AI system in scope"
+            return ApplicabilityPlan(targets: profiles.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, unjustified: unjustified)
+        }
+        let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
+        return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: why, fixed: nil)], unjustified: unjustified)
+    }
+
+    /// EU AI Act: the organisation's role, the system's tier and the obligation's
+    /// conditions; the applicability sentence when the obligation binds the system.
+    func matches(_ e: CatalogEntry, _ p: SystemProfile) -> String? {
+        let roles = p.roles
+        let actorOK = e.actors.isEmpty || e.actors.contains { a in
+            a == "operator" || roles.contains(a) || (a == "gpai-provider" && roles.contains("provider"))
+        }
+        guard actorOK else { return nil }
+        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(p.tier) || (p.tier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
+        guard tierOK else { return nil }
+        let holding = e.conditions.first { p.fact($0) == true }
+        if !e.conditions.isEmpty && holding == nil { return nil }
+        let role = e.actors.first { roles.contains($0) } ?? roles.first ?? "operator"
+        var why = "\(role) of a \(p.tier)-risk system"
+        if !p.annexIII.isEmpty { why += " (Annex III \(p.annexIII))" }
+        if let holding { why += ", condition \(holding)" }
+        return why
+    }
+
+    /// The application date of `e` in force on the as-of date, with its legal basis.
+    func applicationDate(_ e: CatalogEntry) -> (date: CalendarDate, basis: String?)? {
+        e.appliesFrom.map { ($0, e.appliesFromBasis) }
+    }
+}

@@ -1,0 +1,83 @@
+/// Why a cell has its status: a typed value that names what it rests on. ``code`` is the
+/// stable machine-readable code (`Docs/Scoring.md`), ``sentence`` the sentence a person
+/// reads. Stages after the engine (remediation, reports) switch over the cases; they never
+/// compare the code or the sentence as strings.
+public indirect enum CellReason: Sendable, Hashable {
+    /// Approved, current evidence for the requirement itself covers it in full.
+    case met(system: String?)
+    /// Met through the crosswalk: evidence for a requirement that asks at least as much.
+    case metViaMapping(system: String?)
+    /// Met, but every full item expires within the due-soon window.
+    case evidenceExpiring(system: String?, lastValidDay: CalendarDate, windowDays: Int)
+    /// Only partial claims.
+    case partialEvidence(system: String?)
+    /// Only partial routes through the crosswalk.
+    case partialViaMapping(system: String?)
+    /// An organisation cell evidenced only by items that name systems.
+    case partialScope
+    /// The cell's evidence expired.
+    case evidenceExpired(system: String?, lastValidDay: CalendarDate)
+    /// A per-system cell: the process is documented, the system's own artefact is not.
+    case executionGap(system: String)
+    /// Only draft evidence.
+    case draftOnly(system: String?)
+    /// No evidence at all.
+    case noEvidence(system: String?)
+    /// A per-system requirement and an empty inventory.
+    case noInventory
+    /// Excluded in the Statement of Applicability, with its justification.
+    case soaExcluded(justification: String)
+    /// An EU AI Act obligation that binds no system of the inventory.
+    case noMatchingSystem(requirement: String, binds: String)
+    /// Before the application date.
+    case notYetApplicable(from: CalendarDate, basis: String?)
+    /// Excluded in the Statement of Applicability without a justification; `underlying` is
+    /// the status the evidence gives.
+    case unjustifiedExclusion(underlying: CellReason)
+
+    /// The stable code (`Docs/Scoring.md`).
+    public var code: String {
+        switch self {
+        case .met: "met"
+        case .metViaMapping: "met-via-mapping"
+        case .evidenceExpiring: "evidence-expiring"
+        case .partialEvidence: "partial-evidence"
+        case .partialViaMapping: "partial-via-mapping"
+        case .partialScope: "partial-scope"
+        case .evidenceExpired: "evidence-expired"
+        case .executionGap: "execution-gap"
+        case .draftOnly: "draft-only"
+        case .noEvidence: "no-evidence"
+        case .noInventory: "no-inventory"
+        case .soaExcluded: "soa-excluded"
+        case .noMatchingSystem: "no-matching-system"
+        case .notYetApplicable: "not-yet-applicable"
+        case .unjustifiedExclusion: "unjustified-exclusion"
+        }
+    }
+
+    /// One sentence a person can read.
+    public var sentence: String {
+        switch self {
+        case let .met(s): "Approved, current evidence\(Self.for(s)) covers it in full."
+        case let .metViaMapping(s): "Met\(Self.for(s)) through the crosswalk: evidence for a requirement that asks at least as much."
+        case let .evidenceExpiring(s, day, window): "Met\(Self.for(s)), but the evidence expires on \(day), within \(window) days: renew it."
+        case let .partialEvidence(s): "Only partly met\(Self.for(s)): the evidence claims partial coverage."
+        case let .partialViaMapping(s):
+            "Only partly met\(Self.for(s)): the evidence is for requirements that overlap it (intersects or asks less), so it cannot count in full."
+        case .partialScope: "Only partly met: the evidence covers some AI systems, not the organisation as a whole."
+        case let .evidenceExpired(s, day): "The evidence\(Self.for(s)) expired on \(day): review and re-approve it."
+        case let .executionGap(s): "The process is documented for the organisation, but \(s)'s own artefact does not exist: produce it for this system."
+        case let .draftOnly(s): "Only draft evidence exists\(Self.for(s)); a draft does not count until approved."
+        case let .noEvidence(s): "No evidence\(Self.for(s)) in the register, directly or through the crosswalk."
+        case .noInventory: "Assessed per AI system, but the inventory lists no AI system: build the AI system inventory first."
+        case let .soaExcluded(j): "Excluded in the Statement of Applicability: \(j)"
+        case let .noMatchingSystem(r, binds): "\(r) binds the \(binds); no system in the inventory is one."
+        case let .notYetApplicable(date, basis): "Applies from \(date) (\(basis ?? "legal basis not given")); prepare before then."
+        case let .unjustifiedExclusion(u):
+            "Excluded in the Statement of Applicability without a justification, so it stays applicable: justify the exclusion or implement it. " + u.sentence
+        }
+    }
+
+    private static func `for`(_ system: String?) -> String { system.map { " for \($0)" } ?? "" }
+}

@@ -1,0 +1,58 @@
+/// What the engine reads about an AI system to decide EU AI Act applicability: the only
+/// place that reads the organisation's applicability facts (roles, risk tier, Annex III
+/// point, condition facts, lifecycle). Every rule goes through it, so a change of the
+/// organisation model changes this file alone.
+///
+/// Today's model is string-typed: a condition listed for the system (or the organisation)
+/// is declared true; one not listed is not declared (nil), since the model cannot say false.
+struct SystemProfile: Sendable {
+    /// Index into `Organization.systems`.
+    var index: Int
+    var id: String
+    /// The organisation's EU AI Act roles for the system (the system's own, else the organisation's).
+    var roles: [String]
+    /// The EU AI Act risk tier.
+    var tier: String
+    /// The Annex III point (`4`, `5b`), empty when none.
+    var annexIII: String
+    /// Conditions declared true: the system's and the organisation's.
+    private var declared: [String]
+
+    /// The active systems of `org` (every lifecycle but `retired`), in inventory order.
+    static func active(in org: Organization) -> [SystemProfile] {
+        org.systems.indices.filter { org.systems[$0].lifecycle != "retired" }.map { SystemProfile(org, $0) }
+    }
+
+    init(_ org: Organization, _ index: Int) {
+        let s = org.systems[index]
+        self.index = index
+        id = s.id
+        roles = s.euRoles.isEmpty ? org.euRoles : s.euRoles
+        tier = s.riskTier
+        annexIII = s.annexIII
+        declared = s.conditions + org.conditions
+    }
+
+    /// Whether the condition holds: true or false where declared, nil where not declared.
+    /// Conditions that follow from other data (``ConditionFacts/derived(_:)``) are computed.
+    func fact(_ condition: String) -> Bool? {
+        if let point = ConditionFacts.annexIIIPoint(condition), annexIIIMatches(point) { return true }
+        return declared.contains(condition) ? true : nil
+    }
+
+    /// True when the system's Annex III point is `point` or lies under it (`5c` under `5`).
+    func annexIIIMatches(_ point: String) -> Bool {
+        guard !annexIII.isEmpty else { return false }
+        return annexIII == point || (point.count == 1 && annexIII.count > 1 && annexIII.first == point.first)
+    }
+}
+
+/// Which catalogue conditions are facts the organisation must declare for a system and which
+/// follow from other data. `Docs/Scoring.md` prints this table.
+enum ConditionFacts {
+    /// `annex-iii-N` and `annex-iii-Nx` follow from the system's Annex III point.
+    static func annexIIIPoint(_ condition: String) -> String? {
+        guard condition.hasPrefix("annex-iii-") else { return nil }
+        return String(condition.dropFirst("annex-iii-".count))
+    }
+}
