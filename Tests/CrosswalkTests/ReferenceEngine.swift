@@ -99,14 +99,20 @@ private struct RefRun {
                 let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system" + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
                 return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), applicability: "applies to no system")]
             }
-            let date = entry.appliesFrom
+            // The date in force on the as-of date: the 2024 date until Regulation (EU) 2026/1744 entered into force (27 July 2026).
+            var date = entry.appliesFrom
+            var basis = entry.appliesFromBasis
+            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) {
+                date = CalendarDate(o.value)
+                basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
+            }
             let upcoming = date.map { $0 > options.asOf } ?? false
             let targets: [(String?, String)] = entry.scope == .system
                 ? matches.map { ($0.0.id, "\(entry.label) applies to \($0.0.id): \($0.1)") }
                 : [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
             return targets.map { system, why in
                 if upcoming, let date {
-                    return cell(system, .upcoming, .notYetApplicable(from: date, basis: entry.appliesFromBasis), applicability: why, deadline: date)
+                    return cell(system, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)
                 }
                 return evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified)
             }
@@ -127,6 +133,8 @@ private struct RefRun {
         var out: [RefCandidate] = []
         func consider(_ claim: (evidence: Int, full: Bool), routeFull: Bool, strength: Int?, via: String?) {
             let e = org.evidence[claim.evidence]
+            // Not yet collected on the as-of date: it does not exist.
+            if let collected = e.collected, collected > options.asOf { return }
             // On a system cell: organisation-wide evidence documents the process only; another system's evidence does not fit.
             // On an organisation cell, system-specific evidence counts, as partial at most (see `whole`).
             let orgLevelOnly = system != nil && e.systems.isEmpty

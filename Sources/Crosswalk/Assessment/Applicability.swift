@@ -78,8 +78,19 @@ extension EngineRun {
         return why
     }
 
-    /// The application date of `e` in force on the as-of date, with its legal basis.
+    /// Time rule: the application date of `e` in force on the as-of date, with its legal
+    /// basis. Before the amending act entered into force, the date of the Regulation as
+    /// adopted (`applies-from-original`) applies.
     func applicationDate(_ e: CatalogEntry) -> (date: CalendarDate, basis: String?)? {
-        e.appliesFrom.map { ($0, e.appliesFromBasis) }
+        guard let date = e.appliesFrom else { return nil }
+        if options.asOf < Self.amendmentInForce, let original = e.property("applies-from-original").flatMap(CalendarDate.init) {
+            return (original, e.property("applies-from-original-basis"))
+        }
+        return (date, e.appliesFromBasis)
     }
+
+    /// The entry into force of Regulation (EU) 2026/1744, which set the amended dates of
+    /// `applies-from` (the catalogue's remarks: "in force since 27 July 2026"). The dated
+    /// model of the catalogue layer replaces this constant.
+    static let amendmentInForce = CalendarDate(year: 2026, month: 7, day: 27)!
 }

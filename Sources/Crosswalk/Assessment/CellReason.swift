@@ -61,12 +61,12 @@ public indirect enum CellReason: Sendable, Hashable {
         switch self {
         case let .met(s): "Approved, current evidence\(Self.for(s)) covers it in full."
         case let .metViaMapping(s): "Met\(Self.for(s)) through the crosswalk: evidence for a requirement that asks at least as much."
-        case let .evidenceExpiring(s, day, window): "Met\(Self.for(s)), but the evidence expires on \(day), within \(window) days: renew it."
+        case let .evidenceExpiring(s, day, window): "Met\(Self.for(s)), but the evidence is valid only until \(day), within \(window) days: renew it."
         case let .partialEvidence(s): "Only partly met\(Self.for(s)): the evidence claims partial coverage."
         case let .partialViaMapping(s):
             "Only partly met\(Self.for(s)): the evidence is for requirements that overlap it (intersects or asks less), so it cannot count in full."
         case .partialScope: "Only partly met: the evidence covers some AI systems, not the organisation as a whole."
-        case let .evidenceExpired(s, day): "The evidence\(Self.for(s)) expired on \(day): review and re-approve it."
+        case let .evidenceExpired(s, day): "The evidence\(Self.for(s)) was last valid on \(day): review and re-approve it."
         case let .executionGap(s): "The process is documented for the organisation, but \(s)'s own artefact does not exist: produce it for this system."
         case let .draftOnly(s): "Only draft evidence exists\(Self.for(s)); a draft does not count until approved."
         case let .noEvidence(s): "No evidence\(Self.for(s)) in the register, directly or through the crosswalk."

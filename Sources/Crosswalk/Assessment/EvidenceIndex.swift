@@ -51,6 +51,8 @@ struct EvidenceIndex: Sendable {
             expires.append(x)
             state.append(Self.state(of: e, expires: x, asOf: asOf))
             organizationWide.append(e.systems.isEmpty)
+            // Time rule: an item collected after the as-of date does not exist yet.
+            if let collected = e.collected, collected > asOf { continue }
             named.removeAll(keepingCapacity: true)
             for id in e.systems { for s in systemIndex[id] ?? [] where !named.contains(s) { named.append(s) } }
             for c in e.claims {
@@ -78,7 +80,8 @@ struct EvidenceIndex: Sendable {
         systemClaims = perSystem
     }
 
-    /// Time rule: a draft never counts; an item past its last valid day is stale.
+    /// Time rule: a draft never counts; an item is valid up to and including its last valid
+    /// day (`valid-until`, or `collected + review-days`), stale from the day after.
     static func state(of e: Evidence, expires: CalendarDate?, asOf: CalendarDate) -> EvidenceState {
         if e.status == "draft" { return .draft }
         if let x = expires, x < asOf { return .stale }

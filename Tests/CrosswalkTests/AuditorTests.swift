@@ -1,0 +1,46 @@
+import Testing
+@testable import Crosswalk
+
+/// Loads `Fixtures/auditor/<name>` (each file states the auditor's conclusions in its comment).
+func auditorOrganization(_ name: String) throws -> Organization {
+    let file = try InputFile.read(Repo.path("Fixtures/auditor/" + name))
+    return try OrganizationLoader.load(file.bytes, file: "auditor/" + name, catalogs: Shared.dataset.catalogs).organization
+}
+
+/// Assesses `Fixtures/auditor/<name>` at `asOf` (default: the file's assessment date), and
+/// checks that the test oracle reaches the same cells.
+func assessAuditor(_ name: String, asOf: String? = nil) throws -> Assessment {
+    let org = try auditorOrganization(name)
+    let options = AssessmentOptions(asOf: asOf.flatMap(CalendarDate.init) ?? org.assessmentDate!)
+    let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: options)
+    let reference = ReferenceEngine.assess(org, dataset: Shared.dataset, options: options)
+    #expect(a.cells == reference.cells, "the test oracle disagrees on \(name)")
+    #expect(a.scores == reference.scores, "the test oracle's scores differ on \(name)")
+    return a
+}
+
+@Suite("Auditor's rules (issue #13)")
+struct AuditorTests {
+    @Test func timeEvidenceCollectedLaterDoesNotExistYet() throws {
+        let before = try assessAuditor("time.xml", asOf: "2025-06-01")
+        let c = try #require(before.cell("eu-ai-act:Art. 4"))
+        #expect(c.status == .missing && c.evidence.isEmpty)
+        #expect(try assessAuditor("time.xml").cell("eu-ai-act:Art. 4")?.status == .met)
+    }
+
+    @Test func timeValidUntilIsTheLastValidDay() throws {
+        let lastDay = try #require(try assessAuditor("time.xml", asOf: "2026-12-11").cell("iso42001:5.2"))
+        #expect(lastDay.status == .dueSoon)
+        #expect(lastDay.reason.sentence.contains("valid only until 2026-12-11"))
+        let after = try #require(try assessAuditor("time.xml", asOf: "2026-12-12").cell("iso42001:5.2"))
+        #expect(after.status == .stale && after.reason.sentence.contains("last valid on 2026-12-11") && after.deadline == CalendarDate("2026-12-11"))
+    }
+
+    @Test func timeTheApplicationDateInForceOnTheAsOfDate() throws {
+        let before = try #require(try assessAuditor("time.xml", asOf: "2025-06-01").cell("eu-ai-act:Art. 26(1)", "CV-SCREEN"))
+        #expect(before.status == .upcoming && before.deadline == CalendarDate("2026-08-02"))
+        #expect(before.reason == .notYetApplicable(from: CalendarDate("2026-08-02")!, basis: "Art. 113, second paragraph (as adopted)"))
+        let now = try #require(try assessAuditor("time.xml").cell("eu-ai-act:Art. 26(1)", "CV-SCREEN"))
+        #expect(now.status == .upcoming && now.deadline == CalendarDate("2027-12-02"))
+    }
+}
