@@ -44,3 +44,24 @@ struct AuditorTests {
         #expect(now.status == .upcoming && now.deadline == CalendarDate("2027-12-02"))
     }
 }
+
+extension AuditorTests {
+    @Test func article5BindsEveryOperatorWhateverItsInventory() throws {
+        let c = try #require(try assessAuditor("prohibited-minimal-only.xml").cell("eu-ai-act:Art. 5"))
+        #expect(c.status == .met && c.evidence == ["SCREEN-1"])
+        let missing = try #require(try assessAuditor("prohibited.xml").cell("eu-ai-act:Art. 5"))
+        #expect(missing.status == .partial && missing.reason == .partialScope)
+    }
+
+    @Test func aProhibitedSystemIsAFindingNoEvidenceCanMeet() throws {
+        let a = try assessAuditor("prohibited.xml")
+        let c = try #require(a.cell("eu-ai-act:Art. 5", "MOOD-CAM"))
+        #expect(c.status == .prohibited && c.reason == .prohibitedPractice(system: "MOOD-CAM", requirement: "Art. 5"))
+        #expect(c.reason.sentence.contains("withdraw it from the market or stop using it"))
+        #expect(a.cell("eu-ai-act:Art. 5", "FORECAST") == nil)
+        let org = try auditorOrganization("prohibited.xml")
+        let d = Deliverables.build(a, organization: org, dataset: Shared.dataset)
+        let first = try #require(d.remediation.first)
+        #expect(first.gaps.first?.kind == .prohibited && first.systems == ["MOOD-CAM"] && first.title.hasPrefix("Withdraw"))
+    }
+}

@@ -91,6 +91,28 @@ private struct RefRun {
             }
             unjustified = true
         }
+        // Art. 5: every operator screens its systems; a system classified prohibited is a finding of its own.
+        if entry.riskTiers == ["prohibited"] {
+            let isOperator = !org.euRoles.isEmpty || activeSystems.contains { !$0.euRoles.isEmpty }
+            guard isOperator else {
+                return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: "\(entry.actors.joined(separator: "/")) (every provider, deployer, importer or distributor)"),
+                             applicability: "applies to no operator")]
+            }
+            let why = "\(entry.label) binds every operator: screen every AI system and use against the prohibited practices"
+            var date = entry.appliesFrom
+            var basis = entry.appliesFromBasis
+            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) {
+                date = CalendarDate(o.value)
+                basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
+            }
+            if let date, date > options.asOf {
+                return [cell(nil, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)]
+            }
+            return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified)]
+                + activeSystems.filter { $0.riskTier == "prohibited" }.map {
+                    cell($0.id, .prohibited, .prohibitedPractice(system: $0.id, requirement: entry.label), applicability: "\(entry.label) applies to \($0.id): classified prohibited", deadline: date)
+                }
+        }
         // EU AI Act: actor, tier, condition, date.
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
             var matches: [(AISystem, String)] = []

@@ -31,6 +31,7 @@ extension EngineRun {
             }
             unjustified = true
         }
+        if entry.riskTiers == ["prohibited"] { return prohibition(entry, unjustified: unjustified) }
         // EU AI Act: actor, tier, condition, date.
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
             var bound: [(SystemProfile, String)] = []
@@ -57,6 +58,28 @@ extension EngineRun {
         }
         let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
         return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: why, fixed: nil)], unjustified: unjustified)
+    }
+
+    /// EU AI Act Art. 5 (the obligation whose tier is `prohibited`): one organisation cell
+    /// for every operator, whatever its inventory (a screening of its systems and uses), and
+    /// a `prohibited` cell for each active system classified as prohibited.
+    func prohibition(_ entry: CatalogEntry, unjustified: Bool) -> ApplicabilityPlan {
+        guard organization.isOperator else {
+            let binds = "\(entry.actors.joined(separator: "/")) (every provider, deployer, importer or distributor)"
+            return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: "applies to no operator",
+                                                          fixed: (.notApplicable, .noMatchingSystem(requirement: entry.label, binds: binds), nil))])
+        }
+        let date = applicationDate(entry)
+        let upcoming = date.flatMap { $0.date > options.asOf ? $0 : nil }
+        let why = "\(entry.label) binds every operator: screen every AI system and use against the prohibited practices"
+        var targets = [CellTarget(system: nil, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })]
+        if upcoming == nil {
+            for p in profiles where p.tier == "prohibited" {
+                targets.append(CellTarget(system: p.index, applicability: "\(entry.label) applies to \(p.id): classified prohibited",
+                                          fixed: (.prohibited, .prohibitedPractice(system: p.id, requirement: entry.label), date?.date)))
+            }
+        }
+        return ApplicabilityPlan(targets: targets, unjustified: unjustified)
     }
 
     /// EU AI Act: the organisation's role, the system's tier and the obligation's

@@ -9,11 +9,16 @@ public enum CellStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case excluded
     case notApplicable = "not-applicable"
     case upcoming
+    /// An active system whose risk tier is `prohibited` (EU AI Act Art. 5): no evidence can
+    /// make it met; withdraw it or stop using it.
+    case prohibited
 
     /// True for cells that count towards a score.
     public var isAssessed: Bool { !(self == .excluded || self == .notApplicable || self == .upcoming) }
     /// True for cells that call for action.
-    public var isGap: Bool { self == .partial || self == .missing || self == .stale || self == .executionGap || self == .dueSoon }
+    public var isGap: Bool {
+        self == .partial || self == .missing || self == .stale || self == .executionGap || self == .dueSoon || self == .prohibited
+    }
 }
 
 /// One cell of the assessment: a requirement for the organisation (``system`` nil) or

@@ -52,6 +52,7 @@ struct EngineRun: Sendable {
     let decisions: [RequirementRef: ApplicabilityDecision]
     /// The active systems, in inventory order.
     let profiles: [SystemProfile]
+    let organization: OrganizationProfile
     let frameworks: [FrameworkID]
     let evidence: EvidenceIndex
     let evidenceIDs: [String]
@@ -67,6 +68,7 @@ struct EngineRun: Sendable {
         self.owners = owners
         self.decisions = decisions
         profiles = SystemProfile.active(in: org)
+        organization = OrganizationProfile(org, active: profiles)
         frameworks = (options.frameworks ?? org.frameworks).filter { dataset.catalogs.catalog($0) != nil }.sorted()
         evidence = EvidenceIndex(org, asOf: options.asOf)
         evidenceIDs = org.evidence.map(\.id)

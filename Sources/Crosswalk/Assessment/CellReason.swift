@@ -31,6 +31,8 @@ public indirect enum CellReason: Sendable, Hashable {
     case noMatchingSystem(requirement: String, binds: String)
     /// Before the application date.
     case notYetApplicable(from: CalendarDate, basis: String?)
+    /// EU AI Act Art. 5: an active system whose risk tier is `prohibited`.
+    case prohibitedPractice(system: String, requirement: String)
     /// Excluded in the Statement of Applicability without a justification; `underlying` is
     /// the status the evidence gives.
     case unjustifiedExclusion(underlying: CellReason)
@@ -53,6 +55,7 @@ public indirect enum CellReason: Sendable, Hashable {
         case .noMatchingSystem: "no-matching-system"
         case .notYetApplicable: "not-yet-applicable"
         case .unjustifiedExclusion: "unjustified-exclusion"
+        case .prohibitedPractice: "prohibited-practice"
         }
     }
 
@@ -74,6 +77,8 @@ public indirect enum CellReason: Sendable, Hashable {
         case let .soaExcluded(j): "Excluded in the Statement of Applicability: \(j)"
         case let .noMatchingSystem(r, binds): "\(r) binds the \(binds); no system in the inventory is one."
         case let .notYetApplicable(date, basis): "Applies from \(date) (\(basis ?? "legal basis not given")); prepare before then."
+        case let .prohibitedPractice(s, r):
+            "\(s) is classified as a prohibited practice (\(r)): no evidence can make it compliant; withdraw it from the market or stop using it."
         case let .unjustifiedExclusion(u):
             "Excluded in the Statement of Applicability without a justification, so it stays applicable: justify the exclusion or implement it. " + u.sentence
         }

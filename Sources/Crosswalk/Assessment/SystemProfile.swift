@@ -47,6 +47,17 @@ struct SystemProfile: Sendable {
     }
 }
 
+/// What the engine reads about the organisation itself.
+struct OrganizationProfile: Sendable {
+    /// True when the organisation is an operator under the EU AI Act: it declares an EU role,
+    /// for itself or for one of its active systems.
+    var isOperator: Bool
+
+    init(_ org: Organization, active: [SystemProfile]) {
+        isOperator = !org.euRoles.isEmpty || active.contains { !$0.roles.isEmpty }
+    }
+}
+
 /// Which catalogue conditions are facts the organisation must declare for a system and which
 /// follow from other data. `Docs/Scoring.md` prints this table.
 enum ConditionFacts {

@@ -1,5 +1,7 @@
 /// Why an action is needed: the kind of gap behind an open cell, or a group without owner.
 public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// An active system classified as a prohibited practice (EU AI Act Art. 5).
+    case prohibited
     case missing
     case executionGap = "execution-gap"
     case unjustifiedExclusion = "unjustified-exclusion"
@@ -12,6 +14,7 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// 1–5: how bad the gap is (see `Docs/Deliverables.md`).
     public var severity: Int {
         switch self {
+        case .prohibited: 6
         case .missing: 5
         case .executionGap, .unjustifiedExclusion, .stale: 4
         case .partial: 3
@@ -29,6 +32,7 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .partial: self = .partial
         case .dueSoon: self = .dueSoon
         case .upcoming: self = .upcoming
+        case .prohibited: self = .prohibited
         case .met, .excluded, .notApplicable: return nil
         }
     }
@@ -120,6 +124,9 @@ public enum RemediationPlanner {
             actions.append((action(o, cells: cells, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs), i))
         }
         actions.sort { a, b in
+            // A prohibited practice ranks first, whatever its score.
+            let pa = a.0.gaps.first?.kind == .prohibited, pb = b.0.gaps.first?.kind == .prohibited
+            if pa != pb { return pa }
             if a.0.priority.total != b.0.priority.total { return a.0.priority.total > b.0.priority.total }
             let da = a.0.deadline?.daysSinceEpoch ?? Int.max, db = b.0.deadline?.daysSinceEpoch ?? Int.max
             return da != db ? da < db : a.position < b.position
@@ -208,6 +215,7 @@ public enum RemediationPlanner {
         let plural = systems == 1 ? "1 system" : "\(systems) systems"
         var text: String
         switch kind {
+        case .prohibited: text = "Withdraw from the market or stop using the prohibited system\(systems == 1 ? "" : "s") (\(plural)) under \(subject)"
         case .missing: text = "Put in place and evidence \(subject)"
         case .executionGap: text = "Produce each system's own records (\(plural)) for \(subject)"
         case .unjustifiedExclusion: text = "Justify the exclusion of, or implement, \(subject)"
