@@ -65,3 +65,14 @@ extension AuditorTests {
         #expect(first.gaps.first?.kind == .prohibited && first.systems == ["MOOD-CAM"] && first.title.hasPrefix("Withdraw"))
     }
 }
+
+extension AuditorTests {
+    @Test func article50Paragraph5OnlyWhereOneOfParagraphs1To4Applies() throws {
+        let a = try assessAuditor("chatbot-deployer.xml")
+        for p in 1...5 { #expect(a.cell("eu-ai-act:Art. 50(\(p))")?.status == .notApplicable, "Art. 50(\(p))") }
+        #expect(!a.cells.contains { $0.requirement.label == "Art. 50(5)" && $0.system != nil })
+        // The sample's chatbot, provided and deployed by the insurer, keeps Art. 50(5) with 50(1).
+        let sample = SampleGoldenTests.assessment
+        #expect(sample.cell("eu-ai-act:Art. 50(1)", "CHAT-ASSIST") != nil && sample.cell("eu-ai-act:Art. 50(5)", "CHAT-ASSIST") != nil)
+    }
+}

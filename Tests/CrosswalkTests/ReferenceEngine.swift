@@ -116,7 +116,13 @@ private struct RefRun {
         // EU AI Act: actor, tier, condition, date.
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
             var matches: [(AISystem, String)] = []
-            for s in activeSystems { if let why = systemMatches(entry, s) { matches.append((s, why)) } }
+            for s in activeSystems {
+                guard let why = systemMatches(entry, s) else { continue }
+                // Art. 50(5) and the like: one of the entries named by applies-with must bind the system too.
+                let others = entry.properties.filter { $0.name == "applies-with" }.map(\.value)
+                if !others.isEmpty && !catalog.requirements.contains(where: { others.contains($0.label) && systemMatches($0, s) != nil }) { continue }
+                matches.append((s, why))
+            }
             guard !matches.isEmpty else {
                 let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system" + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
                 return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), applicability: "applies to no system")]

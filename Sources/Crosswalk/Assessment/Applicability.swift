@@ -19,7 +19,7 @@ struct ApplicabilityPlan: Sendable {
 /// Applicability rules (`Docs/Scoring.md`, "Applicability"): the Statement of
 /// Applicability, EU AI Act actor, tier, condition and date, and per-system scope.
 extension EngineRun {
-    func plan(_ entry: CatalogEntry, ref: RequirementRef) -> ApplicabilityPlan {
+    func plan(_ entry: CatalogEntry, ref: RequirementRef, in catalog: Catalog) -> ApplicabilityPlan {
         func fixed(_ status: CellStatus, _ reason: CellReason, _ applicability: String, deadline: CalendarDate? = nil) -> ApplicabilityPlan {
             ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: applicability, fixed: (status, reason, deadline))])
         }
@@ -35,7 +35,12 @@ extension EngineRun {
         // EU AI Act: actor, tier, condition, date.
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
             var bound: [(SystemProfile, String)] = []
-            for p in profiles { if let why = matches(entry, p) { bound.append((p, why)) } }
+            let with = entry.properties.filter { $0.name == "applies-with" && $0.namespace == Catalog.crosswalkNamespace }.compactMap { catalog.entry(label: $0.value) }
+            for p in profiles {
+                // applies-with: another entry must bind the same system (Art. 50(5) with 50(1)-(4)).
+                guard let why = matches(entry, p), with.isEmpty || with.contains(where: { matches($0, p) != nil }) else { continue }
+                bound.append((p, why))
+            }
             guard !bound.isEmpty else {
                 let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system"
                     + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")

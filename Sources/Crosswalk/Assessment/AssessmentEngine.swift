@@ -101,7 +101,7 @@ struct EngineRun: Sendable {
     /// The cells of one requirement: applicability first, then evidence.
     func cells(for entry: CatalogEntry, in catalog: Catalog) -> RequirementCells {
         let ref = RequirementRef(catalog.framework, entry.label)
-        let plan = plan(entry, ref: ref)
+        let plan = plan(entry, ref: ref, in: catalog)
         var evaluator = CellEvaluator(run: self, ref: ref, perSystem: entry.scope == .system)
         var out = RequirementCells()
         out.cells.reserveCapacity(plan.targets.count)
