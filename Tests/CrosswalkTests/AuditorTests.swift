@@ -76,3 +76,18 @@ extension AuditorTests {
         #expect(sample.cell("eu-ai-act:Art. 50(1)", "CHAT-ASSIST") != nil && sample.cell("eu-ai-act:Art. 50(5)", "CHAT-ASSIST") != nil)
     }
 }
+
+extension AuditorTests {
+    @Test func mandatoryClausesCannotBeExcluded() throws {
+        let a = try assessAuditor("clause-excluded.xml")
+        let audit = try #require(a.cell("iso42001:9.2.2"))
+        #expect(audit.status == .missing)
+        #expect(audit.reason == .mandatoryExcluded(requirement: "9.2.2", justification: "We are a small company and do not audit ourselves.", underlying: .noEvidence(system: nil)))
+        #expect(audit.reason.sentence.contains("is mandatory and cannot be excluded") && audit.reason.sentence.contains("We are a small company"))
+        let review = try #require(a.cell("iso42001:9.3.2"))
+        #expect(review.status == .partial && review.credit == 0.5 && review.reason.code == "mandatory-excluded" && review.evidence == ["MR-1"])
+        #expect(a.cell("iso42001:A.10.4")?.status == .excluded)
+        let d = Deliverables.build(a, organization: try auditorOrganization("clause-excluded.xml"), dataset: Shared.dataset)
+        #expect(d.remediation.contains { $0.gaps.first?.kind == .mandatoryExcluded && $0.requirements.contains(RequirementRef(.iso42001, "9.2.2")) })
+    }
+}

@@ -85,11 +85,13 @@ private struct RefRun {
         }
         // Statement of Applicability.
         var unjustified = false
+        var mandatoryExclusion: String?
         if let d = decisions[ref], !d.applicable {
-            if entry.obligation == .selectable && !d.justification.isEmpty {
+            if entry.obligation == .mandatory { mandatoryExclusion = d.justification }
+            else if entry.obligation == .selectable && !d.justification.isEmpty {
                 return [cell(nil, .excluded, .soaExcluded(justification: d.justification), applicability: "excluded by the organisation")]
             }
-            unjustified = true
+            else { unjustified = true }
         }
         // Art. 5: every operator screens its systems; a system classified prohibited is a finding of its own.
         if entry.riskTiers == ["prohibited"] {
@@ -108,7 +110,7 @@ private struct RefRun {
             if let date, date > options.asOf {
                 return [cell(nil, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)]
             }
-            return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified)]
+            return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
                 + activeSystems.filter { $0.riskTier == "prohibited" }.map {
                     cell($0.id, .prohibited, .prohibitedPractice(system: $0.id, requirement: entry.label), applicability: "\(entry.label) applies to \($0.id): classified prohibited", deadline: date)
                 }
@@ -142,17 +144,17 @@ private struct RefRun {
                 if upcoming, let date {
                     return cell(system, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)
                 }
-                return evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified)
+                return evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
         }
         if entry.scope == .system {
             if activeSystems.isEmpty { return [cell(nil, .missing, .noInventory, applicability: "per system")] }
             return activeSystems.map { s in
-                evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified)
+                evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
         }
         let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
-        return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified)]
+        return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
     }
 
     // MARK: Evidence
@@ -184,7 +186,7 @@ private struct RefRun {
         return out
     }
 
-    func evaluate(_ ref: RequirementRef, entry: CatalogEntry, system: String?, owner: String?, applicability: String, unjustified: Bool) -> Cell {
+    func evaluate(_ ref: RequirementRef, entry: CatalogEntry, system: String?, owner: String?, applicability: String, unjustified: Bool, mandatoryExclusion: String?) -> Cell {
         let asOf = options.asOf
         let soon = asOf.adding(days: options.dueSoonDays)
         var valid: [RefCandidate] = [], stale: [(RefCandidate, CalendarDate)] = [], drafts: [RefCandidate] = [], orgLevel: [RefCandidate] = []
@@ -261,6 +263,10 @@ private struct RefRun {
             cell.reason = .draftOnly(system: system)
             cell.evidence = ids(drafts)
             cell.via = vias(drafts)
+        }
+        if let j = mandatoryExclusion {
+            cell.reason = .mandatoryExcluded(requirement: entry.label, justification: j, underlying: cell.reason)
+            if cell.status == .met || cell.status == .dueSoon { cell.status = .partial; cell.credit = min(cell.credit, 0.5) }
         }
         if unjustified {
             cell.reason = .unjustifiedExclusion(underlying: cell.reason)

@@ -12,8 +12,17 @@ struct CellTarget: Sendable {
 /// The cells of one requirement, before evidence.
 struct ApplicabilityPlan: Sendable {
     var targets: [CellTarget]
-    /// True when the SoA excludes the requirement without justification.
-    var unjustified = false
+    /// An SoA exclusion that does not hold, so the requirement stays applicable.
+    var exclusion: ExclusionFinding?
+}
+
+/// An exclusion in the Statement of Applicability that does not take the requirement out.
+enum ExclusionFinding: Sendable {
+    /// An Annex A control (or voluntary item) excluded without a justification.
+    case unjustified
+    /// A mandatory requirement (management-system clauses 4-10, EU AI Act obligations)
+    /// excluded: clauses are mandatory whatever the justification.
+    case mandatory(justification: String)
 }
 
 /// Applicability rules (`Docs/Scoring.md`, "Applicability"): the Statement of
@@ -24,14 +33,17 @@ extension EngineRun {
             ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: applicability, fixed: (status, reason, deadline))])
         }
         // Statement of Applicability.
-        var unjustified = false
+        var exclusion: ExclusionFinding?
         if let d = decisions[ref], !d.applicable {
-            if entry.obligation == .selectable && !d.justification.isEmpty {
+            if entry.obligation == .mandatory {
+                exclusion = .mandatory(justification: d.justification)
+            } else if entry.obligation == .selectable && !d.justification.isEmpty {
                 return fixed(.excluded, .soaExcluded(justification: d.justification), "excluded by the organisation")
+            } else {
+                exclusion = .unjustified
             }
-            unjustified = true
         }
-        if entry.riskTiers == ["prohibited"] { return prohibition(entry, unjustified: unjustified) }
+        if entry.riskTiers == ["prohibited"] { return prohibition(entry, exclusion: exclusion) }
         // EU AI Act: actor, tier, condition, date.
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
             var bound: [(SystemProfile, String)] = []
@@ -51,24 +63,24 @@ extension EngineRun {
                 CellTarget(system: system, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })
             }
             if entry.scope == .system {
-                return ApplicabilityPlan(targets: bound.map { p, why in target(p.index, "\(entry.label) applies to \(p.id): \(why)") }, unjustified: unjustified)
+                return ApplicabilityPlan(targets: bound.map { p, why in target(p.index, "\(entry.label) applies to \(p.id): \(why)") }, exclusion: exclusion)
             }
             let why = "\(entry.label) applies to the organisation: " + bound.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; ")
-            return ApplicabilityPlan(targets: [target(nil, why)], unjustified: unjustified)
+            return ApplicabilityPlan(targets: [target(nil, why)], exclusion: exclusion)
         }
         if entry.scope == .system {
             if profiles.isEmpty { return fixed(.missing, .noInventory, "per system") }
             let why = "\(entry.label) is assessed for each AI system in scope"
-            return ApplicabilityPlan(targets: profiles.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, unjustified: unjustified)
+            return ApplicabilityPlan(targets: profiles.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, exclusion: exclusion)
         }
         let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
-        return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: why, fixed: nil)], unjustified: unjustified)
+        return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: why, fixed: nil)], exclusion: exclusion)
     }
 
     /// EU AI Act Art. 5 (the obligation whose tier is `prohibited`): one organisation cell
     /// for every operator, whatever its inventory (a screening of its systems and uses), and
     /// a `prohibited` cell for each active system classified as prohibited.
-    func prohibition(_ entry: CatalogEntry, unjustified: Bool) -> ApplicabilityPlan {
+    func prohibition(_ entry: CatalogEntry, exclusion: ExclusionFinding?) -> ApplicabilityPlan {
         guard organization.isOperator else {
             let binds = "\(entry.actors.joined(separator: "/")) (every provider, deployer, importer or distributor)"
             return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: "applies to no operator",
@@ -84,7 +96,7 @@ extension EngineRun {
                                           fixed: (.prohibited, .prohibitedPractice(system: p.id, requirement: entry.label), date?.date)))
             }
         }
-        return ApplicabilityPlan(targets: targets, unjustified: unjustified)
+        return ApplicabilityPlan(targets: targets, exclusion: exclusion)
     }
 
     /// EU AI Act: the organisation's role, the system's tier and the obligation's

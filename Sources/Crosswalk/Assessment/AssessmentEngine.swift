@@ -111,9 +111,9 @@ struct EngineRun: Sendable {
                 out.cells.append(Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: owners[ref],
                                       deadline: deadline, credit: 0, applicability: t.applicability))
             } else if let s = t.system {
-                out.cells.append(evaluator.evaluate(system: s, applicability: t.applicability, unjustified: plan.unjustified))
+                out.cells.append(evaluator.evaluate(system: s, applicability: t.applicability, exclusion: plan.exclusion))
             } else {
-                out.cells.append(evaluator.evaluateOrganization(applicability: t.applicability, unjustified: plan.unjustified))
+                out.cells.append(evaluator.evaluateOrganization(applicability: t.applicability, exclusion: plan.exclusion))
             }
             out.systems.append(Int32(t.system ?? -1))
         }

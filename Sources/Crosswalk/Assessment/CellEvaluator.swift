@@ -36,7 +36,7 @@ struct CellEvaluator {
     }
 
     /// A system cell: `system` indexes `Organization.systems`; calls come in inventory order.
-    mutating func evaluate(system: Int, applicability: String, unjustified: Bool) -> Cell {
+    mutating func evaluate(system: Int, applicability: String, exclusion: ExclusionFinding?) -> Cell {
         valid.removeAll(keepingCapacity: true)
         stale.removeAll(keepingCapacity: true)
         drafts.removeAll(keepingCapacity: true)
@@ -80,12 +80,12 @@ struct CellEvaluator {
                 cell.via = routes.vias(drafts.map(\.route) + orgWide.draftRoutes)
             }
         }
-        if unjustified { markUnjustified(&cell) }
+        if let exclusion { mark(&cell, exclusion) }
         return cell
     }
 
     /// The organisation cell: every claim reached counts; an item that names systems counts as partial at most.
-    mutating func evaluateOrganization(applicability: String, unjustified: Bool) -> Cell {
+    mutating func evaluateOrganization(applicability: String, exclusion: ExclusionFinding?) -> Cell {
         valid.removeAll(keepingCapacity: true)
         stale.removeAll(keepingCapacity: true)
         drafts.removeAll(keepingCapacity: true)
@@ -106,7 +106,7 @@ struct CellEvaluator {
             cell.evidence = routes.ids(drafts.map(\.evidence))
             cell.via = routes.vias(drafts.map(\.route))
         }
-        if unjustified { markUnjustified(&cell) }
+        if let exclusion { mark(&cell, exclusion) }
         return cell
     }
 
@@ -155,10 +155,13 @@ struct CellEvaluator {
         }
     }
 
-    /// SoA rule: an exclusion without justification leaves the requirement applicable; a
-    /// met cell is capped at partial.
-    func markUnjustified(_ cell: inout Cell) {
-        cell.reason = .unjustifiedExclusion(underlying: cell.reason)
+    /// SoA rule: an exclusion without justification, or of a mandatory requirement, leaves
+    /// the requirement applicable; a met cell is capped at partial.
+    func mark(_ cell: inout Cell, _ exclusion: ExclusionFinding) {
+        switch exclusion {
+        case .unjustified: cell.reason = .unjustifiedExclusion(underlying: cell.reason)
+        case let .mandatory(j): cell.reason = .mandatoryExcluded(requirement: ref.label, justification: j, underlying: cell.reason)
+        }
         if cell.status == .met || cell.status == .dueSoon { cell.status = .partial; cell.credit = min(cell.credit, 0.5) }
     }
 }

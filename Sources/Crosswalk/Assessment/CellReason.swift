@@ -36,6 +36,9 @@ public indirect enum CellReason: Sendable, Hashable {
     /// Excluded in the Statement of Applicability without a justification; `underlying` is
     /// the status the evidence gives.
     case unjustifiedExclusion(underlying: CellReason)
+    /// A mandatory requirement excluded in the Statement of Applicability: the exclusion
+    /// does not hold, whatever its justification (kept here).
+    case mandatoryExcluded(requirement: String, justification: String, underlying: CellReason)
 
     /// The stable code (`Docs/Scoring.md`).
     public var code: String {
@@ -56,6 +59,7 @@ public indirect enum CellReason: Sendable, Hashable {
         case .notYetApplicable: "not-yet-applicable"
         case .unjustifiedExclusion: "unjustified-exclusion"
         case .prohibitedPractice: "prohibited-practice"
+        case .mandatoryExcluded: "mandatory-excluded"
         }
     }
 
@@ -79,6 +83,9 @@ public indirect enum CellReason: Sendable, Hashable {
         case let .notYetApplicable(date, basis): "Applies from \(date) (\(basis ?? "legal basis not given")); prepare before then."
         case let .prohibitedPractice(s, r):
             "\(s) is classified as a prohibited practice (\(r)): no evidence can make it compliant; withdraw it from the market or stop using it."
+        case let .mandatoryExcluded(r, j, u):
+            "\(r) is mandatory and cannot be excluded in the Statement of Applicability"
+                + (j.isEmpty ? "" : " (the exclusion says: \(j))") + ": withdraw the exclusion and implement it. " + u.sentence
         case let .unjustifiedExclusion(u):
             "Excluded in the Statement of Applicability without a justification, so it stays applicable: justify the exclusion or implement it. " + u.sentence
         }

@@ -5,6 +5,8 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
     case missing
     case executionGap = "execution-gap"
     case unjustifiedExclusion = "unjustified-exclusion"
+    /// A mandatory requirement excluded in the Statement of Applicability.
+    case mandatoryExcluded = "mandatory-excluded"
     case stale
     case partial
     case dueSoon = "due-soon"
@@ -16,7 +18,7 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .prohibited: 6
         case .missing: 5
-        case .executionGap, .unjustifiedExclusion, .stale: 4
+        case .executionGap, .unjustifiedExclusion, .mandatoryExcluded, .stale: 4
         case .partial: 3
         case .dueSoon, .upcoming, .noOwner: 2
         }
@@ -24,7 +26,11 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The kind of an open cell, or nil when the cell needs no action.
     public init?(_ cell: Cell) {
-        if case .unjustifiedExclusion = cell.reason { self = .unjustifiedExclusion; return }
+        switch cell.reason {
+        case .unjustifiedExclusion: self = .unjustifiedExclusion; return
+        case .mandatoryExcluded: self = .mandatoryExcluded; return
+        default: break
+        }
         switch cell.status {
         case .missing: self = .missing
         case .executionGap: self = .executionGap
@@ -219,6 +225,7 @@ public enum RemediationPlanner {
         case .missing: text = "Put in place and evidence \(subject)"
         case .executionGap: text = "Produce each system's own records (\(plural)) for \(subject)"
         case .unjustifiedExclusion: text = "Justify the exclusion of, or implement, \(subject)"
+        case .mandatoryExcluded: text = "Withdraw the exclusion of mandatory \(subject) from the Statement of Applicability and implement it"
         case .stale: text = "Review and re-approve the expired evidence for \(subject)"
         case .partial: text = "Complete the evidence for \(subject)"
         case .dueSoon: text = "Renew, before \(deadline.map(\.description) ?? "it expires"), the evidence for \(subject)"
