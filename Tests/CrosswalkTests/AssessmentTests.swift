@@ -118,7 +118,8 @@ struct AssessmentTests {
         #expect(a.cell("eu-ai-act:Art. 26(1)", "CV") != nil)
         // Art. 27: deployers of Annex III 5(c) systems.
         #expect(a.cell("eu-ai-act:Art. 27", "PRICING")?.applicability.contains("annex-iii-5c") == true)
-        #expect(a.cell("eu-ai-act:Art. 27", "CV") == nil)
+        // CV (Annex III 4): only a public body or public service would be bound, and neither is declared.
+        #expect(a.cell("eu-ai-act:Art. 27", "CV")?.status == .undetermined)
         // Art. 4 already applies, once for the organisation.
         let literacy = try #require(a.cell("eu-ai-act:Art. 4"))
         #expect(literacy.status == .missing)

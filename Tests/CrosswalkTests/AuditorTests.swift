@@ -69,8 +69,12 @@ extension AuditorTests {
 extension AuditorTests {
     @Test func article50Paragraph5OnlyWhereOneOfParagraphs1To4Applies() throws {
         let a = try assessAuditor("chatbot-deployer.xml")
-        for p in 1...5 { #expect(a.cell("eu-ai-act:Art. 50(\(p))")?.status == .notApplicable, "Art. 50(\(p))") }
-        #expect(!a.cells.contains { $0.requirement.label == "Art. 50(5)" && $0.system != nil })
+        for p in 1...2 { #expect(a.cell("eu-ai-act:Art. 50(\(p))")?.status == .notApplicable, "Art. 50(\(p))") }
+        for p in 3...4 { #expect(a.cell("eu-ai-act:Art. 50(\(p))", "CHAT")?.status == .undetermined, "Art. 50(\(p))") }
+        let p5 = try #require(a.cell("eu-ai-act:Art. 50(5)", "CHAT"))
+        #expect(p5.status == .undetermined)
+        // It waits on the facts of 50(3) and 50(4), not on interacts-with-people (declared, but 50(1) binds providers only).
+        #expect(p5.reason == .undetermined(requirement: "Art. 50(5)", facts: ["emotion-recognition", "biometric-categorisation", "deep-fake", "ai-generated-text"].map { .condition(system: "CHAT", condition: $0) }))
         // The sample's chatbot, provided and deployed by the insurer, keeps Art. 50(5) with 50(1).
         let sample = SampleGoldenTests.assessment
         #expect(sample.cell("eu-ai-act:Art. 50(1)", "CHAT-ASSIST") != nil && sample.cell("eu-ai-act:Art. 50(5)", "CHAT-ASSIST") != nil)
@@ -89,5 +93,53 @@ extension AuditorTests {
         #expect(a.cell("iso42001:A.10.4")?.status == .excluded)
         let d = Deliverables.build(a, organization: try auditorOrganization("clause-excluded.xml"), dataset: Shared.dataset)
         #expect(d.remediation.contains { $0.gaps.first?.kind == .mandatoryExcluded && $0.requirements.contains(RequirementRef(.iso42001, "9.2.2")) })
+    }
+}
+
+@Suite("Undeclared facts (issue #12 item 4, engine side)")
+struct UndeterminedTests {
+    @Test func anUndeclaredConditionIsUndeterminedNotNotApplicable() throws {
+        let a = try assessAuditor("undeclared-facts.xml")
+        #expect(a.cell("eu-ai-act:Art. 26(7)", "HR-BOT")?.status == .missing)
+        #expect(a.cell("eu-ai-act:Art. 26(9)", "HR-BOT")?.status == .missing)
+        let c7 = try #require(a.cell("eu-ai-act:Art. 26(7)", "CV-SCREEN"))
+        #expect(c7.status == .undetermined && c7.reason.code == "undeclared-fact")
+        #expect(c7.reason.sentence.contains("declare whether CV-SCREEN is used at the workplace"))
+        let c9 = try #require(a.cell("eu-ai-act:Art. 26(9)", "CV-SCREEN"))
+        #expect(c9.reason == .undetermined(requirement: "Art. 26(9)", facts: [.condition(system: "CV-SCREEN", condition: "personal-data")]))
+        #expect(c9.reason.sentence.contains("declare whether CV-SCREEN processes personal data"))
+    }
+
+    @Test func undeterminedCellsAreCountedApartAndBecomeOneClassifyActionPerSystem() throws {
+        let a = try assessAuditor("undeclared-facts.xml")
+        let n = a.count(.undetermined)
+        #expect(n >= 2)
+        let fw = try #require(a.scores.first { $0.scope == "framework" })
+        #expect(fw.counts[.undetermined] == n && fw.assessedCells == a.cells.filter(\.status.isAssessed).count)
+        let d = Deliverables.build(a, organization: try auditorOrganization("undeclared-facts.xml"), dataset: Shared.dataset)
+        // One classify action per system (HR-BOT too: Art. 27 and Art. 50 wait on its undeclared facts).
+        let classify = d.remediation.filter { $0.gaps.contains { $0.kind == .undetermined } }
+        #expect(classify.map(\.systems) == [["HR-BOT"], ["CV-SCREEN"]] || classify.map(\.systems) == [["CV-SCREEN"], ["HR-BOT"]])
+        let x = try #require(classify.first { $0.systems == ["CV-SCREEN"] })
+        #expect(x.title.hasPrefix("Classify CV-SCREEN: declare true or false workplace-use, public-body, personal-data"))
+        #expect(x.requirements.contains(RequirementRef(.euAIAct, "Art. 26(7)")) && x.requirements.contains(RequirementRef(.euAIAct, "Art. 26(9)")))
+        #expect(!(try #require(classify.first { $0.systems == ["HR-BOT"] })).requirements.contains(RequirementRef(.euAIAct, "Art. 26(7)")))
+        #expect(x.openCells == a.cells.filter { $0.status == .undetermined && $0.system == "CV-SCREEN" }.count)
+    }
+
+    @Test func anUnclassifiedSystemLeavesEveryTierDependentObligationUndetermined() throws {
+        var org = try auditorOrganization("undeclared-facts.xml")
+        org.systems[1].riskTier = "unclassified"
+        let options = AssessmentOptions(asOf: org.assessmentDate!)
+        let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: options)
+        #expect(a.cells == ReferenceEngine.assess(org, dataset: Shared.dataset, options: options).cells)
+        let c = try #require(a.cell("eu-ai-act:Art. 26(1)", "CV-SCREEN"))
+        #expect(c.status == .undetermined && c.reason == .undetermined(requirement: "Art. 26(1)", facts: [.riskTier(system: "CV-SCREEN")]) && c.reason.code == "unclassified")
+        #expect(c.reason.sentence.contains("classify CV-SCREEN's EU AI Act risk tier"))
+        #expect(a.cell("eu-ai-act:Art. 5", "CV-SCREEN")?.status == .undetermined)
+        #expect(a.cell("eu-ai-act:Art. 4")?.status == .missing)
+        #expect(a.cell("eu-ai-act:Art. 26(1)", "HR-BOT")?.status == .missing)
+        let d = Deliverables.build(a, organization: org, dataset: Shared.dataset)
+        #expect(d.remediation.filter { $0.gaps.contains { $0.kind == .undetermined } && $0.systems == ["CV-SCREEN"] }.count == 1)
     }
 }

@@ -59,21 +59,33 @@ private struct RefRun {
 
     // MARK: Applicability
 
-    func systemMatches(_ e: CatalogEntry, _ s: AISystem) -> String? {
+    static let knownTiers: Set<String> = ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic"]
+    /// Conditions the organisation must declare; any other condition not listed counts as not so.
+    static let mustDeclare: Set<String> = ["personal-data", "workplace-use", "interacts-with-people", "public-body", "public-service",
+                                           "synthetic-content", "deep-fake", "ai-generated-text", "emotion-recognition", "biometric-categorisation"]
+
+    enum RefMatch { case yes(String), no, open([OpenFact]) }
+
+    func systemMatches(_ e: CatalogEntry, _ s: AISystem) -> RefMatch {
         let roles = s.euRoles.isEmpty ? org.euRoles : s.euRoles
         let actorOK = e.actors.isEmpty || e.actors.contains { a in
             a == "operator" || roles.contains(a) || (a == "gpai-provider" && roles.contains("provider"))
         }
-        guard actorOK else { return nil }
-        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(s.riskTier) || (s.riskTier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
-        guard tierOK else { return nil }
+        guard actorOK else { return .no }
+        let tier = Self.knownTiers.contains(s.riskTier) ? s.riskTier : "unclassified"
+        if tier == "unclassified" && !e.riskTiers.contains("any") { return .open([.riskTier(system: s.id)]) }
+        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(tier) || (tier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
+        guard tierOK else { return .no }
         let conditions = s.effectiveConditions + org.conditions
-        if !e.conditions.isEmpty && !e.conditions.contains(where: { conditions.contains($0) }) { return nil }
+        if !e.conditions.isEmpty && !e.conditions.contains(where: { conditions.contains($0) }) {
+            let open = e.conditions.filter { Self.mustDeclare.contains($0) }
+            return open.isEmpty ? .no : .open(open.map { .condition(system: s.id, condition: $0) })
+        }
         let role = e.actors.first { roles.contains($0) } ?? roles.first ?? "operator"
-        var why = "\(role) of a \(s.riskTier)-risk system"
+        var why = "\(role) of a \(tier)-risk system"
         if !s.annexIII.isEmpty { why += " (Annex III \(s.annexIII))" }
         if let c = e.conditions.first(where: { conditions.contains($0) }) { why += ", condition \(c)" }
-        return why
+        return .yes(why)
     }
 
     mutating func assess(_ entry: CatalogEntry, in catalog: Catalog) -> [Cell] {
@@ -111,21 +123,46 @@ private struct RefRun {
                 return [cell(nil, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)]
             }
             return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
-                + activeSystems.filter { $0.riskTier == "prohibited" }.map {
-                    cell($0.id, .prohibited, .prohibitedPractice(system: $0.id, requirement: entry.label), applicability: "\(entry.label) applies to \($0.id): classified prohibited", deadline: date)
+                + activeSystems.compactMap { s -> Cell? in
+                    if s.riskTier == "prohibited" {
+                        return cell(s.id, .prohibited, .prohibitedPractice(system: s.id, requirement: entry.label), applicability: "\(entry.label) applies to \(s.id): classified prohibited", deadline: date)
+                    }
+                    if !Self.knownTiers.contains(s.riskTier) {
+                        return cell(s.id, .undetermined, .undetermined(requirement: entry.label, facts: [.riskTier(system: s.id)]), applicability: "\(entry.label) applies only if the facts named are so", deadline: date)
+                    }
+                    return nil
                 }
         }
         // EU AI Act: actor, tier, condition, date.
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
             var matches: [(AISystem, String)] = []
+            var open: [(AISystem, [OpenFact])] = []
             for s in activeSystems {
-                guard let why = systemMatches(entry, s) else { continue }
+                let why: String
+                switch systemMatches(entry, s) {
+                case .no: continue
+                case let .open(facts): open.append((s, facts)); continue
+                case let .yes(w): why = w
+                }
                 // Art. 50(5) and the like: one of the entries named by applies-with must bind the system too.
                 let others = entry.properties.filter { $0.name == "applies-with" }.map(\.value)
-                if !others.isEmpty && !catalog.requirements.contains(where: { others.contains($0.label) && systemMatches($0, s) != nil }) { continue }
+                let results = others.compactMap { label in catalog.requirements.first { $0.label == label } }.map { systemMatches($0, s) }
+                if !others.isEmpty && !results.contains(where: { if case .yes = $0 { true } else { false } }) {
+                    var facts: [OpenFact] = []
+                    for case let .open(f) in results { for x in f where !facts.contains(x) { facts.append(x) } }
+                    if !facts.isEmpty { open.append((s, facts)) }
+                    continue
+                }
                 matches.append((s, why))
             }
-            guard !matches.isEmpty else {
+            // Undetermined: per system in inventory order among the others; an organisation cell only when nothing binds.
+            var when = entry.appliesFrom
+            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) { when = CalendarDate(o.value) }
+            func undetermined(_ system: String?, _ facts: [OpenFact]) -> Cell {
+                cell(system, .undetermined, .undetermined(requirement: entry.label, facts: facts), applicability: "\(entry.label) applies only if the facts named are so", deadline: when)
+            }
+            if entry.scope != .system && matches.isEmpty && !open.isEmpty { return [undetermined(nil, open.flatMap(\.1))] }
+            guard !matches.isEmpty || (entry.scope == .system && !open.isEmpty) else {
                 let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system" + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
                 return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), applicability: "applies to no system")]
             }
@@ -137,9 +174,16 @@ private struct RefRun {
                 basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
             }
             let upcoming = date.map { $0 > options.asOf } ?? false
-            let targets: [(String?, String)] = entry.scope == .system
-                ? matches.map { ($0.0.id, "\(entry.label) applies to \($0.0.id): \($0.1)") }
-                : [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
+            if entry.scope == .system {
+                return activeSystems.compactMap { s -> Cell? in
+                    if let o = open.first(where: { $0.0.id == s.id }) { return undetermined(s.id, o.1) }
+                    guard let m = matches.first(where: { $0.0.id == s.id }) else { return nil }
+                    let why = "\(entry.label) applies to \(s.id): \(m.1)"
+                    if upcoming, let date { return cell(s.id, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date) }
+                    return evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
+                }
+            }
+            let targets: [(String?, String)] = [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
             return targets.map { system, why in
                 if upcoming, let date {
                     return cell(system, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)

@@ -46,27 +46,7 @@ extension EngineRun {
         if entry.riskTiers == ["prohibited"] { return prohibition(entry, exclusion: exclusion) }
         // EU AI Act: actor, tier, condition, date.
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
-            var bound: [(SystemProfile, String)] = []
-            let with = entry.properties.filter { $0.name == "applies-with" && $0.namespace == Catalog.crosswalkNamespace }.compactMap { catalog.entry(label: $0.value) }
-            for p in profiles {
-                // applies-with: another entry must bind the same system (Art. 50(5) with 50(1)-(4)).
-                guard let why = matches(entry, p), with.isEmpty || with.contains(where: { matches($0, p) != nil }) else { continue }
-                bound.append((p, why))
-            }
-            guard !bound.isEmpty else {
-                let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system"
-                    + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
-                return fixed(.notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), "applies to no system")
-            }
-            let upcoming = applicationDate(entry).flatMap { d in d.date > options.asOf ? d : nil }
-            func target(_ system: Int?, _ why: String) -> CellTarget {
-                CellTarget(system: system, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })
-            }
-            if entry.scope == .system {
-                return ApplicabilityPlan(targets: bound.map { p, why in target(p.index, "\(entry.label) applies to \(p.id): \(why)") }, exclusion: exclusion)
-            }
-            let why = "\(entry.label) applies to the organisation: " + bound.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; ")
-            return ApplicabilityPlan(targets: [target(nil, why)], exclusion: exclusion)
+            return euPlan(entry, in: catalog, exclusion: exclusion)
         }
         if entry.scope == .system {
             if profiles.isEmpty { return fixed(.missing, .noInventory, "per system") }
@@ -91,31 +71,97 @@ extension EngineRun {
         let why = "\(entry.label) binds every operator: screen every AI system and use against the prohibited practices"
         var targets = [CellTarget(system: nil, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })]
         if upcoming == nil {
-            for p in profiles where p.tier == "prohibited" {
-                targets.append(CellTarget(system: p.index, applicability: "\(entry.label) applies to \(p.id): classified prohibited",
-                                          fixed: (.prohibited, .prohibitedPractice(system: p.id, requirement: entry.label), date?.date)))
+            for p in profiles where p.tier == "prohibited" || !p.isClassified {
+                targets.append(p.isClassified
+                    ? CellTarget(system: p.index, applicability: "\(entry.label) applies to \(p.id): classified prohibited",
+                                 fixed: (.prohibited, .prohibitedPractice(system: p.id, requirement: entry.label), date?.date))
+                    : CellTarget(system: p.index, applicability: "\(entry.label) applies only if the facts named are so",
+                                 fixed: (.undetermined, .undetermined(requirement: entry.label, facts: [.riskTier(system: p.id)]), date?.date)))
             }
         }
         return ApplicabilityPlan(targets: targets, exclusion: exclusion)
     }
 
+    /// EU AI Act: actor, tier, condition, date. A system binds the obligation, or does not,
+    /// or it cannot be said until the organisation declares a fact (`undetermined`).
+    func euPlan(_ entry: CatalogEntry, in catalog: Catalog, exclusion: ExclusionFinding?) -> ApplicabilityPlan {
+        var bound: [(SystemProfile, String)] = [], open: [(SystemProfile, [OpenFact])] = []
+        let with = entry.properties.filter { $0.name == "applies-with" && $0.namespace == Catalog.crosswalkNamespace }.compactMap { catalog.entry(label: $0.value) }
+        for p in profiles {
+            switch matches(entry, p) {
+            case .no: continue
+            case let .open(facts): open.append((p, facts))
+            case let .binds(why):
+                // applies-with: another entry must bind the same system (Art. 50(5) with 50(1)-(4)).
+                var facts: [OpenFact] = []
+                var binds = with.isEmpty
+                for other in with where !binds {
+                    switch matches(other, p) {
+                    case .binds: binds = true
+                    case let .open(f): for x in f where !facts.contains(x) { facts.append(x) }
+                    case .no: break
+                    }
+                }
+                if binds { bound.append((p, why)) } else if !facts.isEmpty { open.append((p, facts)) }
+            }
+        }
+        let date = applicationDate(entry)
+        let upcoming = date.flatMap { d in d.date > options.asOf ? d : nil }
+        func target(_ system: Int?, _ why: String) -> CellTarget {
+            CellTarget(system: system, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })
+        }
+        func undetermined(_ system: Int?, _ facts: [OpenFact]) -> CellTarget {
+            CellTarget(system: system, applicability: "\(entry.label) applies only if the facts named are so",
+                       fixed: (.undetermined, .undetermined(requirement: entry.label, facts: facts), date?.date))
+        }
+        if entry.scope == .system {
+            var targets: [CellTarget] = []
+            var b = 0, o = 0
+            while b < bound.count || o < open.count {  // inventory order
+                if o == open.count || (b < bound.count && bound[b].0.index < open[o].0.index) {
+                    targets.append(target(bound[b].0.index, "\(entry.label) applies to \(bound[b].0.id): \(bound[b].1)")); b += 1
+                } else {
+                    targets.append(undetermined(open[o].0.index, open[o].1)); o += 1
+                }
+            }
+            if !targets.isEmpty { return ApplicabilityPlan(targets: targets, exclusion: exclusion) }
+        } else if !bound.isEmpty {
+            let why = "\(entry.label) applies to the organisation: " + bound.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; ")
+            return ApplicabilityPlan(targets: [target(nil, why)], exclusion: exclusion)
+        } else if !open.isEmpty {
+            return ApplicabilityPlan(targets: [undetermined(nil, open.flatMap(\.1))], exclusion: exclusion)
+        }
+        let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system"
+            + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
+        return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: "applies to no system",
+                                                      fixed: (.notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), nil))])
+    }
+
+    /// Whether an EU AI Act obligation binds a system.
+    enum Match { case binds(String), no, open([OpenFact]) }
+
     /// EU AI Act: the organisation's role, the system's tier and the obligation's
     /// conditions; the applicability sentence when the obligation binds the system.
-    func matches(_ e: CatalogEntry, _ p: SystemProfile) -> String? {
+    func matches(_ e: CatalogEntry, _ p: SystemProfile) -> Match {
         let roles = p.roles
         let actorOK = e.actors.isEmpty || e.actors.contains { a in
             a == "operator" || roles.contains(a) || (a == "gpai-provider" && roles.contains("provider"))
         }
-        guard actorOK else { return nil }
+        guard actorOK else { return .no }
+        if !e.riskTiers.contains("any") && !p.isClassified { return .open([.riskTier(system: p.id)]) }
         let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(p.tier) || (p.tier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
-        guard tierOK else { return nil }
+        guard tierOK else { return .no }
         let holding = e.conditions.first { p.fact($0) == true }
-        if !e.conditions.isEmpty && holding == nil { return nil }
+        if !e.conditions.isEmpty && holding == nil {
+            // Undeclared facts that must be declared leave the question open; the rest are false.
+            let open = e.conditions.filter { p.fact($0) == nil && ConditionFacts.mustBeDeclared($0) }
+            return open.isEmpty ? .no : .open(open.map { .condition(system: p.id, condition: $0) })
+        }
         let role = e.actors.first { roles.contains($0) } ?? roles.first ?? "operator"
         var why = "\(role) of a \(p.tier)-risk system"
         if !p.annexIII.isEmpty { why += " (Annex III \(p.annexIII))" }
         if let holding { why += ", condition \(holding)" }
-        return why
+        return .binds(why)
     }
 
     /// Time rule: the application date of `e` in force on the as-of date, with its legal

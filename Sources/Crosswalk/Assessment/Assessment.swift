@@ -12,12 +12,15 @@ public enum CellStatus: String, Sendable, Hashable, CaseIterable, Codable {
     /// An active system whose risk tier is `prohibited` (EU AI Act Art. 5): no evidence can
     /// make it met; withdraw it or stop using it.
     case prohibited
+    /// Whether an EU AI Act obligation applies depends on a fact the organisation has not
+    /// declared (a condition, or the system's risk tier): declare it.
+    case undetermined
 
     /// True for cells that count towards a score.
-    public var isAssessed: Bool { !(self == .excluded || self == .notApplicable || self == .upcoming) }
+    public var isAssessed: Bool { !(self == .excluded || self == .notApplicable || self == .upcoming || self == .undetermined) }
     /// True for cells that call for action.
     public var isGap: Bool {
-        self == .partial || self == .missing || self == .stale || self == .executionGap || self == .dueSoon || self == .prohibited
+        self == .partial || self == .missing || self == .stale || self == .executionGap || self == .dueSoon || self == .prohibited || self == .undetermined
     }
 }
 

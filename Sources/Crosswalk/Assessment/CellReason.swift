@@ -1,3 +1,23 @@
+/// A fact the organisation has not declared, on which applicability depends.
+public enum OpenFact: Sendable, Hashable {
+    /// A condition (`personal-data`, `workplace-use`, …) not declared for the system.
+    case condition(system: String, condition: String)
+    /// The system's EU AI Act risk tier (`unclassified`).
+    case riskTier(system: String)
+
+    public var system: String {
+        switch self { case let .condition(s, _), let .riskTier(s): s }
+    }
+
+    /// "declare whether CV-SCREEN processes personal data", "classify CV-SCREEN's risk tier".
+    public var request: String {
+        switch self {
+        case let .condition(s, c): "declare whether \(s) \(ConditionFacts.question(c) ?? "meets the condition \(c)") (\(c))"
+        case let .riskTier(s): "classify \(s)'s EU AI Act risk tier"
+        }
+    }
+}
+
 /// Why a cell has its status: a typed value that names what it rests on. ``code`` is the
 /// stable machine-readable code (`Docs/Scoring.md`), ``sentence`` the sentence a person
 /// reads. Stages after the engine (remediation, reports) switch over the cases; they never
@@ -33,6 +53,8 @@ public indirect enum CellReason: Sendable, Hashable {
     case notYetApplicable(from: CalendarDate, basis: String?)
     /// EU AI Act Art. 5: an active system whose risk tier is `prohibited`.
     case prohibitedPractice(system: String, requirement: String)
+    /// Whether the obligation applies depends on facts not declared.
+    case undetermined(requirement: String, facts: [OpenFact])
     /// Excluded in the Statement of Applicability without a justification; `underlying` is
     /// the status the evidence gives.
     case unjustifiedExclusion(underlying: CellReason)
@@ -60,6 +82,7 @@ public indirect enum CellReason: Sendable, Hashable {
         case .unjustifiedExclusion: "unjustified-exclusion"
         case .prohibitedPractice: "prohibited-practice"
         case .mandatoryExcluded: "mandatory-excluded"
+        case let .undetermined(_, facts): facts.contains { if case .riskTier = $0 { true } else { false } } ? "unclassified" : "undeclared-fact"
         }
     }
 
@@ -83,6 +106,8 @@ public indirect enum CellReason: Sendable, Hashable {
         case let .notYetApplicable(date, basis): "Applies from \(date) (\(basis ?? "legal basis not given")); prepare before then."
         case let .prohibitedPractice(s, r):
             "\(s) is classified as a prohibited practice (\(r)): no evidence can make it compliant; withdraw it from the market or stop using it."
+        case let .undetermined(r, facts):
+            "Whether \(r) applies is undetermined: " + facts.map(\.request).joined(separator: "; ") + "."
         case let .mandatoryExcluded(r, j, u):
             "\(r) is mandatory and cannot be excluded in the Statement of Applicability"
                 + (j.isEmpty ? "" : " (the exclusion says: \(j))") + ": withdraw the exclusion and implement it. " + u.sentence

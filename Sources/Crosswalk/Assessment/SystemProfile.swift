@@ -11,8 +11,9 @@ struct SystemProfile: Sendable {
     var id: String
     /// The organisation's EU AI Act roles for the system (the system's own, else the organisation's).
     var roles: [String]
-    /// The EU AI Act risk tier.
+    /// The EU AI Act risk tier; `unclassified` when the system has none the engine knows.
     var tier: String
+    var isClassified: Bool { tier != "unclassified" }
     /// The Annex III point (`4`, `5b`), empty when none.
     var annexIII: String
     /// Conditions declared true: the system's and the organisation's.
@@ -28,7 +29,7 @@ struct SystemProfile: Sendable {
         self.index = index
         id = s.id
         roles = s.euRoles.isEmpty ? org.euRoles : s.euRoles
-        tier = s.riskTier
+        tier = ConditionFacts.tiers.contains(s.riskTier) ? s.riskTier : "unclassified"
         annexIII = s.annexIII
         declared = s.conditions + org.conditions
     }
@@ -60,7 +61,35 @@ struct OrganizationProfile: Sendable {
 
 /// Which catalogue conditions are facts the organisation must declare for a system and which
 /// follow from other data. `Docs/Scoring.md` prints this table.
+///
+/// - Derived: `annex-iii-N` and `annex-iii-Nx` follow from the system's Annex III point.
+/// - Must be declared (``declared``): what the system does and who uses it, which decide
+///   common duties (Art. 26(7), 26(9), 27, 50). Not declared: the cell is `undetermined`.
+/// - Asserted when so (every other condition: `annex-i-product`, `art-6-3-derogation`,
+///   `own-name-or-trademark`, `substantial-modification`, `changed-intended-purpose`,
+///   `non-eu-provider`, `post-remote-biometric-identification`): exceptional positions the
+///   organisation asserts; not declared counts as not so.
 enum ConditionFacts {
+    /// The risk tiers the engine knows; any other value is `unclassified`.
+    static let tiers = ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic"]
+
+    /// The conditions that must be declared, with the question a person answers.
+    static let declared: KeyValuePairs<String, String> = [
+        "personal-data": "processes personal data",
+        "workplace-use": "is used at the workplace",
+        "interacts-with-people": "interacts directly with natural persons",
+        "public-body": "is deployed by a body governed by public law",
+        "public-service": "is used to provide a public service",
+        "synthetic-content": "generates synthetic audio, image, video or text",
+        "deep-fake": "generates or manipulates deep fakes",
+        "ai-generated-text": "generates text published to inform the public",
+        "emotion-recognition": "is an emotion recognition system",
+        "biometric-categorisation": "is a biometric categorisation system",
+    ]
+
+    static func mustBeDeclared(_ condition: String) -> Bool { question(condition) != nil }
+    static func question(_ condition: String) -> String? { declared.first { $0.key == condition }?.value }
+
     /// `annex-iii-N` and `annex-iii-Nx` follow from the system's Annex III point.
     static func annexIIIPoint(_ condition: String) -> String? {
         guard condition.hasPrefix("annex-iii-") else { return nil }

@@ -11,6 +11,8 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
     case partial
     case dueSoon = "due-soon"
     case upcoming
+    /// An EU AI Act obligation whose applicability depends on an undeclared fact: classify.
+    case undetermined
     case noOwner = "no-owner"
 
     /// 1–5: how bad the gap is (see `Docs/Deliverables.md`).
@@ -18,7 +20,7 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .prohibited: 6
         case .missing: 5
-        case .executionGap, .unjustifiedExclusion, .mandatoryExcluded, .stale: 4
+        case .executionGap, .unjustifiedExclusion, .mandatoryExcluded, .stale, .undetermined: 4
         case .partial: 3
         case .dueSoon, .upcoming, .noOwner: 2
         }
@@ -39,6 +41,7 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .dueSoon: self = .dueSoon
         case .upcoming: self = .upcoming
         case .prohibited: self = .prohibited
+        case .undetermined: self = .undetermined
         case .met, .excluded, .notApplicable: return nil
         }
     }
@@ -118,8 +121,12 @@ public enum RemediationPlanner {
         var groupOf: [RequirementRef: Int] = [:]
         for (i, o) in ownership.enumerated() { for m in o.group.members { groupOf[m.requirement] = i } }
         var openCells: [[Cell]] = Array(repeating: [], count: ownership.count)
+        var undetermined: [Cell] = []
         for c in assessment.cells {
-            guard let g = groupOf[c.requirement], GapKind(c) != nil else { continue }
+            guard let kind = GapKind(c) else { continue }
+            // Undetermined cells become one classify action per system, not one per group.
+            if kind == .undetermined { undetermined.append(c); continue }
+            guard let g = groupOf[c.requirement] else { continue }
             openCells[g].append(c)
         }
         let systemIndex = Dictionary(organization.systems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -128,6 +135,9 @@ public enum RemediationPlanner {
             let cells = openCells[i]
             guard !cells.isEmpty || o.isUnowned else { continue }
             actions.append((action(o, cells: cells, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs), i))
+        }
+        for (n, x) in classifyActions(undetermined, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs).enumerated() {
+            actions.append((x, ownership.count + n))
         }
         actions.sort { a, b in
             // A prohibited practice ranks first, whatever its score.
@@ -231,6 +241,7 @@ public enum RemediationPlanner {
         case .dueSoon: text = "Renew, before \(deadline.map(\.description) ?? "it expires"), the evidence for \(subject)"
         case .upcoming: text = "Prepare, before \(deadline.map(\.description) ?? "it applies"), \(subject)"
         case .noOwner: text = "Name an owner for \(subject)"
+        case .undetermined: text = "Declare the facts that decide \(subject)"
         }
         if requirements > 1 { text += " (closes \(requirements) requirements in \(frameworks) framework\(frameworks == 1 ? "" : "s"))" }
         return text
