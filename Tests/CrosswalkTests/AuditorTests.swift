@@ -143,3 +143,15 @@ struct UndeterminedTests {
         #expect(d.remediation.filter { $0.gaps.contains { $0.kind == .undetermined } && $0.systems == ["CV-SCREEN"] }.count == 1)
     }
 }
+
+extension AuditorTests {
+    @Test func staleSpreadsOnlyAlongFullRoutes() throws {
+        let a = try assessAuditor("stale-partial-route.xml")
+        #expect(a.cell("iso42001:A.10.3")?.status == .stale)
+        for label in ["A.5.19", "A.5.20", "A.5.21", "A.5.22", "A.5.23"] {
+            let c = try #require(a.cell("iso27001:\(label)"))
+            #expect(c.status == .missing && c.reason.code == "expired-partial-route" && c.evidence == ["SUP-DD"] && c.deadline == nil, "\(label)")
+            #expect(c.reason.sentence.contains("SUP-DD (last valid on 2026-06-30)") && c.reason.sentence.contains("iso27001:\(label) intersects-with iso42001:A.10.3"), "\(label)")
+        }
+    }
+}

@@ -20,6 +20,8 @@ private struct RefCandidate {
     var credit: Double
     var via: String?
     var orgLevelOnly: Bool
+    /// Meeting the claimed requirement meets this one (direct, equal, equivalent, subset).
+    var routeFull: Bool
 }
 
 private struct RefRun {
@@ -219,7 +221,7 @@ private struct RefRun {
                 credit = 0.5
                 if let strength, !routeFull { credit = 0.5 * Double(strength) / 10 }
             }
-            out.append(RefCandidate(evidence: claim.evidence, full: whole, credit: credit, via: via, orgLevelOnly: orgLevelOnly))
+            out.append(RefCandidate(evidence: claim.evidence, full: whole, credit: credit, via: via, orgLevelOnly: orgLevelOnly, routeFull: routeFull))
         }
         for c in claims[ref] ?? [] { consider(c, routeFull: true, strength: nil, via: nil) }
         for r in dataset.graph.relations(of: ref) where r.relationship != .noRelationship {
@@ -234,10 +236,15 @@ private struct RefRun {
         let asOf = options.asOf
         let soon = asOf.adding(days: options.dueSoonDays)
         var valid: [RefCandidate] = [], stale: [(RefCandidate, CalendarDate)] = [], drafts: [RefCandidate] = [], orgLevel: [RefCandidate] = []
+        var expiredPartial: [RefCandidate] = []
         for c in candidates(for: ref, system: system) {
             let e = org.evidence[c.evidence]
             if e.status == "draft" { drafts.append(c); continue }
-            if let x = e.expires, x < asOf { stale.append((c, x)); continue }
+            if let x = e.expires, x < asOf {
+                // Renewal through a partial route would not meet it: not stale.
+                if c.routeFull { stale.append((c, x)) } else { expiredPartial.append(c) }
+                continue
+            }
             if c.orgLevelOnly { orgLevel.append(c); continue }
             valid.append(c)
         }
@@ -307,6 +314,11 @@ private struct RefRun {
             cell.reason = .draftOnly(system: system)
             cell.evidence = ids(drafts)
             cell.via = vias(drafts)
+        } else if !expiredPartial.isEmpty {
+            let last = expiredPartial.compactMap { org.evidence[$0.evidence].expires }.max()!
+            cell.evidence = ids(expiredPartial)
+            cell.via = vias(expiredPartial)
+            cell.reason = .expiredOnPartialRoute(system: system, items: cell.evidence, lastValidDay: last, via: cell.via)
         }
         if let j = mandatoryExclusion {
             cell.reason = .mandatoryExcluded(requirement: entry.label, justification: j, underlying: cell.reason)

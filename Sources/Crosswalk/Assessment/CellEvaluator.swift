@@ -12,6 +12,8 @@ struct CellEvaluator {
     var orgWide = OrganizationWidePart()
     // Scratch, reused from cell to cell.
     var valid: [Candidate] = [], stale: [(Candidate, CalendarDate)] = [], drafts: [Candidate] = []
+    /// Expired items that reach the requirement only through a partial route: renewing them would not meet it.
+    var expiredPartial: [Candidate] = []
 
     init(run: EngineRun, ref: RequirementRef, perSystem: Bool) {
         self.run = run
@@ -30,7 +32,8 @@ struct CellEvaluator {
     mutating func sort(_ candidate: Candidate) {
         switch run.evidence.state[Int(candidate.evidence)] {
         case .draft: drafts.append(candidate)
-        case .stale: stale.append((candidate, run.evidence.expires[Int(candidate.evidence)]!))
+        case .stale where routes.routes[Int(candidate.route)].full: stale.append((candidate, run.evidence.expires[Int(candidate.evidence)]!))
+        case .stale: expiredPartial.append(candidate)
         case .valid: valid.append(candidate)
         }
     }
@@ -40,6 +43,7 @@ struct CellEvaluator {
         valid.removeAll(keepingCapacity: true)
         stale.removeAll(keepingCapacity: true)
         drafts.removeAll(keepingCapacity: true)
+        expiredPartial.removeAll(keepingCapacity: true)
         let s = Int32(system)
         for (j, route) in routes.routes.enumerated() {
             guard let slot = route.slot else { continue }
@@ -79,6 +83,9 @@ struct CellEvaluator {
                 cell.evidence = routes.ids(drafts.map(\.evidence) + orgWide.draftEvidence)
                 cell.via = routes.vias(drafts.map(\.route) + orgWide.draftRoutes)
             }
+        } else if !expiredPartial.isEmpty || !orgWide.expiredPartialEvidence.isEmpty {
+            markExpiredPartial(&cell, evidence: expiredPartial.map(\.evidence) + orgWide.expiredPartialEvidence,
+                               routes: expiredPartial.map(\.route) + orgWide.expiredPartialRoutes)
         }
         if let exclusion { mark(&cell, exclusion) }
         return cell
@@ -89,6 +96,7 @@ struct CellEvaluator {
         valid.removeAll(keepingCapacity: true)
         stale.removeAll(keepingCapacity: true)
         drafts.removeAll(keepingCapacity: true)
+        expiredPartial.removeAll(keepingCapacity: true)
         for (j, route) in routes.routes.enumerated() {
             guard let slot = route.slot else { continue }
             for c in run.evidence.allClaims[slot] {
@@ -105,6 +113,8 @@ struct CellEvaluator {
             cell.reason = .draftOnly(system: nil)
             cell.evidence = routes.ids(drafts.map(\.evidence))
             cell.via = routes.vias(drafts.map(\.route))
+        } else if !expiredPartial.isEmpty {
+            markExpiredPartial(&cell, evidence: expiredPartial.map(\.evidence), routes: expiredPartial.map(\.route))
         }
         if let exclusion { mark(&cell, exclusion) }
         return cell
@@ -116,6 +126,16 @@ struct CellEvaluator {
         cell.evidence = routes.ids(evidence)
         cell.via = routes.vias(r)
         cell.deadline = latest
+    }
+
+    /// Stale spreads only along full routes: expired items that reach the cell through a
+    /// partial route leave it missing, with a reason that names them and the route.
+    func markExpiredPartial(_ cell: inout Cell, evidence: [Int32], routes r: [Int32]) {
+        let ids = routes.ids(evidence), vias = routes.vias(r)
+        let last = evidence.compactMap { run.evidence.expires[Int($0)] }.max()!
+        cell.reason = .expiredOnPartialRoute(system: cell.system, items: ids, lastValidDay: last, via: vias)
+        cell.evidence = ids
+        cell.via = vias
     }
 
     /// Met, due soon or partial, from valid candidates.

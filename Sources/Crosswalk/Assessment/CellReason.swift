@@ -39,6 +39,9 @@ public indirect enum CellReason: Sendable, Hashable {
     case evidenceExpired(system: String?, lastValidDay: CalendarDate)
     /// A per-system cell: the process is documented, the system's own artefact is not.
     case executionGap(system: String)
+    /// Expired items reach the requirement only through partial routes: renewing them would
+    /// not meet it, so it is missing, not stale.
+    case expiredOnPartialRoute(system: String?, items: [String], lastValidDay: CalendarDate, via: [String])
     /// Only draft evidence.
     case draftOnly(system: String?)
     /// No evidence at all.
@@ -74,6 +77,7 @@ public indirect enum CellReason: Sendable, Hashable {
         case .evidenceExpired: "evidence-expired"
         case .executionGap: "execution-gap"
         case .draftOnly: "draft-only"
+        case .expiredOnPartialRoute: "expired-partial-route"
         case .noEvidence: "no-evidence"
         case .noInventory: "no-inventory"
         case .soaExcluded: "soa-excluded"
@@ -98,6 +102,9 @@ public indirect enum CellReason: Sendable, Hashable {
         case .partialScope: "Only partly met: the evidence covers some AI systems, not the organisation as a whole."
         case let .evidenceExpired(s, day): "The evidence\(Self.for(s)) was last valid on \(day): review and re-approve it."
         case let .executionGap(s): "The process is documented for the organisation, but \(s)'s own artefact does not exist: produce it for this system."
+        case let .expiredOnPartialRoute(s, items, day, via):
+            "No current evidence\(Self.for(s)): \(items.joined(separator: ", ")) (last valid on \(day)) reach\(items.count == 1 ? "es" : "") it only through "
+                + via.joined(separator: " | ") + ", which covers it in part, so renewing it would not meet it: put in place and evidence this requirement."
         case let .draftOnly(s): "Only draft evidence exists\(Self.for(s)); a draft does not count until approved."
         case let .noEvidence(s): "No evidence\(Self.for(s)) in the register, directly or through the crosswalk."
         case .noInventory: "Assessed per AI system, but the inventory lists no AI system: build the AI system inventory first."

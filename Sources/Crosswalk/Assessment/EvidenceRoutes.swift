@@ -28,6 +28,9 @@ struct OrganizationWidePart: Sendable {
     var staleEvidence: [Int32] = []
     var staleRoutes: [Int32] = []
     var staleLatest: CalendarDate?
+    /// Expired items on partial routes only.
+    var expiredPartialEvidence: [Int32] = []
+    var expiredPartialRoutes: [Int32] = []
     var draftEvidence: [Int32] = []
     var draftRoutes: [Int32] = []
     var draftIDs: [String] = []
@@ -86,10 +89,17 @@ struct EvidenceRoutes: Sendable {
         var orgLevelEvidence: [Int32] = [], orgLevelRoutes: [Int32] = [], staleEvidence: [Int32] = [], staleRoutes: [Int32] = []
         var draftEvidence: [Int32] = [], draftRoutes: [Int32] = []
         for (j, route) in routes.enumerated() {
+            guard let slot = route.slot, !route.full else { continue }
+            for c in index.orgWideClaims[slot] where index.state[Int(c.evidence)] == .stale {
+                part.expiredPartialEvidence.append(c.evidence); part.expiredPartialRoutes.append(Int32(j))
+            }
+        }
+        for (j, route) in routes.enumerated() {
             guard let slot = route.slot else { continue }
             for c in index.orgWideClaims[slot] {
                 switch index.state[Int(c.evidence)] {
                 case .draft: draftEvidence.append(c.evidence); draftRoutes.append(Int32(j))
+                case .stale where !route.full: break
                 case .stale:
                     staleEvidence.append(c.evidence); staleRoutes.append(Int32(j))
                     let x = index.expires[Int(c.evidence)]!
