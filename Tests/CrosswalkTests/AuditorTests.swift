@@ -155,3 +155,26 @@ extension AuditorTests {
         }
     }
 }
+
+extension AuditorTests {
+    @Test func aMissingProcessIsReportedEvenWhenEverySystemHasItsArtefact() throws {
+        let a = try assessAuditor("process-missing.xml")
+        for req in ["iso42001:6.1.4", "iso42001:A.5.2"] {
+            let process = try #require(a.cell(req))
+            #expect(process.status == .missing && process.reason.code == "no-process", "\(req)")
+            #expect(a.cell(req, "PRICING")?.status == .met && a.cell(req, "FORECAST")?.status == .met, "\(req)")
+        }
+        // Requirements without the process prop keep one cell per system only.
+        #expect(a.cell("iso42001:8.4") == nil && a.cell("iso42001:8.4", "PRICING") != nil)
+    }
+
+    @Test func aProcessWithoutOneSystemsArtefactIsAnExecutionGapOnThatSystemOnly() throws {
+        let a = try assessAuditor("process-execution-gap.xml")
+        for req in ["iso42001:6.1.4", "iso42001:A.5.2"] {
+            #expect(a.cell(req)?.status == .met && a.cell(req)?.evidence == ["IA-PROC"], "\(req)")
+            #expect(a.cell(req, "PRICING")?.status == .met, "\(req)")
+            let gap = try #require(a.cell(req, "FORECAST"))
+            #expect(gap.status == .executionGap && gap.evidence == ["IA-PROC"], "\(req)")
+        }
+    }
+}

@@ -194,8 +194,12 @@ private struct RefRun {
             }
         }
         if entry.scope == .system {
-            if activeSystems.isEmpty { return [cell(nil, .missing, .noInventory, applicability: "per system")] }
-            return activeSystems.map { s in
+            // A requirement that also asks for an organisation-wide process: that process is one organisation cell.
+            let process = entry.properties.contains { $0.name == "process" && $0.value == "organization" }
+                ? [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: "\(entry.label) asks for one organisation-wide process", unjustified: unjustified,
+                            mandatoryExclusion: mandatoryExclusion, processOnly: true)] : []
+            if activeSystems.isEmpty { return process.isEmpty ? [cell(nil, .missing, .noInventory, applicability: "per system")] : process }
+            return process + activeSystems.map { s in
                 evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
         }
@@ -205,7 +209,7 @@ private struct RefRun {
 
     // MARK: Evidence
 
-    func candidates(for ref: RequirementRef, system: String?) -> [RefCandidate] {
+    func candidates(for ref: RequirementRef, system: String?, processOnly: Bool = false) -> [RefCandidate] {
         var out: [RefCandidate] = []
         func consider(_ claim: (evidence: Int, full: Bool), routeFull: Bool, strength: Int?, via: String?) {
             let e = org.evidence[claim.evidence]
@@ -215,6 +219,7 @@ private struct RefRun {
             // On an organisation cell, system-specific evidence counts, as partial at most (see `whole`).
             let orgLevelOnly = system != nil && e.systems.isEmpty
             if let system, !e.systems.isEmpty, !e.systems.contains(system) { return }
+            if processOnly && !e.systems.isEmpty { return }
             let whole = claim.full && routeFull && (system != nil || e.systems.isEmpty)
             var credit = 1.0
             if !whole {
@@ -232,12 +237,12 @@ private struct RefRun {
         return out
     }
 
-    func evaluate(_ ref: RequirementRef, entry: CatalogEntry, system: String?, owner: String?, applicability: String, unjustified: Bool, mandatoryExclusion: String?) -> Cell {
+    func evaluate(_ ref: RequirementRef, entry: CatalogEntry, system: String?, owner: String?, applicability: String, unjustified: Bool, mandatoryExclusion: String?, processOnly: Bool = false) -> Cell {
         let asOf = options.asOf
         let soon = asOf.adding(days: options.dueSoonDays)
         var valid: [RefCandidate] = [], stale: [(RefCandidate, CalendarDate)] = [], drafts: [RefCandidate] = [], orgLevel: [RefCandidate] = []
         var expiredPartial: [RefCandidate] = []
-        for c in candidates(for: ref, system: system) {
+        for c in candidates(for: ref, system: system, processOnly: processOnly) {
             let e = org.evidence[c.evidence]
             if e.status == "draft" { drafts.append(c); continue }
             if let x = e.expires, x < asOf {
@@ -258,7 +263,7 @@ private struct RefRun {
             for c in cs { if let v = c.via, !out.contains(v) { out.append(v) } }
             return out
         }
-        var cell = Cell(requirement: ref, system: system, status: .missing, reason: .noEvidence(system: system), evidence: [], via: [], owner: owner,
+        var cell = Cell(requirement: ref, system: system, status: .missing, reason: processOnly ? .noProcess(requirement: entry.label) : .noEvidence(system: system), evidence: [], via: [], owner: owner,
                         deadline: nil, credit: 0, applicability: applicability)
         func markStale() {
             let latest = stale.map(\.1).max()!

@@ -49,9 +49,12 @@ extension EngineRun {
             return euPlan(entry, in: catalog, exclusion: exclusion)
         }
         if entry.scope == .system {
-            if profiles.isEmpty { return fixed(.missing, .noInventory, "per system") }
+            // A process requirement: the organisation cell for the process, then the systems' artefacts.
+            let process = Self.asksForProcess(entry)
+                ? [CellTarget(system: nil, applicability: "\(entry.label) asks for one organisation-wide process", fixed: nil)] : []
+            if profiles.isEmpty { return process.isEmpty ? fixed(.missing, .noInventory, "per system") : ApplicabilityPlan(targets: process, exclusion: exclusion) }
             let why = "\(entry.label) is assessed for each AI system in scope"
-            return ApplicabilityPlan(targets: profiles.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, exclusion: exclusion)
+            return ApplicabilityPlan(targets: process + profiles.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, exclusion: exclusion)
         }
         let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
         return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: why, fixed: nil)], exclusion: exclusion)
@@ -135,6 +138,12 @@ extension EngineRun {
             + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
         return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: "applies to no system",
                                                       fixed: (.notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), nil))])
+    }
+
+    /// True for a per-system requirement that also asks for an organisation-wide process
+    /// (catalogue prop `process`): its organisation cell counts organisation-wide evidence only.
+    static func asksForProcess(_ entry: CatalogEntry) -> Bool {
+        entry.scope == .system && entry.property("process") == "organization"
     }
 
     /// Whether an EU AI Act obligation binds a system.

@@ -113,7 +113,8 @@ struct EngineRun: Sendable {
             } else if let s = t.system {
                 out.cells.append(evaluator.evaluate(system: s, applicability: t.applicability, exclusion: plan.exclusion))
             } else {
-                out.cells.append(evaluator.evaluateOrganization(applicability: t.applicability, exclusion: plan.exclusion))
+                out.cells.append(evaluator.evaluateOrganization(applicability: t.applicability, exclusion: plan.exclusion,
+                                                                processOnly: entry.scope == .system))
             }
             out.systems.append(Int32(t.system ?? -1))
         }

@@ -91,20 +91,23 @@ struct CellEvaluator {
         return cell
     }
 
-    /// The organisation cell: every claim reached counts; an item that names systems counts as partial at most.
-    mutating func evaluateOrganization(applicability: String, exclusion: ExclusionFinding?) -> Cell {
+    /// The organisation cell: every claim reached counts; an item that names systems counts as
+    /// partial at most. The process cell of a per-system requirement (`processOnly`) counts
+    /// organisation-wide items only: a system's artefact does not document the process.
+    mutating func evaluateOrganization(applicability: String, exclusion: ExclusionFinding?, processOnly: Bool = false) -> Cell {
         valid.removeAll(keepingCapacity: true)
         stale.removeAll(keepingCapacity: true)
         drafts.removeAll(keepingCapacity: true)
         expiredPartial.removeAll(keepingCapacity: true)
         for (j, route) in routes.routes.enumerated() {
             guard let slot = route.slot else { continue }
-            for c in run.evidence.allClaims[slot] {
+            for c in processOnly ? run.evidence.orgWideClaims[slot] : run.evidence.allClaims[slot] {
                 let whole = c.full && route.full && run.evidence.organizationWide[Int(c.evidence)]
                 sort(Candidate(evidence: c.evidence, route: Int32(j), full: whole, credit: EvidenceRoutes.credit(route, whole: whole)))
             }
         }
         var cell = blank(system: nil, applicability: applicability)
+        if processOnly { cell.reason = .noProcess(requirement: ref.label) }
         if !valid.isEmpty {
             decideValid(&cell, valid, system: nil)
         } else if !stale.isEmpty {

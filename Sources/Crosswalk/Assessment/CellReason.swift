@@ -46,6 +46,8 @@ public indirect enum CellReason: Sendable, Hashable {
     case draftOnly(system: String?)
     /// No evidence at all.
     case noEvidence(system: String?)
+    /// The organisation-wide process of a per-system requirement is not evidenced.
+    case noProcess(requirement: String)
     /// A per-system requirement and an empty inventory.
     case noInventory
     /// Excluded in the Statement of Applicability, with its justification.
@@ -80,6 +82,7 @@ public indirect enum CellReason: Sendable, Hashable {
         case .expiredOnPartialRoute: "expired-partial-route"
         case .noEvidence: "no-evidence"
         case .noInventory: "no-inventory"
+        case .noProcess: "no-process"
         case .soaExcluded: "soa-excluded"
         case .noMatchingSystem: "no-matching-system"
         case .notYetApplicable: "not-yet-applicable"
@@ -107,6 +110,8 @@ public indirect enum CellReason: Sendable, Hashable {
                 + via.joined(separator: " | ") + ", which covers it in part, so renewing it would not meet it: put in place and evidence this requirement."
         case let .draftOnly(s): "Only draft evidence exists\(Self.for(s)); a draft does not count until approved."
         case let .noEvidence(s): "No evidence\(Self.for(s)) in the register, directly or through the crosswalk."
+        case let .noProcess(r):
+            "No organisation-wide evidence documents the \(r) process (each system's own artefact does not replace it): document the process for the organisation."
         case .noInventory: "Assessed per AI system, but the inventory lists no AI system: build the AI system inventory first."
         case let .soaExcluded(j): "Excluded in the Statement of Applicability: \(j)"
         case let .noMatchingSystem(r, binds): "\(r) binds the \(binds); no system in the inventory is one."
