@@ -178,3 +178,18 @@ extension AuditorTests {
         }
     }
 }
+
+extension AuditorTests {
+    @Test func reasonsNameWhatTheyRestOn() throws {
+        let a = try assessAuditor("reasons.xml")
+        let partial = try #require(a.cell("iso42001:A.10.3"))
+        #expect(partial.status == .partial && partial.credit == 0.25)
+        #expect(partial.reason.sentence == "Partly met through iso27001:A.5.19 (intersects-with, strength 5/10): credit 0.25.")
+        let stale = try #require(a.cell("iso42001:5.2"))
+        #expect(stale.reason == .evidenceExpired(system: nil, items: ["POL-OLD"], lastValidDay: CalendarDate("2026-06-30")!))
+        #expect(stale.reason.sentence.contains("(POL-OLD) was last valid on 2026-06-30"))
+        #expect(a.cell("iso42001:7.2")?.reason.sentence == "Only partly met: COMP-1 claims partial coverage.")
+        let gap = try #require(try assessAuditor("process-execution-gap.xml").cell("iso42001:6.1.4", "FORECAST"))
+        #expect(gap.reason.sentence == "The process is documented for the organisation (IA-PROC), but FORECAST's own artefact does not exist: produce it for this system.")
+    }
+}

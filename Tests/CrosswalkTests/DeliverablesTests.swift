@@ -208,7 +208,7 @@ struct RemediationTests {
 
     @Test func unjustifiedExclusionsAndUnownedGroupsAreGaps() {
         let a1 = W.r("fa", "1"), a2 = W.r("fa", "2")
-        let x = plan([cell(a1, nil, .partial, reason: .unjustifiedExclusion(underlying: .partialEvidence(system: nil))), cell(a2, nil, .met)],
+        let x = plan([cell(a1, nil, .partial, reason: .unjustifiedExclusion(underlying: .partialEvidence(system: nil, items: []))), cell(a2, nil, .met)],
                      owners: [OwnerAssignment(requirement: a1, person: "p", location: SourceLocation(file: ""))])
         #expect(x.map(\.group.anchor) == [a1, a2])
         #expect(x[0].gaps.map(\.kind) == [.unjustifiedExclusion] && x[0].title.hasPrefix("Justify the exclusion of, or implement,"))

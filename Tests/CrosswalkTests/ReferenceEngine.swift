@@ -22,6 +22,8 @@ private struct RefCandidate {
     var orgLevelOnly: Bool
     /// Meeting the claimed requirement meets this one (direct, equal, equivalent, subset).
     var routeFull: Bool
+    /// The relation it comes through, nil when direct.
+    var relation: Relation?
 }
 
 private struct RefRun {
@@ -211,7 +213,7 @@ private struct RefRun {
 
     func candidates(for ref: RequirementRef, system: String?, processOnly: Bool = false) -> [RefCandidate] {
         var out: [RefCandidate] = []
-        func consider(_ claim: (evidence: Int, full: Bool), routeFull: Bool, strength: Int?, via: String?) {
+        func consider(_ claim: (evidence: Int, full: Bool), routeFull: Bool, strength: Int?, via: String?, relation: Relation? = nil) {
             let e = org.evidence[claim.evidence]
             // Not yet collected on the as-of date: it does not exist.
             if let collected = e.collected, collected > options.asOf { return }
@@ -226,13 +228,13 @@ private struct RefRun {
                 credit = 0.5
                 if let strength, !routeFull { credit = 0.5 * Double(strength) / 10 }
             }
-            out.append(RefCandidate(evidence: claim.evidence, full: whole, credit: credit, via: via, orgLevelOnly: orgLevelOnly, routeFull: routeFull))
+            out.append(RefCandidate(evidence: claim.evidence, full: whole, credit: credit, via: via, orgLevelOnly: orgLevelOnly, routeFull: routeFull, relation: relation))
         }
         for c in claims[ref] ?? [] { consider(c, routeFull: true, strength: nil, via: nil) }
         for r in dataset.graph.relations(of: ref) where r.relationship != .noRelationship {
             guard let list = claims[r.object] else { continue }
             let route = r.chain.map { "\($0.from) \($0.relationship.rawValue) \($0.to)" }.joined(separator: " ; ") + (r.isDerived ? " (derived)" : "")
-            for c in list { consider(c, routeFull: r.objectCoversSubject, strength: r.strength, via: route) }
+            for c in list { consider(c, routeFull: r.objectCoversSubject, strength: r.strength, via: route, relation: r) }
         }
         return out
     }
@@ -268,8 +270,8 @@ private struct RefRun {
         func markStale() {
             let latest = stale.map(\.1).max()!
             cell.status = .stale
-            cell.reason = .evidenceExpired(system: system, lastValidDay: latest)
             cell.evidence = ids(stale.map(\.0))
+            cell.reason = .evidenceExpired(system: system, items: cell.evidence, lastValidDay: latest)
             cell.via = vias(stale.map(\.0))
             cell.deadline = latest
         }
@@ -284,7 +286,7 @@ private struct RefRun {
             if notSoon.isEmpty {
                 let expiry = full.compactMap { org.evidence[$0.evidence].expires }.max()!
                 cell.status = .dueSoon
-                cell.reason = .evidenceExpiring(system: system, lastValidDay: expiry, windowDays: options.dueSoonDays)
+                cell.reason = .evidenceExpiring(system: system, items: cell.evidence, lastValidDay: expiry, windowDays: options.dueSoonDays)
                 cell.deadline = expiry
             } else if !used.contains(where: { $0.via == nil }) {
                 cell.status = .met
@@ -300,17 +302,18 @@ private struct RefRun {
             cell.via = vias(valid)
             cell.credit = best.credit
             if valid.allSatisfy({ $0.via != nil }) {
-                cell.reason = .partialViaMapping(system: system)
+                let r = best.relation!
+                cell.reason = .partialViaMapping(system: system, through: r.object, relationship: r.relationship, strength: r.strength, derived: r.isDerived, credit: best.credit)
             } else if system == nil && valid.contains(where: { !org.evidence[$0.evidence].systems.isEmpty }) && !valid.contains(where: { org.evidence[$0.evidence].systems.isEmpty && $0.via == nil }) {
                 cell.reason = .partialScope
             } else {
-                cell.reason = .partialEvidence(system: system)
+                cell.reason = .partialEvidence(system: system, items: ids(valid.filter { $0.via == nil }))
             }
         } else if stale.contains(where: { !$0.0.orgLevelOnly }) {
             markStale()
         } else if !orgLevel.isEmpty {
             cell.status = .executionGap
-            cell.reason = .executionGap(system: system ?? "this system")
+            cell.reason = .executionGap(system: system ?? "this system", process: ids(orgLevel))
             cell.evidence = ids(orgLevel)
             cell.via = vias(orgLevel)
         } else if !stale.isEmpty {

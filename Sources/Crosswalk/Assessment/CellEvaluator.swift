@@ -69,7 +69,7 @@ struct CellEvaluator {
             markStale(&cell, evidence: stale.map(\.0.evidence) + orgWide.staleEvidence, routes: stale.map(\.0.route) + orgWide.staleRoutes, latest: latest)
         } else if orgWide.hasOrgLevel {
             cell.status = .executionGap
-            cell.reason = .executionGap(system: id)
+            cell.reason = .executionGap(system: id, process: orgWide.orgLevelIDs)
             cell.evidence = orgWide.orgLevelIDs
             cell.via = orgWide.orgLevelVias
         } else if let latest = orgWide.staleLatest {
@@ -125,8 +125,8 @@ struct CellEvaluator {
 
     func markStale(_ cell: inout Cell, evidence: [Int32], routes r: [Int32], latest: CalendarDate) {
         cell.status = .stale
-        cell.reason = .evidenceExpired(system: cell.system, lastValidDay: latest)
         cell.evidence = routes.ids(evidence)
+        cell.reason = .evidenceExpired(system: cell.system, items: cell.evidence, lastValidDay: latest)
         cell.via = routes.vias(r)
         cell.deadline = latest
     }
@@ -155,7 +155,7 @@ struct CellEvaluator {
             if notSoon.isEmpty {
                 let expiry = full.compactMap { expires[Int($0.evidence)] }.max()!
                 cell.status = .dueSoon
-                cell.reason = .evidenceExpiring(system: system, lastValidDay: expiry, windowDays: run.options.dueSoonDays)
+                cell.reason = .evidenceExpiring(system: system, items: cell.evidence, lastValidDay: expiry, windowDays: run.options.dueSoonDays)
                 cell.deadline = expiry
             } else {
                 cell.status = .met
@@ -167,14 +167,15 @@ struct CellEvaluator {
         cell.status = .partial
         cell.evidence = routes.ids(valid.map(\.evidence))
         cell.via = routes.vias(valid.map(\.route))
-        cell.credit = valid.max { $0.credit < $1.credit }!.credit
-        if valid.allSatisfy({ $0.route != 0 }) {
-            cell.reason = .partialViaMapping(system: system)
+        let best = valid.max { $0.credit < $1.credit }!
+        cell.credit = best.credit
+        if valid.allSatisfy({ $0.route != 0 }), let r = routes.routes[Int(best.route)].relation {
+            cell.reason = .partialViaMapping(system: system, through: r.object, relationship: r.relationship, strength: r.strength, derived: r.derived, credit: best.credit)
         } else if system == nil && valid.contains(where: { !orgWide[Int($0.evidence)] })
                     && !valid.contains(where: { orgWide[Int($0.evidence)] && $0.route == 0 }) {
             cell.reason = .partialScope
         } else {
-            cell.reason = .partialEvidence(system: system)
+            cell.reason = .partialEvidence(system: system, items: routes.ids(valid.filter { $0.route == 0 }.map(\.evidence)))
         }
     }
 

@@ -28,17 +28,17 @@ public indirect enum CellReason: Sendable, Hashable {
     /// Met through the crosswalk: evidence for a requirement that asks at least as much.
     case metViaMapping(system: String?)
     /// Met, but every full item expires within the due-soon window.
-    case evidenceExpiring(system: String?, lastValidDay: CalendarDate, windowDays: Int)
+    case evidenceExpiring(system: String?, items: [String], lastValidDay: CalendarDate, windowDays: Int)
     /// Only partial claims.
-    case partialEvidence(system: String?)
+    case partialEvidence(system: String?, items: [String])
     /// Only partial routes through the crosswalk.
-    case partialViaMapping(system: String?)
+    case partialViaMapping(system: String?, through: RequirementRef, relationship: Relationship, strength: Int, derived: Bool, credit: Double)
     /// An organisation cell evidenced only by items that name systems.
     case partialScope
     /// The cell's evidence expired.
-    case evidenceExpired(system: String?, lastValidDay: CalendarDate)
+    case evidenceExpired(system: String?, items: [String], lastValidDay: CalendarDate)
     /// A per-system cell: the process is documented, the system's own artefact is not.
-    case executionGap(system: String)
+    case executionGap(system: String, process: [String])
     /// Expired items reach the requirement only through partial routes: renewing them would
     /// not meet it, so it is missing, not stale.
     case expiredOnPartialRoute(system: String?, items: [String], lastValidDay: CalendarDate, via: [String])
@@ -98,13 +98,16 @@ public indirect enum CellReason: Sendable, Hashable {
         switch self {
         case let .met(s): "Approved, current evidence\(Self.for(s)) covers it in full."
         case let .metViaMapping(s): "Met\(Self.for(s)) through the crosswalk: evidence for a requirement that asks at least as much."
-        case let .evidenceExpiring(s, day, window): "Met\(Self.for(s)), but the evidence is valid only until \(day), within \(window) days: renew it."
-        case let .partialEvidence(s): "Only partly met\(Self.for(s)): the evidence claims partial coverage."
-        case let .partialViaMapping(s):
-            "Only partly met\(Self.for(s)): the evidence is for requirements that overlap it (intersects or asks less), so it cannot count in full."
+        case let .evidenceExpiring(s, items, day, window):
+            "Met\(Self.for(s)), but the evidence (\(items.joined(separator: ", "))) is valid only until \(day), within \(window) days: renew it."
+        case let .partialEvidence(s, items): "Only partly met\(Self.for(s)): \(items.joined(separator: ", ")) claim\(items.count == 1 ? "s" : "") partial coverage."
+        case let .partialViaMapping(s, through, relationship, strength, derived, credit):
+            "Partly met\(Self.for(s)) through \(through) (\(relationship.rawValue)\(derived ? ", derived" : ""), strength \(strength)/10): credit \(formatFixed(credit, decimals: 2))."
         case .partialScope: "Only partly met: the evidence covers some AI systems, not the organisation as a whole."
-        case let .evidenceExpired(s, day): "The evidence\(Self.for(s)) was last valid on \(day): review and re-approve it."
-        case let .executionGap(s): "The process is documented for the organisation, but \(s)'s own artefact does not exist: produce it for this system."
+        case let .evidenceExpired(s, items, day):
+            "The evidence\(Self.for(s)) (\(items.joined(separator: ", "))) was last valid on \(day): review and re-approve it."
+        case let .executionGap(s, process):
+            "The process is documented for the organisation (\(process.joined(separator: ", "))), but \(s)'s own artefact does not exist: produce it for this system."
         case let .expiredOnPartialRoute(s, items, day, via):
             "No current evidence\(Self.for(s)): \(items.joined(separator: ", ")) (last valid on \(day)) reach\(items.count == 1 ? "es" : "") it only through "
                 + via.joined(separator: " | ") + ", which covers it in part, so renewing it would not meet it: put in place and evidence this requirement."

@@ -7,6 +7,16 @@ struct Route: Sendable {
     var strength: Int?
     /// The mapping chain, nil for the direct route.
     var via: String?
+    /// The relation behind the route, nil for the direct route.
+    var relation: RouteRelation?
+}
+
+/// What a partial reason names about a route: the claimed requirement and the relation.
+struct RouteRelation: Sendable, Hashable {
+    var object: RequirementRef
+    var relationship: Relationship
+    var strength: Int
+    var derived: Bool
 }
 
 /// A claim reached through a route, for one cell.
@@ -44,11 +54,12 @@ struct EvidenceRoutes: Sendable {
     let evidenceIDs: [String]
 
     init(_ ref: RequirementRef, index: EvidenceIndex, graph: MappingGraph, evidenceIDs: [String]) {
-        var routes = [Route(slot: index.slots[ref], full: true, strength: nil, via: nil)]
+        var routes = [Route(slot: index.slots[ref], full: true, strength: nil, via: nil, relation: nil)]
         for r in graph.relations(of: ref) where r.relationship != .noRelationship {
             guard let slot = index.slots[r.object] else { continue }
             let via = r.chain.map { "\($0.from) \($0.relationship.rawValue) \($0.to)" }.joined(separator: " ; ") + (r.isDerived ? " (derived)" : "")
-            routes.append(Route(slot: slot, full: r.objectCoversSubject, strength: r.strength, via: via))
+            routes.append(Route(slot: slot, full: r.objectCoversSubject, strength: r.strength, via: via,
+                                relation: RouteRelation(object: r.object, relationship: r.relationship, strength: r.strength, derived: r.isDerived)))
         }
         self.routes = routes
         self.evidenceIDs = evidenceIDs
