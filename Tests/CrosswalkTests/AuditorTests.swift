@@ -193,3 +193,27 @@ extension AuditorTests {
         #expect(gap.reason.sentence == "The process is documented for the organisation (IA-PROC), but FORECAST's own artefact does not exist: produce it for this system.")
     }
 }
+
+extension AuditorTests {
+    @Test func aValidCertificateMeetsItsStandard() throws {
+        let a = try assessAuditor("certified.xml")
+        let iso27001 = a.cells.filter { $0.requirement.framework == .iso27001 }
+        #expect(iso27001.count > 90)
+        #expect(iso27001.allSatisfy { $0.status == .met || ($0.requirement.label == "A.7.12" && $0.status == .excluded) })
+        let clause = try #require(a.cell("iso27001:4.1"))
+        #expect(clause.evidence == ["CERT-27001"] && clause.reason.code == "met-by-certificate")
+        #expect(clause.reason.sentence == "Met by the ISO/IEC 27001 certificate IS 712345 issued by Example Certification Ltd (CERT-27001), valid until 2027-05-31.")
+        let score = try #require(a.scores.first { $0.scope == "framework" && $0.key == "iso27001" })
+        #expect(score.readiness == 1)
+        // Through the crosswalk, like any other claim.
+        #expect(a.cells.contains { $0.requirement.framework == .iso42001 && $0.credit > 0 && $0.evidence == ["CERT-27001"] && !$0.via.isEmpty })
+        // Expired: stale.
+        #expect(try assessAuditor("certified.xml", asOf: "2027-06-01").cell("iso27001:4.1")?.status == .stale)
+    }
+
+    @Test func aCertificateItemNeedsItsCertificate() throws {
+        let text = try Repo.text("Fixtures/auditor/certified.xml").replacingOccurrences(of: #"<certificate standard="iso27001" number="IS 712345" issuer="Example Certification Ltd"/>"#, with: "")
+        let e = expectCrosswalkError { _ = try OrganizationLoader.load(Array(text.utf8), file: "c.xml", catalogs: Shared.dataset.catalogs) }
+        #expect(e?.message.contains("certificate") == true)
+    }
+}

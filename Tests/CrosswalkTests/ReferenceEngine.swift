@@ -40,11 +40,19 @@ private struct RefRun {
         self.org = org
         self.dataset = dataset
         self.options = options
-        for (i, e) in org.evidence.enumerated() {
-            for c in e.claims { claims[c.requirement, default: []].append((i, c.full)) }
-        }
         for o in org.owners where owners[o.requirement] == nil { owners[o.requirement] = o.person }
         for d in org.decisions where decisions[d.requirement] == nil { decisions[d.requirement] = d }
+        for (i, e) in org.evidence.enumerated() {
+            for c in e.claims { claims[c.requirement, default: []].append((i, c.full)) }
+            // A certificate claims, in full, every clause and every Annex A control not excluded of its standard.
+            if let cert = e.certificate, let catalog = dataset.catalogs.catalog(cert.standard) {
+                for r in catalog.requirements where !e.claims.contains(where: { $0.requirement == RequirementRef(catalog.framework, r.label) }) {
+                    let ref = RequirementRef(catalog.framework, r.label)
+                    let excluded = decisions[ref].map { !$0.applicable } ?? false
+                    if r.obligation == .mandatory || (r.obligation == .selectable && !excluded) { claims[ref, default: []].append((i, true)) }
+                }
+            }
+        }
         activeSystems = org.systems.filter { $0.lifecycle != "retired" }
         let wanted = options.frameworks ?? org.frameworks
         frameworks = wanted.filter { dataset.catalogs.catalog($0) != nil }.sorted()
@@ -291,6 +299,11 @@ private struct RefRun {
             } else if !used.contains(where: { $0.via == nil }) {
                 cell.status = .met
                 cell.reason = .metViaMapping(system: system)
+            } else if used.filter({ $0.via == nil }).allSatisfy({ org.evidence[$0.evidence].certificate != nil }) {
+                let d = used.first { $0.via == nil }!
+                let e = org.evidence[d.evidence]
+                cell.status = .met
+                cell.reason = .metByCertificate(system: system, item: e.id, certificate: e.certificate!, lastValidDay: e.expires)
             } else {
                 cell.status = .met
                 cell.reason = .met(system: system)

@@ -70,7 +70,10 @@ struct EngineRun: Sendable {
         profiles = SystemProfile.active(in: org)
         organization = OrganizationProfile(org, active: profiles)
         frameworks = (options.frameworks ?? org.frameworks).filter { dataset.catalogs.catalog($0) != nil }.sorted()
-        evidence = EvidenceIndex(org, asOf: options.asOf)
+        let coverage = [FrameworkID.iso27001, .iso42001].map { fw in
+            (fw, dataset.catalogs.catalog(fw).map { EvidenceIndex.certificateCoverage($0, decisions: decisions) } ?? [])
+        }
+        evidence = EvidenceIndex(org, asOf: options.asOf) { fw in coverage.first { $0.0 == fw }?.1 ?? [] }
         evidenceIDs = org.evidence.map(\.id)
     }
 

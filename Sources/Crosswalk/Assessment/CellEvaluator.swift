@@ -159,7 +159,15 @@ struct CellEvaluator {
                 cell.deadline = expiry
             } else {
                 cell.status = .met
-                cell.reason = used.contains(where: { $0.route == 0 }) ? .met(system: system) : .metViaMapping(system: system)
+                let direct = used.filter { $0.route == 0 }
+                if direct.isEmpty {
+                    cell.reason = .metViaMapping(system: system)
+                } else if let d = direct.first, direct.allSatisfy({ run.evidence.certificates[Int($0.evidence)] != nil }),
+                          let cert = run.evidence.certificates[Int(d.evidence)] {
+                    cell.reason = .metByCertificate(system: system, item: run.evidenceIDs[Int(d.evidence)], certificate: cert, lastValidDay: expires[Int(d.evidence)])
+                } else {
+                    cell.reason = .met(system: system)
+                }
             }
             return
         }

@@ -25,6 +25,8 @@ public enum OpenFact: Sendable, Hashable {
 public indirect enum CellReason: Sendable, Hashable {
     /// Approved, current evidence for the requirement itself covers it in full.
     case met(system: String?)
+    /// Met by a valid management-system certificate for the standard (issue #13).
+    case metByCertificate(system: String?, item: String, certificate: EvidenceCertificate, lastValidDay: CalendarDate?)
     /// Met through the crosswalk: evidence for a requirement that asks at least as much.
     case metViaMapping(system: String?)
     /// Met, but every full item expires within the due-soon window.
@@ -72,6 +74,7 @@ public indirect enum CellReason: Sendable, Hashable {
         switch self {
         case .met: "met"
         case .metViaMapping: "met-via-mapping"
+        case .metByCertificate: "met-by-certificate"
         case .evidenceExpiring: "evidence-expiring"
         case .partialEvidence: "partial-evidence"
         case .partialViaMapping: "partial-via-mapping"
@@ -97,6 +100,9 @@ public indirect enum CellReason: Sendable, Hashable {
     public var sentence: String {
         switch self {
         case let .met(s): "Approved, current evidence\(Self.for(s)) covers it in full."
+        case let .metByCertificate(s, item, c, day):
+            "Met\(Self.for(s)) by the \(c.standard == .iso42001 ? "ISO/IEC 42001" : c.standard == .iso27001 ? "ISO/IEC 27001" : c.standard.rawValue) certificate \(c.number) issued by \(c.issuer) (\(item))"
+                + (day.map { ", valid until \($0)." } ?? ".")
         case let .metViaMapping(s): "Met\(Self.for(s)) through the crosswalk: evidence for a requirement that asks at least as much."
         case let .evidenceExpiring(s, items, day, window):
             "Met\(Self.for(s)), but the evidence (\(items.joined(separator: ", "))) is valid only until \(day), within \(window) days: renew it."

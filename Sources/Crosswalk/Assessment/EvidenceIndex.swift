@@ -34,9 +34,12 @@ struct EvidenceIndex: Sendable {
     let orgWideClaims: [[Claim]]
     /// By slot: one claim per named system, sorted by system, then evidence.
     let systemClaims: [[SystemClaim]]
+    /// By register index: the certificate an item of kind `certificate` attests.
+    let certificates: [EvidenceCertificate?]
 
     /// - Complexity: O(C + S) for C claims and S systems (plus sorting each requirement's system claims).
-    init(_ org: Organization, asOf: CalendarDate) {
+    /// - Parameter certified: the requirements a certificate for a standard meets (``certificateCoverage(_:decisions:)``).
+    init(_ org: Organization, asOf: CalendarDate, certified: (FrameworkID) -> [RequirementRef] = { _ in [] }) {
         var systemIndex: [String: [Int32]] = [:]
         for (i, s) in org.systems.enumerated() { systemIndex[s.id, default: []].append(Int32(i)) }
         var state = [EvidenceState](), expires = [CalendarDate?](), organizationWide = [Bool]()
@@ -55,7 +58,13 @@ struct EvidenceIndex: Sendable {
             if let collected = e.collected, collected > asOf { continue }
             named.removeAll(keepingCapacity: true)
             for id in e.systems { for s in systemIndex[id] ?? [] where !named.contains(s) { named.append(s) } }
-            for c in e.claims {
+            var claims = e.claims
+            if let cert = e.certificate {
+                // Certification rule: the certificate claims the standard's clauses and included Annex A controls in full.
+                let own = Set(claims.map(\.requirement))
+                claims += certified(cert.standard).filter { !own.contains($0) }.map { EvidenceClaim(requirement: $0, full: true) }
+            }
+            for c in claims {
                 let slot: Int
                 if let s = slots[c.requirement] { slot = s } else {
                     slot = all.count
@@ -78,6 +87,21 @@ struct EvidenceIndex: Sendable {
         allClaims = all
         orgWideClaims = orgWide
         systemClaims = perSystem
+        certificates = org.evidence.map(\.certificate)
+    }
+
+    /// Certification rule: a valid certificate for `catalog`'s standard meets its clauses
+    /// (mandatory requirements) and the Annex A controls the Statement of Applicability does
+    /// not exclude.
+    static func certificateCoverage(_ catalog: Catalog, decisions: [RequirementRef: ApplicabilityDecision]) -> [RequirementRef] {
+        catalog.requirements.compactMap { e in
+            let ref = RequirementRef(catalog.framework, e.label)
+            switch e.obligation {
+            case .mandatory: return ref
+            case .selectable: return decisions[ref]?.applicable == false ? nil : ref
+            default: return nil
+            }
+        }
     }
 
     /// Time rule: a draft never counts; an item is valid up to and including its last valid

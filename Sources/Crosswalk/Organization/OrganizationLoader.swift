@@ -75,7 +75,7 @@ public enum OrganizationLoader {
 /// The elements of the format, recognised from their bytes without making a `String`.
 enum OrgElement: UInt8, CaseIterable {
     case organization, scope, framework, euRole, condition, people, person, systems, system, purpose, applicability, decision,
-         justification, evidence, item, title, satisfies, location, sha256, owners, assign, unknown
+         justification, evidence, item, title, satisfies, location, sha256, owners, assign, certificate, unknown
 
     var name: String {
         switch self {
@@ -94,6 +94,7 @@ enum OrgElement: UInt8, CaseIterable {
         case 7: self = b.equals("eu-role") ? .euRole : b.equals("systems") ? .systems : b.equals("purpose") ? .purpose : .unknown
         case 8: self = b.equals("decision") ? .decision : b.equals("evidence") ? .evidence : b.equals("location") ? .location : .unknown
         case 9: self = b.equals("framework") ? .framework : b.equals("condition") ? .condition : b.equals("satisfies") ? .satisfies : .unknown
+        case 11: self = b.equals("certificate") ? .certificate : .unknown
         case 12: self = b.equals("organization") ? .organization : .unknown
         case 13: self = b.equals("applicability") ? .applicability : b.equals("justification") ? .justification : .unknown
         default: self = .unknown
@@ -104,11 +105,11 @@ enum OrgElement: UInt8, CaseIterable {
 /// The attributes of the format.
 enum OrgAttribute: Int, CaseIterable {
     case version, name, primaryFramework, assessmentDate, id, role, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII,
-         euRole, ref, requirement, applicable, kind, collected, validUntil, reviewDays, status, coverage, person
+         euRole, ref, requirement, applicable, kind, collected, validUntil, reviewDays, status, coverage, person, standard, number, issuer
 
     static let names = ["version", "name", "primary-framework", "assessment-date", "id", "role", "owner", "business-unit", "lifecycle",
                         "sourcing", "vendor", "risk-tier", "annex-iii", "eu-role", "ref", "requirement", "applicable", "kind", "collected",
-                        "valid-until", "review-days", "status", "coverage", "person"]
+                        "valid-until", "review-days", "status", "coverage", "person", "standard", "number", "issuer"]
     static let byteNames: [[UInt8]] = names.map { Array($0.utf8) }
 
     init?(_ b: UnsafeBufferPointer<UInt8>) {
@@ -125,9 +126,11 @@ enum OrgAttribute: Int, CaseIterable {
         case (6, UInt8(ascii: "v")): candidate = .vendor
         case (6, UInt8(ascii: "s")): candidate = .status
         case (6, UInt8(ascii: "p")): candidate = .person
+        case (6, UInt8(ascii: "n")): candidate = .number
+        case (6, UInt8(ascii: "i")): candidate = .issuer
         case (7, UInt8(ascii: "v")): candidate = .version
         case (7, UInt8(ascii: "e")): candidate = .euRole
-        case (8, UInt8(ascii: "s")): candidate = .sourcing
+        case (8, UInt8(ascii: "s")): b[1] == UInt8(ascii: "o") ? (candidate = .sourcing) : (candidate = .standard)
         case (8, UInt8(ascii: "c")): candidate = .coverage
         case (9, UInt8(ascii: "l")): candidate = .lifecycle
         case (9, UInt8(ascii: "r")): candidate = .riskTier
@@ -214,6 +217,7 @@ struct OrganizationHandler: XMLRawEventHandler {
         case .evidence: Rule(.organization, [])
         case .item: Rule(.evidence, [.id, .kind, .owner, .collected, .validUntil, .reviewDays, .status])
         case .title, .satisfies, .location, .sha256: Rule(.item, e == .satisfies ? [.requirement, .coverage] : [])
+        case .certificate: Rule(.item, [.standard, .number, .issuer])
         case .owners: Rule(.organization, [])
         case .assign: Rule(.owners, [.requirement, .person])
         case .unknown: nil
@@ -336,7 +340,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             let status = value(.status, default: "approved")
             checkVocabulary(status, ["draft", "approved"], "status", line)
             let kind = value(.kind, default: "other")
-            checkVocabulary(kind, ["policy", "procedure", "record", "assessment", "log", "contract", "training-record", "report", "plan", "other"], "kind", line)
+            checkVocabulary(kind, ["policy", "procedure", "record", "assessment", "log", "contract", "training-record", "report", "plan", "certificate", "other"], "kind", line)
             var reviewDays: Int?
             if let r = attrs[OrgAttribute.reviewDays.rawValue] {
                 if let n = Self.positiveInt(r.rawValue), n <= 36_500 { reviewDays = n } else { error(.invalidValue, "review-days '\(r.value)' must be a whole number of days from 1 to 36500", line) }
@@ -356,6 +360,13 @@ struct OrganizationHandler: XMLRawEventHandler {
             }
             currentEvidence?.claims.append(EvidenceClaim(requirement: r, full: full))
             claimLines.append(line)
+        case .certificate:
+            // A management-system certificate (issue #13): the standard certified, its number and issuer; validity is the item's.
+            let standard = FrameworkID(rawValue: value(.standard, default: ""))
+            if standard != .iso27001 && standard != .iso42001 { error(.invalidValue, "certificate standard '\(standard)' must be iso27001 or iso42001", line) }
+            let number = value(.number, default: ""), issuer = value(.issuer, default: "")
+            if number.isEmpty || issuer.isEmpty { error(.missingAttribute, "a certificate needs number=\"…\" and issuer=\"…\"", line) }
+            currentEvidence?.certificate = EvidenceCertificate(standard: standard, number: number, issuer: issuer)
         case .assign:
             guard let r = ref(.requirement) else { error(.invalidValue, "assign needs requirement=\"framework:label\"", line); return }
             org.owners.append(OwnerAssignment(requirement: r, person: value(.person, default: ""), location: SourceLocation(file: file, line: line, column: column)))
@@ -484,7 +495,8 @@ enum OrganizationChecker {
         for e in org.evidence {
             if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: at(e.location)) }
             else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: at(e.location)) }
-            if e.claims.isEmpty { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: at(e.location)) }
+            if e.kind == "certificate" && e.certificate == nil { log.error(.missingElement, "evidence \(e.id) is a certificate without <certificate standard=\"iso27001\" number=\"…\" issuer=\"…\"/>", at: at(e.location)) }
+            if e.claims.isEmpty && e.certificate == nil { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: at(e.location)) }
             for c in e.claims { requirement(c.requirement, at: e.location, what: "evidence \(e.id)") }
             for s in e.systems where !systems.contains(s) { log.error(.unknownRequirement, "evidence \(e.id) names system '\(s)', which is not in <systems>", at: at(e.location)) }
             if !e.owner.isEmpty && !people.contains(e.owner) { log.error(.unknownRequirement, "evidence \(e.id) has owner '\(e.owner)', who is not in <people>", at: at(e.location)) }
