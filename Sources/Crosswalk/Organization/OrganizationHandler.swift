@@ -63,6 +63,7 @@ struct OrganizationHandler: XMLRawEventHandler {
         case .title, .satisfies, .location, .sha256: Rule(.item, e == .satisfies ? [.requirement, .coverage] : [])
         case .owners: Rule(.organization, [])
         case .assign: Rule(.owners, [.requirement, .person])
+        case .certificate: Rule(.item, [.standard, .number, .issuer])
         case .unknown: nil
         }
     }
@@ -213,6 +214,13 @@ struct OrganizationHandler: XMLRawEventHandler {
                 coverage = .full
             }
             currentEvidence?.claims.append(EvidenceClaim(requirement: r, coverage: coverage, location: here))
+        case .certificate:
+            // A management-system certificate: the standard certified, its number and issuer; validity is the item's.
+            let standard = FrameworkID(rawValue: value(.standard, default: ""))
+            if standard != .iso27001 && standard != .iso42001 { error(.invalidValue, "certificate standard '\(standard)' must be iso27001 or iso42001", here) }
+            let number = value(.number, default: ""), issuer = value(.issuer, default: "")
+            if number.isEmpty || issuer.isEmpty { error(.missingAttribute, "a certificate needs number=\"…\" and issuer=\"…\"", here) }
+            currentEvidence?.certificate = EvidenceCertificate(standard: standard, number: number, issuer: issuer)
         case .assign:
             guard let r = ref(.requirement) else { error(.invalidValue, "assign needs requirement=\"framework:label\"", here); return }
             org.owners.append(OwnerAssignment(requirement: r, person: value(.person, default: ""), location: here))

@@ -115,7 +115,8 @@ public enum OrganizationValidator {
             if e.status == .approved && e.collected == nil {
                 log.error(.missingAttribute, "evidence \(e.id) is approved but has no collected date; add collected=\"YYYY-MM-DD\" (the date it was approved or collected)", at: at(e.location))
             }
-            if e.claims.isEmpty { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: at(e.location)) }
+            if e.kind == .certificate && e.certificate == nil { log.error(.missingElement, "evidence \(e.id) is a certificate without <certificate standard=\"iso27001\" number=\"…\" issuer=\"…\"/>", at: at(e.location)) }
+            if e.claims.isEmpty && e.certificate == nil { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: at(e.location)) }
             for c in e.claims { references.requirement(c.requirement, at: at(c.location.file.isEmpty ? e.location : c.location), what: "evidence \(e.id)", log: &log) }
             for (i, s) in e.systems.enumerated() where !systems.contains(s) {
                 var m = "evidence \(e.id) names system '\(s)', which is not in <systems>"
