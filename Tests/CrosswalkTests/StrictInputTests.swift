@@ -282,3 +282,17 @@ struct StrictCSVTests {
         #expect(systems[0].facts.map(\.condition) == [.personalData, .workplaceUse] && systems[0].facts.map(\.holds) == [true, false])
     }
 }
+
+@Suite("Strict input: documentation")
+struct VocabularyDocumentationTests {
+    /// `Docs/OrganisationFormat.md` lists every value of every vocabulary (and so the 27 EU
+    /// conditions, not the first 15 and "…").
+    @Test func theFormatDocumentListsEveryValue() throws {
+        let doc = try Repo.text("Docs/OrganisationFormat.md")
+        var values: [String] = []
+        values += RiskTier.allowedValues + Lifecycle.allowedValues + Sourcing.allowedValues + EURole.allowedValues
+        values += EvidenceKind.allowedValues + EvidenceStatus.allowedValues + Coverage.allowedValues + EUCondition.allowedValues
+        for v in values { #expect(doc.contains("`\(v)`"), "\(v) is not in Docs/OrganisationFormat.md") }
+        for v in EUCondition.allowedValues { #expect(doc.contains("| `\(v)` |"), "\(v) has no row") }
+    }
+}
