@@ -296,3 +296,23 @@ struct VocabularyDocumentationTests {
         for v in EUCondition.allowedValues { #expect(doc.contains("| `\(v)` |"), "\(v) has no row") }
     }
 }
+
+@Suite("Strict input: frameworks")
+struct StrictFrameworkTests {
+    /// An unknown framework in scope is reported at its own `<framework>`, with the key meant.
+    @Test func unknownFrameworksAreLocatedAndSuggested() throws {
+        let text = """
+        <organization xmlns="urn:crosswalk:organization:1" version="1" name="X" primary-framework="iso4201">
+          <scope>
+            <framework id="iso42001"/>
+            <framework id="iso2701"/>
+          </scope>
+        </organization>
+        """
+        let e = try #require(expectCrosswalkError { _ = try OrganizationLoader.load(Array(text.utf8), file: "f.xml", catalogs: Shared.dataset.catalogs) })
+        #expect(e.diagnostics.map(\.code) == [.unknownFramework, .unknownFramework])
+        #expect(e.diagnostics[0].location.line == 1 && e.diagnostics[0].message.contains("primary-framework 'iso4201'") && e.diagnostics[0].message.contains("did you mean 'iso42001'?"))
+        let at = try elementPosition("<framework id=\"iso2701\"", in: text)
+        #expect(e.diagnostics[1].location == SourceLocation(file: "f.xml", line: at.line, column: at.column) && e.diagnostics[1].message.contains("did you mean 'iso27001'?"))
+    }
+}

@@ -185,7 +185,7 @@ private struct Writer {
                 all.append((fw, e))
                 if e.scope == .system { sysReqs.append((fw, e)) } else { orgReqs.append((fw, e)) }
                 if e.obligation == .selectable { selectable.append((fw, e)) }
-                if fw == .euAIAct && e.scope == .system && e.riskTiers.contains("high") { euHigh.append(e) }
+                if fw == .euAIAct && e.scope == .system && e.riskTiers.contains(RiskTier.high.rawValue) { euHigh.append(e) }
             }
         }
         let peopleCount = max(12, min(2_000, o.systems / 5 + o.evidence / 2_000))

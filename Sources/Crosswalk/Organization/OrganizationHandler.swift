@@ -149,11 +149,13 @@ struct OrganizationHandler: XMLRawEventHandler {
             org.name = value(.name, default: "")
             org.rootLocation = here
             if let v = value(.version), v != "1" { error(.unsupportedVersion, "organisation format version \(v) is not supported; supported: 1", here) }
-            if let p = value(.primaryFramework) { org.primaryFramework = FrameworkID(p) }
+            if let p = value(.primaryFramework) { org.primaryFramework = FrameworkID(p); org.primaryFrameworkDeclared = true }
             org.assessmentDate = date(.assessmentDate, here)
             org.scopeLocation = here
         case .scope: org.scopeLocation = here
-        case .framework: org.frameworks.append(FrameworkID(value(.id, default: "")))
+        case .framework:
+            org.frameworks.append(FrameworkID(value(.id, default: "")))
+            org.frameworkLocations.append(here)
         case .person:
             org.people.append(Person(id: value(.id, default: ""), name: value(.name, default: ""), role: value(.role, default: ""), location: here))
         case .system where parent == .systems:

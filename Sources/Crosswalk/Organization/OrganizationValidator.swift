@@ -79,8 +79,17 @@ public enum OrganizationValidator {
         var references = ReferenceCheck(catalogs: catalogs)
         if org.name.trimmingSpaces.isEmpty { log.error(.missingAttribute, "the organisation needs a name: <organization name=\"…\">", at: at(org.rootLocation.file.isEmpty ? org.scopeLocation : org.rootLocation)) }
         if org.frameworks.isEmpty { log.error(.missingElement, "<scope> names no <framework id=…>; list the frameworks in scope", at: at(org.scopeLocation)) }
-        for f in org.frameworks where catalogs.catalog(f) == nil {
-            log.error(.unknownFramework, "framework '\(f)' in scope is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", at: at(org.scopeLocation))
+        let loaded = catalogs.frameworks.map(\.rawValue)
+        func unknownFramework(_ f: FrameworkID, _ what: String) -> String {
+            var m = "\(what) '\(f)' is not loaded"
+            if let near = nearest(f.rawValue, in: loaded) { m += "; did you mean '\(near)'?" }
+            return m + " (loaded: \(loaded.joined(separator: ", ")); load its catalogue with --catalogs)"
+        }
+        for (i, f) in org.frameworks.enumerated() where catalogs.catalog(f) == nil {
+            log.error(.unknownFramework, unknownFramework(f, "framework"), at: at(i < org.frameworkLocations.count ? org.frameworkLocations[i] : org.scopeLocation))
+        }
+        if (org.primaryFrameworkDeclared || (org.rootLocation.file.isEmpty && org.primaryFramework != .iso42001)) && catalogs.catalog(org.primaryFramework) == nil {
+            log.error(.unknownFramework, unknownFramework(org.primaryFramework, "primary-framework"), at: at(org.rootLocation.file.isEmpty ? org.scopeLocation : org.rootLocation))
         }
         let euInScope = org.frameworks.contains(.euAIAct)
         func contradictions(_ facts: [ConditionFact], _ whose: String) {
