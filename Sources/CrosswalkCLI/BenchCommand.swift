@@ -23,7 +23,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if let stageFile { try runStage(stageFile); return }
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        try reportingErrors { try OutputFolder.create(work) }
         let dataset = try reportingErrors { try Dataset.load() }
         let exe = try selfPath()
         print("Crosswalk benchmark — \(machine())")
@@ -164,7 +164,7 @@ struct Bench: ParsableCommand {
         var deliverables: Deliverables!
         let build = time { deliverables = Deliverables.build(assessment, organization: org, dataset: dataset) }
         let dir = work + "/stage-out"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try reportingErrors { try OutputFolder.create(dir) }
         // Each report streamed to its file a piece at a time (as ReportBundle.write does).
         var render = Duration.zero, write = Duration.zero, bytes = 0, perFile: [String] = []
         for f in ReportBundle.renderers(assessment, deliverables: deliverables, organization: org, dataset: dataset) {

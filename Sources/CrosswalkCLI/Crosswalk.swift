@@ -18,7 +18,19 @@ struct CrosswalkCommand: AsyncParsableCommand {
     /// Installs the signal handlers that remove half-written reports, then runs.
     static func main() async {
         AtomicFile.installSignalCleanup()
-        await main(nil)
+        // As ArgumentParser's own main, but a Foundation error is never printed in Foundation's
+        // words ("NSCocoaErrorDomain error 512"): every known failure is a CrosswalkError
+        // already, and this is the net under the rest.
+        do {
+            var command = try parseAsRoot(nil)
+            if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+        } catch {
+            if let message = foundationErrorMessage(error) {
+                printError("error: \(message)")
+                Foundation.exit(Exit.ioError.rawValue)
+            }
+            exit(withError: error)
+        }
     }
 }
 
@@ -83,7 +95,7 @@ enum OutputFolder {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             if isFolder.boolValue { return }
-            throw CrosswalkError(.ioError, "this is a file, not a folder; --out takes a folder to write the reports to", at: SourceLocation(file: path))
+            throw CrosswalkError(.ioError, "this is a file, not a folder; give a folder to write into", at: SourceLocation(file: path))
         }
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
             let parent = (path as NSString).deletingLastPathComponent
@@ -93,4 +105,16 @@ enum OutputFolder {
             throw CrosswalkError(.ioError, "cannot create the output folder; \(why)", at: SourceLocation(file: path))
         }
     }
+}
+
+/// A Foundation error (file system, POSIX) in our words: what failed and on which path, with
+/// the system's reason. Nil for any other error.
+func foundationErrorMessage(_ error: any Error) -> String? {
+    let e = error as NSError
+    guard e.domain == NSCocoaErrorDomain || e.domain == NSPOSIXErrorDomain else { return nil }
+    let path = (e.userInfo[NSFilePathErrorKey] as? String) ?? (e.userInfo[NSURLErrorKey] as? URL)?.path
+    var code = e.domain == NSPOSIXErrorDomain ? Int32(e.code) : 0
+    if let underlying = e.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain { code = Int32(underlying.code) }
+    let reason = code != 0 ? String(cString: strerror(code)) : "the file system refused the operation"
+    return (path.map { "\($0): " } ?? "") + "input/output error (\(reason)); check the path and its permissions"
 }
