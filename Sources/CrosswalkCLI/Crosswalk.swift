@@ -18,19 +18,7 @@ struct CrosswalkCommand: AsyncParsableCommand {
     /// Installs the signal handlers that remove half-written reports, then runs.
     static func main() async {
         AtomicFile.installSignalCleanup()
-        // As ArgumentParser's own main, but a Foundation error is never printed in Foundation's
-        // words ("NSCocoaErrorDomain error 512"): every known failure is a CrosswalkError
-        // already, and this is the net under the rest.
-        do {
-            var command = try parseAsRoot(nil)
-            if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
-        } catch {
-            if let message = foundationErrorMessage(error) {
-                printError("error: \(message)")
-                Foundation.exit(Exit.ioError.rawValue)
-            }
-            exit(withError: error)
-        }
+        await main(nil)
     }
 }
 
@@ -107,14 +95,3 @@ enum OutputFolder {
     }
 }
 
-/// A Foundation error (file system, POSIX) in our words: what failed and on which path, with
-/// the system's reason. Nil for any other error.
-func foundationErrorMessage(_ error: any Error) -> String? {
-    let e = error as NSError
-    guard e.domain == NSCocoaErrorDomain || e.domain == NSPOSIXErrorDomain else { return nil }
-    let path = (e.userInfo[NSFilePathErrorKey] as? String) ?? (e.userInfo[NSURLErrorKey] as? URL)?.path
-    var code = e.domain == NSPOSIXErrorDomain ? Int32(e.code) : 0
-    if let underlying = e.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain { code = Int32(underlying.code) }
-    let reason = code != 0 ? String(cString: strerror(code)) : "the file system refused the operation"
-    return (path.map { "\($0): " } ?? "") + "input/output error (\(reason)); check the path and its permissions"
-}
