@@ -316,3 +316,20 @@ struct StrictFrameworkTests {
         #expect(e.diagnostics[1].location == SourceLocation(file: "f.xml", line: at.line, column: at.column) && e.diagnostics[1].message.contains("did you mean 'iso27001'?"))
     }
 }
+
+@Suite("Strict input: Annex III facts")
+struct AnnexIIIFactTests {
+    /// A high-risk system with no Annex III point is not silently outside Annex III: its Annex III
+    /// facts are undeclared, and a warning asks for the point (or for annex-i-product).
+    @Test func aHighRiskSystemWithoutAPointIsAskedForIt() throws {
+        let xml = orgXML(systems: """
+            <system id="H" name="High, no point" risk-tier="high"/>
+            <system id="P" name="High through Annex I" risk-tier="high"><condition>annex-i-product</condition></system>
+            <system id="M" name="Minimal" risk-tier="minimal"/>
+            """)
+        let (org, warnings) = try OrganizationLoader.load(xml, file: "o.xml", catalogs: Shared.dataset.catalogs)
+        let h = org.systems[0], p = org.systems[1], m = org.systems[2]
+        #expect(h.fact(.annexIII4) == nil && p.fact(.annexIII4) == false && m.fact(.annexIII4) == false)
+        #expect(warnings.count == 1 && warnings[0].message.contains("system H is high-risk but names no Annex III point"))
+    }
+}

@@ -167,7 +167,10 @@ struct OrganizationHandler: XMLRawEventHandler {
             s.vendor = value(.vendor, default: "")
             s.riskTier = vocabulary(.riskTier, RiskTier.self, here)
             if s.riskTier == nil && attrs[OrgAttribute.riskTier.rawValue] != nil { refusedTiers.insert(here) }
-            if let a = value(.annexIII) { s.annexIII = OrganizationValidator.annexIII(a, field: "annex-iii", at: here, log: &log) }
+            if let a = value(.annexIII) {
+                s.annexIII = OrganizationValidator.annexIII(a, field: "annex-iii", at: here, log: &log)
+                if s.annexIII == nil { refusedAnnexIII.insert(here) }
+            }
             if let r = value(.euRole) { s.euRoles = OrganizationValidator.roles(r.split(separator: " ").map(String.init), field: "eu-role", at: here, log: &log) }
             currentSystem = s
         case .system:
@@ -232,8 +235,10 @@ struct OrganizationHandler: XMLRawEventHandler {
         return n
     }
 
-    /// Systems whose risk tier was refused (unknown spelling), by location.
+    /// Systems whose risk tier or Annex III point was refused (unknown spelling), by location:
+    /// already reported, so not reported again as missing.
     var refusedTiers: Set<SourceLocation> = []
+    var refusedAnnexIII: Set<SourceLocation> = []
 
     /// Whether the open `<condition>` declares its condition to hold (nil: a bad `holds`).
     var conditionHolds: Bool? = true

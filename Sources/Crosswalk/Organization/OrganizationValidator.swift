@@ -70,9 +70,11 @@ public enum OrganizationValidator {
 
     // MARK: Required facts and references
 
-    /// - Parameter refusedTiers: where a reader already refused a risk tier's spelling (no
-    ///   second error that the tier is missing).
-    static func check(_ org: Organization, catalogs: CatalogSet, log: inout DiagnosticLog, refusedTiers: Set<SourceLocation> = []) {
+    /// - Parameters:
+    ///   - refusedTiers: where a reader already refused a risk tier's spelling (no second
+    ///     error that the tier is missing).
+    ///   - refusedAnnexIII: the same for Annex III points.
+    static func check(_ org: Organization, catalogs: CatalogSet, log: inout DiagnosticLog, refusedTiers: Set<SourceLocation> = [], refusedAnnexIII: Set<SourceLocation> = []) {
         // Values built in code carry no file: report them against the file being checked.
         let checkedFile = log.file
         func at(_ l: SourceLocation) -> SourceLocation { l.file.isEmpty ? SourceLocation(file: checkedFile) : l }
@@ -112,6 +114,9 @@ public enum OrganizationValidator {
             else if !systems.insert(s.id).inserted { log.error(.duplicateIdentifier, "system id '\(s.id)' is used twice; system ids must be unique", at: at(s.location)) }
             if s.name.trimmingSpaces.isEmpty { log.error(.missingAttribute, "system '\(s.id)' needs a name", at: at(s.location)) }
             contradictions(s.facts, "system \(s.id)")
+            if euInScope && s.isActive && s.riskTier == .high && s.annexIII == nil && s.facts.declared(.annexIProduct) != true && !refusedAnnexIII.contains(s.location) {
+                log.add(Diagnostic(.warning, .missingAttribute, "system \(s.id) is high-risk but names no Annex III point and does not declare annex-i-product; write annex-iii=\"…\" (e.g. 5b) or <condition>annex-i-product</condition>, or the obligations that turn on them stay undetermined", at: at(s.location)))
+            }
             if !s.owner.isEmpty && !people.contains(s.owner) { log.error(.unknownRequirement, "system \(s.id) has owner '\(s.owner)', who is not in <people>", at: at(s.location)) }
             if euInScope && s.isActive && s.riskTier == nil && !refusedTiers.contains(s.location) {
                 log.error(.missingAttribute, "system \(s.id) declares no EU AI Act risk tier, and the EU AI Act is in scope; declare risk-tier (\(RiskTier.allowedValues.joined(separator: ", "))) — unclassified if it is not classified yet", at: at(s.location))
