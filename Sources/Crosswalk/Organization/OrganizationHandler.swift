@@ -7,7 +7,8 @@ struct OrganizationHandler: XMLRawEventHandler {
     var log: DiagnosticLog
     let file: String
     /// Open elements; the name is kept only for elements the format does not know.
-    private var path: [(element: OrgElement, unknownName: String?, start: SourceLocation)] = []
+    /// The line and column kept to locate problems found at the end tag.
+    private var path: [(element: OrgElement, unknownName: String?, line: Int, column: Int)] = []
     private var text: [UInt8] = []
     private var currentSystem: AISystem?
     private var currentEvidence: Evidence?
@@ -100,7 +101,7 @@ struct OrganizationHandler: XMLRawEventHandler {
         let parentEntry = path.last
         let parent = parentEntry?.element ?? .unknown
         let here = SourceLocation(file: file, line: line, column: column)
-        path.append((name, name == .unknown ? element.nameString : nil, here))
+        path.append((name, name == .unknown ? element.nameString : nil, line, column))
         // libxml2 interns namespace names: the same pointer as last time is the same name.
         let inNamespace: Bool
         if let p = element.namespace.baseAddress, p == namespacePointer, element.namespace.count == 28 { inNamespace = true } else {
@@ -255,14 +256,16 @@ struct OrganizationHandler: XMLRawEventHandler {
     mutating func endElement(name rawName: UnsafeBufferPointer<UInt8>, namespace: UnsafeBufferPointer<UInt8>, line: Int, control: inout XMLStreamControl) {
         let name = OrgElement(rawName)
         let parent: OrgElement = path.count >= 2 ? path[path.count - 2].element : .unknown
-        let here = path.last?.start ?? SourceLocation(file: file, line: line)
-        path.removeLast()
+        let start = path.removeLast()
+        // Where the element's start tag is (made only when a problem or a fact needs it).
+        let file = self.file
+        func here() -> SourceLocation { SourceLocation(file: file, line: start.line, column: start.column) }
         switch name {
         case .euRole:
-            org.euRoles += OrganizationValidator.roles(content().split(separator: " ").map(String.init), field: "eu-role", at: here, log: &log)
+            org.euRoles += OrganizationValidator.roles(content().split(separator: " ").map(String.init), field: "eu-role", at: here(), log: &log)
         case .condition:
-            if let c = OrganizationValidator.vocabulary(content(), EUCondition.self, field: "condition", at: here, log: &log), let holds = conditionHolds {
-                let fact = ConditionFact(c, holds: holds, location: here)
+            if let c = OrganizationValidator.vocabulary(content(), EUCondition.self, field: "condition", at: here(), log: &log), let holds = conditionHolds {
+                let fact = ConditionFact(c, holds: holds, location: here())
                 if parent == .scope { org.facts.append(fact) } else { currentSystem?.facts.append(fact) }
             }
         case .purpose: let c = content(); currentSystem?.purpose = c
@@ -281,7 +284,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             } else {
                 let content = content()
                 currentEvidence?.sha256 = content
-                if content.count != 64 || !content.allSatisfy(\.isHexDigit) { error(.invalidValue, "sha256 must be 64 hexadecimal digits", here) }
+                if content.count != 64 || !content.allSatisfy(\.isHexDigit) { error(.invalidValue, "sha256 must be 64 hexadecimal digits", here()) }
             }
         case .item:
             if let e = currentEvidence { org.evidence.append(e) }
