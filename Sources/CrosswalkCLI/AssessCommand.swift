@@ -54,23 +54,33 @@ struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Assess an organisation against every framework in scope; with no file, the bundled sample insurer.",
         discussion: """
-            With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv \
-            and assessment.json (columns: Docs/CSV.md; JSON: Docs/JSON.md), all or none, each atomically. \
+            With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv, \
+            assessment.json, assessment.xlsx and report.html (columns: Docs/CSV.md; JSON: Docs/JSON.md; \
+            workbook and report: Docs/Reports.md), all or none, each atomically. \
             Exit codes: 0 success; 1 gaps found (with --fail-on-gaps); 2 invalid input; 3 I/O error.
             """)
     @OptionGroup var input: AssessmentOptions_
     @Option(help: ArgumentHelp("Folder to write the reports to.", valueName: "dir")) var out: String?
+    @Option(help: ArgumentHelp("A Mustache template for report.html (variables: Docs/Reports.md); default: the bundled one.", valueName: "file"))
+    var template: String?
     @Flag(help: "Exit with 1 when any gap is found (for pipelines).") var failOnGaps = false
 
     func run() throws {
+        // A template with an error stops the run before anything is assessed or written.
+        let reportTemplate = try template.map { path in try reportingErrors { try ReportTemplate(InputFile.read(path, maxBytes: ReportTemplate.maxBytes)) } } ?? .standard
+        let progress = Progress()
+        progress.stage("assessing")
         let (dataset, org, assessment, deliverables) = try input.runWithDeliverables()
+        progress.done()
         printSummary(assessment, deliverables, org: org)
         if let out {
             try reportingErrors {
                 try OutputFolder.create(out)
-                for path in try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, to: out) {
-                    print("wrote \(path)")
+                let paths = try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, to: out, template: reportTemplate) { done, total, name in
+                    progress.stage("writing reports \(done * 100 / max(total, 1))% (\(name))")
                 }
+                progress.done()
+                for path in paths { print("wrote \(path)") }
             }
         }
         if failOnGaps && assessment.cells.contains(where: { $0.status.isGap }) { throw Exit.gapsFound }
@@ -105,11 +115,11 @@ struct Assess: ParsableCommand {
 
 struct Owners: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The control-ownership list: one owner per group of overlapping requirements, with conflicts and unowned groups.",
+        abstract: "The control-ownership list: one owner per group of overlapping requirements, with conflicts, unowned groups and coordination findings.",
         discussion: "Grouping and owner rules: Docs/Deliverables.md. --format csv prints owners.csv.")
     @OptionGroup var input: AssessmentOptions_
     @Option(help: "Output format.") var format: TableFormat = .table
-    @Flag(help: "Only groups with an owner conflict or no owner.") var problems = false
+    @Flag(help: "Only groups with an owner conflict or no owner, then the coordination findings.") var problems = false
 
     func run() throws {
         let (dataset, org, _, d) = try input.runWithDeliverables()
@@ -120,7 +130,16 @@ struct Owners: ParsableCommand {
                          o.otherClaims.map { "\($0.person) (\($0.requirement))" }.joined(separator: "; ")])
         }
         print(Table.render(rows))
-        print("\(d.ownership.count) groups; \(d.ownership.filter(\.hasConflict).count) with conflicts; \(d.ownership.filter(\.isUnowned).count) unowned.")
+        print("\(d.ownership.count) groups; \(d.ownership.filter(\.hasConflict).count) with conflicts; \(d.ownership.filter(\.isUnowned).count) unowned; \(d.coordination.count) coordination findings.")
+        if problems && !d.coordination.isEmpty {
+            print("\nCoordination findings: related requirements in different groups with different owners")
+            var rows = [["REQUIREMENT", "GROUP", "OWNER", "RELATIONSHIP", "REQUIREMENT", "GROUP", "OWNER"]]
+            for f in d.coordination {
+                rows.append([f.subject.requirement.description, f.subject.group, f.subject.owner, "\(f.relationship.rawValue) \(f.strength)",
+                             f.object.requirement.description, f.object.group, f.object.owner])
+            }
+            print(Table.render(rows))
+        }
     }
 }
 

@@ -132,7 +132,7 @@ struct CLITests {
             #expect(try InputFile.read(dir + "/" + f.name).bytes == f.bytes, "\(f.name)")
             #expect(r.out.contains("wrote \(dir)/\(f.name)"))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 7)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 9)
         let failing = try run(["assess", "--fail-on-gaps"])
         #expect(failing.status == 1)
         let catalogue = try run(["assess", Repo.path("Catalogs/iso42001.xml")])

@@ -68,7 +68,7 @@ private struct Reader {
     static let actors = Set(EURole.allowedValues + ["operator", "gpai-provider"])
     /// A catalogue's tiers: the declared risk tiers (`RiskTier`, but `unclassified`, which no obligation names) and `any`.
     static let tiers = Set(RiskTier.allCases.filter { $0 != .unclassified }.map(\.rawValue) + ["any"])
-    static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
+    static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "identifiers-and-short-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
 
     mutating func read(root: XMLElement, fallbackFramework: FrameworkID) -> Catalog? {
         guard root.name == "catalog", root.namespace == Self.oscal else {

@@ -52,6 +52,11 @@ public struct CrosswalkError: Error, Sendable, CustomStringConvertible, Equatabl
         /// A file larger than the caller's limit, refused before it is read.
         public static let fileTooLarge: Code = "file-too-large"
         public static let tooManyErrors: Code = "too-many-errors"
+        // Requests to `crosswalk serve --stdio` (Docs/Protocol.md).
+        public static let requestMalformed: Code = "request-malformed"
+        public static let requestTooLarge: Code = "request-too-large"
+        public static let unknownMethod: Code = "unknown-method"
+        public static let invalidParams: Code = "invalid-params"
     }
 
     /// Every problem found, errors first in file order; never empty.

@@ -1,6 +1,6 @@
 /// SplitMix64 (Steele, Lea and Flood, 2014): a small, fast, seedable generator. The
 /// generator's output is a pure function of the seed on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

@@ -75,6 +75,14 @@ public enum AssessmentJSON {
             for c in o.otherClaims { w.beginObject(); w.field("person", c.person); w.field("requirement", c.requirement.description); w.endObject() }
             w.endArray()
             w.field("conflict", o.hasConflict); w.field("unowned", o.isUnowned); w.field("action", actionOf[o.group.id])
+            w.key("coordinateWith"); w.beginArray()
+            for f in d.coordination(ofGroup: o.group.id) {
+                w.beginObject()
+                w.field("requirement", f.subject.requirement.description); w.field("relationship", f.relationship.rawValue); w.field("strength", f.strength)
+                w.field("other", f.object.requirement.description); w.field("group", f.object.group); w.field("owner", f.object.owner)
+                w.endObject()
+            }
+            w.endArray()
             w.endObject()
         }
         w.endArray()
