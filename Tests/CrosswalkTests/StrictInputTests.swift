@@ -333,3 +333,31 @@ struct AnnexIIIFactTests {
         #expect(warnings.count == 1 && warnings[0].message.contains("system H is high-risk but names no Annex III point"))
     }
 }
+
+@Suite("Strict input: facts reach the engine")
+struct FactsInTheEngineTests {
+    func art26_9(_ systemConditions: String, scope: String = "") throws -> Cell? {
+        var text = String(decoding: orgXML(frameworks: ["eu-ai-act"], systems: """
+            <system id="CV" name="CV screening" risk-tier="high" annex-iii="4a" eu-role="deployer">\(systemConditions)</system>
+            """), as: UTF8.self)
+        text = text.replacingOccurrences(of: "</scope>", with: scope + "</scope>")
+        let a = try assess(Array(text.utf8))
+        return a.cells.first { $0.requirement.label == "Art. 26(9)" }
+    }
+
+    /// Art. 26(9) binds the deployer of a high-risk system that processes personal data.
+    @Test func aFactDeclaredTrueMakesTheObligationApply() throws {
+        #expect(try art26_9("<condition>personal-data</condition>")?.system == "CV")
+    }
+
+    @Test func aFactDeclaredFalseLeavesItNotApplicable() throws {
+        #expect(try art26_9(#"<condition holds="false">personal-data</condition>"#)?.status == .notApplicable)
+    }
+
+    /// The system's own "no" wins over the organisation's "yes", and the other way round.
+    @Test func theSystemsDeclarationWinsOverTheOrganisations() throws {
+        #expect(try art26_9(#"<condition holds="false">personal-data</condition>"#, scope: "<condition>personal-data</condition>")?.status == .notApplicable)
+        #expect(try art26_9("<condition>personal-data</condition>", scope: #"<condition holds="false">personal-data</condition>"#)?.system == "CV")
+        #expect(try art26_9("", scope: "<condition>personal-data</condition>")?.system == "CV")
+    }
+}
