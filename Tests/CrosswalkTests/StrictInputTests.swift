@@ -361,3 +361,12 @@ struct FactsInTheEngineTests {
         #expect(try art26_9("", scope: "<condition>personal-data</condition>")?.system == "CV")
     }
 }
+
+@Suite("Strict input: mixed separators")
+struct MixedSeparatorTests {
+    @Test func aHeaderWithBothSeparatorsIsExplained() throws {
+        let e = try #require(expectCrosswalkError { _ = try OrganizationCSV.systems(Array("id;name,risk_tier\nS;S,minimal\n".utf8), file: "s.csv") })
+        let d = try #require(e.diagnostics.first { $0.message.contains("looks semicolon-separated") })
+        #expect(d.location == SourceLocation(file: "s.csv", line: 1, column: 1))
+    }
+}
