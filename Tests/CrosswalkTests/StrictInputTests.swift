@@ -370,3 +370,26 @@ struct MixedSeparatorTests {
         #expect(d.location == SourceLocation(file: "s.csv", line: 1, column: 1))
     }
 }
+
+@Suite("Strict input: bounded suggestions")
+struct BoundedSuggestionTests {
+    /// "Did you mean" is worked out only for problems that are shown, and never on long text:
+    /// thousands of long unknown values cost no more than reading them.
+    @Test(.timeLimit(.minutes(1)))
+    func manyLongUnknownValuesStayCheap() throws {
+        let junk = String(repeating: "personal-dta", count: 300)
+        var csv = "id,name,risk_tier,conditions\n"
+        for i in 0..<600 { csv += "S\(i),S,minimal,\(junk)\n" }
+        let e = try #require(expectCrosswalkError { _ = try OrganizationCSV.systems(Array(csv.utf8), file: "s.csv") })
+        #expect(e.diagnostics.filter { $0.severity == .error }.count == 200)
+        #expect(e.diagnostics.last?.code == .tooManyErrors)
+        #expect(e.diagnostics[0].message.count < 1_500, "a long value is shortened in the message")
+    }
+
+    @Test func suggestionsSkipWhatCannotBeClose() {
+        #expect(EUCondition.suggestion(for: String(repeating: "a", count: 65)) == nil)
+        #expect(OrganizationValidator.nearest("CV-SCREN", in: ["CV-SCREEN", "X"]) == "CV-SCREEN")
+        #expect(OrganizationValidator.nearest("A", in: ["ABCDEFGHIJ"]) == nil)
+        #expect(editDistance("hihg", "high") == 1 && editDistance("", "abc") == 3 && editDistance("kitten", "sitting") == 3)
+    }
+}
