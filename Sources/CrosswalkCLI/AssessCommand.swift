@@ -56,7 +56,8 @@ struct Assess: ParsableCommand {
         discussion: """
             With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv, \
             assessment.json, assessment.xlsx and report.html (columns: Docs/CSV.md; JSON: Docs/JSON.md; \
-            workbook and report: Docs/Reports.md), all or none, each atomically. \
+            workbook and report: Docs/Reports.md) and OSCAL assessment-results and poam in JSON and \
+            XML (Docs/OSCAL.md), all or none, each atomically. \
             Exit codes: 0 success; 1 gaps found (with --fail-on-gaps); 2 invalid input; 3 I/O error.
             """)
     @OptionGroup var input: AssessmentOptions_
@@ -76,7 +77,9 @@ struct Assess: ParsableCommand {
         if let out {
             try reportingErrors {
                 try OutputFolder.create(out)
-                let paths = try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, to: out, template: reportTemplate) { done, total, name in
+                let provenance = Provenance(assessment, dataset: dataset, organizationFiles: try input.organizationDigests())
+                let paths = try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, provenance: provenance,
+                                                   to: out, template: reportTemplate) { done, total, name in
                     progress.stage("writing reports \(done * 100 / max(total, 1))% (\(name))")
                 }
                 progress.done()

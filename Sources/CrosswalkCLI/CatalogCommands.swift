@@ -76,7 +76,7 @@ struct Show: ParsableCommand {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export reference data.", subcommands: [ExportCatalog.self, ExportMappings.self])
+    static let configuration = CommandConfiguration(abstract: "Export reference data.", subcommands: [ExportCatalog.self, ExportMappings.self, ExportCISOAssistant.self])
 }
 
 struct ExportCatalog: ParsableCommand {

@@ -89,3 +89,10 @@ struct StrictCLITests {
         }
     }
 }
+
+extension StrictCLITests {
+    @Test func everyOutputFolderIsCheckedInOurWords() throws {
+        let r = try cli.run(["export", "ciso-assistant", "--out", Repo.path("README.md") + "/x"])
+        #expect(r.status == 3 && r.err.contains("is a file, not a folder") && !r.err.contains("NSCocoaErrorDomain") && !r.err.contains("could not be completed"))
+    }
+}

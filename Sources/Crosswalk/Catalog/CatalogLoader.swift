@@ -225,6 +225,7 @@ private struct Reader {
         let statement = element.elements(named: "part").filter { ["statement", "overview"].contains($0.attribute("name") ?? "") }
             .map(\.textContent).filter { !$0.isEmpty }.joined(separator: " ")
         entry.statement = statement.isEmpty ? nil : statement
+        entry.statementID = element.elements(named: "part").first { $0.attribute("name") == "statement" }?.attribute("id")
         let label = entry.label
         entries.append(entry)
         for child in element.elements where child.name == "group" || child.name == "control" {

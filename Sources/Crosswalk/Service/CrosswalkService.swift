@@ -64,10 +64,10 @@ public struct CrosswalkService: Sendable {
 
     /// The response to a request line longer than ``maxRequestBytes`` (whose content is not read).
     public func tooLarge(_ count: Int) -> [UInt8] {
-        Self.failure(id: .null, ServiceError(.requestTooLarge, "the request is \(count) bytes, more than the limit of \(maxRequestBytes); send a path instead of inline XML, or start the server with a larger --max-request-bytes"))
+        Self.failure(id: nil, ServiceError(.requestTooLarge, "the request is \(count) bytes, more than the limit of \(maxRequestBytes); send a path instead of inline XML, or start the server with a larger --max-request-bytes"))
     }
 
-    static func failure(id: JSONValue, _ error: ServiceError) -> [UInt8] {
+    static func failure(id: JSONNode?, _ error: ServiceError) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         w.key("id"); w.value(id)
@@ -103,15 +103,16 @@ public struct CrosswalkService: Sendable {
 }
 
 extension JSONWriter {
-    /// Writes a value read from a request back (ids are echoed as given).
-    mutating func value(_ v: JSONValue) {
-        switch v {
+    /// Writes a request's id back as given (null when there was none).
+    mutating func value(_ node: JSONNode?) {
+        guard let node else { null(); return }
+        switch node.value {
         case .null: null()
         case .bool(let b): bool(b)
         case .number(let n): raw(json: Array(n.utf8))
         case .string(let s): string(s)
         case .array(let items): beginArray(); for i in items { value(i) }; endArray()
-        case .object(let members): beginObject(); for (k, x) in members { key(k); value(x) }; endObject()
+        case .object(let members): beginObject(); for m in members { key(m.key); value(m.value) }; endObject()
         }
     }
 }
