@@ -54,6 +54,7 @@ struct AssessmentOptions_: ParsableArguments {
         }
         if showProgress { printError("assessing \(org.systems.count) systems and \(org.evidence.count) evidence items…") }
         let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: date, dueSoonDays: dueSoonDays, frameworks: fws))
+        for w in assessment.warnings { printError(w.description) }
         return (dataset, org, assessment)
     }
 
@@ -93,12 +94,15 @@ struct Assess: ParsableCommand {
     }
 
     func printSummary(_ a: Assessment, _ d: Deliverables, org: Organization) {
-        func pct(_ s: Score) -> String { String(format: "%5.1f%%", s.readiness * 100) }
+        func pct(_ s: Score) -> String { s.isScored ? String(format: "%5.1f%%", s.readiness * 100) : "    —" }
+        func prep(_ s: Score) -> String { s.preparation.map { String(format: "%5.1f%%", $0 * 100) } ?? "    —" }
         print("\(a.organization) — assessed \(a.asOf) against \(a.frameworks.map(\.rawValue).joined(separator: ", "))")
         print("Overall readiness \(pct(a.overall)) over \(a.overall.assessedCells) cells\n")
-        var rows = [["FRAMEWORK", "READINESS", "MET", "PARTIAL", "EXEC-GAP", "STALE", "DUE-SOON", "MISSING", "UPCOMING", "N/A", "EXCLUDED"]]
+        var rows = [["FRAMEWORK", "READINESS", "PREPARATION", "MET", "PARTIAL", "EXEC-GAP", "STALE", "DUE-SOON", "MISSING", "PROHIBITED", "UPCOMING",
+                     "UNDETERMINED", "N/A", "EXCLUDED"]]
         for s in a.scores where s.scope == "framework" {
-            rows.append([s.key, pct(s)] + [CellStatus.met, .partial, .executionGap, .stale, .dueSoon, .missing, .upcoming, .notApplicable, .excluded].map { String(s.counts[$0] ?? 0) })
+            rows.append([s.key, pct(s), prep(s)] + [CellStatus.met, .partial, .executionGap, .stale, .dueSoon, .missing, .prohibited, .upcoming, .undetermined,
+                                                    .notApplicable, .excluded].map { String(s.counts[$0] ?? 0) })
         }
         print(Table.render(rows))
         rows = [["SYSTEM", "TIER", "READINESS", "CELLS", "GAPS"]]

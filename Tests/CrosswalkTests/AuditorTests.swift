@@ -217,3 +217,63 @@ extension AuditorTests {
         #expect(e?.message.contains("certificate") == true)
     }
 }
+
+extension AuditorTests {
+    @Test func upcomingCellsListTheirEvidenceAndPreparationIsReportedApart() throws {
+        let a = try assessAuditor("upcoming.xml")
+        let c = try #require(a.cell("eu-ai-act:Art. 9", "SCORER"))
+        #expect(c.status == .upcoming && c.evidence == ["RMS-1"] && c.credit == 1 && c.deadline == CalendarDate("2027-12-02"))
+        let eu = try #require(a.scores.first { $0.scope == "framework" && $0.key == "eu-ai-act" })
+        #expect(eu.assessedCells == a.cells.filter { $0.requirement.framework == .euAIAct && $0.status.isAssessed }.count)
+        #expect(eu.upcomingCells == a.cells.filter { $0.requirement.framework == .euAIAct && $0.status == .upcoming }.count && eu.upcomingCells > 10)
+        #expect(eu.preparation.map { $0 > 0 && $0 < 1 } == true)
+        #expect(eu.upcomingCredit >= 1)
+    }
+
+    @Test func claimsOnWhatDoesNotApplyGiveWarnings() throws {
+        let a = try assessAuditor("upcoming.xml")
+        #expect(a.warnings.count == 2)
+        #expect(a.warnings.allSatisfy { $0.severity == .warning && $0.code == .claimNotApplicable })
+        #expect(a.warnings[0].message.contains("DEP-1 claims eu-ai-act:Art. 26(1)") && a.warnings[0].message.contains("not-applicable"))
+        #expect(a.warnings[1].message.contains("POL-X claims iso42001:A.10.4") && a.warnings[1].message.contains("excludes"))
+        #expect(a.warnings[0].location.line > 1)
+    }
+}
+
+@Suite("One story across files (issue #13, rule 11)")
+struct OneStoryTests {
+    @Test func gapsAndOwnersAgreeAndCarryTheJoinKeys() throws {
+        let (org, d) = try SampleDeliverables.get
+        let a = SampleGoldenTests.assessment
+        let rows = try CSVReader.parse(AssessmentExport.gapsCSV(a, catalogs: Shared.dataset.catalogs, join: CellJoin(deliverables: d, organization: org))).map(\.fields)
+        let header = rows[0]
+        func col(_ name: String) -> Int { header.firstIndex(of: name)! }
+        var ownerOfGroup: [String: String] = [:]
+        for o in d.ownership { ownerOfGroup[o.group.id] = o.owner ?? "" }
+        let actionIDs = Set(d.remediation.map(\.id))
+        for r in rows.dropFirst() {
+            // no_owner agrees with owners.csv: a row whose group has an owner there is not "no owner".
+            if !r[col("group")].isEmpty, let groupOwner = ownerOfGroup[r[col("group")]], !groupOwner.isEmpty { #expect(r[col("no_owner")] == "no") }
+            #expect(["assigned", "proposed", "none"].contains(r[col("owner_basis")]))
+            if !r[col("action")].isEmpty { #expect(actionIDs.contains(r[col("action")])) }
+            // Unscored cells have no credit.
+            if ["excluded", "not-applicable", "undetermined"].contains(r[col("status")]) { #expect(r[col("credit")].isEmpty) }
+            if !r[col("system")].isEmpty { #expect(!r[col("system_name")].isEmpty) }
+            #expect(r[col("evidence_titles")].split(separator: ";").count == r[col("evidence")].split(separator: ";").count)
+        }
+        // Every open cell names the action that closes it.
+        for (c, r) in zip(a.cells, rows.dropFirst()) where GapKind(c) != nil { #expect(!r[col("action")].isEmpty, "\(c.requirement) \(c.system ?? "")") }
+    }
+
+    @Test func scoresStateTheirPartsAndLeaveNothingScoredEmpty() throws {
+        let rows = try CSVReader.parse(AssessmentExport.scoresCSV(try assessAuditor("undeclared-facts.xml"))).map(\.fields)
+        let header = rows[0]
+        func col(_ name: String) -> Int { header.firstIndex(of: name)! }
+        for name in ["organization_cells", "organization_readiness", "system_cells", "system_readiness", "preparation", "undetermined", "prohibited"] { #expect(header.contains(name)) }
+        for r in rows.dropFirst() {
+            let assessed = Int(r[col("assessed_cells")])!
+            #expect(r[col("readiness")].isEmpty == (assessed == 0))
+            #expect(Int(r[col("organization_cells")])! + Int(r[col("system_cells")])! == assessed)
+        }
+    }
+}

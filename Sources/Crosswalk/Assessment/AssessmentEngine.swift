@@ -98,7 +98,8 @@ struct EngineRun: Sendable {
             scoring.add(results.buffer[i], framework: work[i].framework, entry: work[i].entry)
             cells.append(contentsOf: results.buffer[i].cells)
         }
-        return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scoring.scores())
+        return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scoring.scores(),
+                          warnings: ClaimWarnings.warnings(org, cells: cells))
     }
 
     /// The cells of one requirement: applicability first, then evidence.
@@ -110,15 +111,24 @@ struct EngineRun: Sendable {
         out.cells.reserveCapacity(plan.targets.count)
         for t in plan.targets {
             let system = t.system.map { org.systems[$0].id }
-            if let (status, reason, deadline) = t.fixed {
+            if let (status, reason, deadline) = t.fixed, status != .upcoming {
                 out.cells.append(Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: owners[ref],
                                       deadline: deadline, credit: 0, applicability: t.applicability))
-            } else if let s = t.system {
-                out.cells.append(evaluator.evaluate(system: s, applicability: t.applicability, exclusion: plan.exclusion))
-            } else {
-                out.cells.append(evaluator.evaluateOrganization(applicability: t.applicability, exclusion: plan.exclusion,
-                                                                processOnly: entry.scope == .system))
+                out.systems.append(Int32(t.system ?? -1))
+                continue
             }
+            var cell = if let s = t.system {
+                evaluator.evaluate(system: s, applicability: t.applicability, exclusion: plan.exclusion)
+            } else {
+                evaluator.evaluateOrganization(applicability: t.applicability, exclusion: plan.exclusion, processOnly: entry.scope == .system)
+            }
+            if let (status, reason, deadline) = t.fixed {
+                // Upcoming: the evidence already collected and the credit it would give (preparation), not the status.
+                cell.status = status
+                cell.reason = reason
+                cell.deadline = deadline
+            }
+            out.cells.append(cell)
             out.systems.append(Int32(t.system ?? -1))
         }
         return out

@@ -6,11 +6,20 @@ struct Scoring {
         var assessed = 0
         var credit = 0.0
         var cells = 0
+        var organization = 0
+        var organizationCredit = 0.0
+        var upcoming = 0
+        var upcomingCredit = 0.0
 
         mutating func add(_ c: Cell) {
             cells += 1
             counts[Self.index[c.status]!] += 1
-            if c.status.isAssessed { assessed += 1; credit += c.credit }
+            if c.status.isAssessed {
+                assessed += 1; credit += c.credit
+                if c.system == nil { organization += 1; organizationCredit += c.credit }
+            } else if c.status == .upcoming {
+                upcoming += 1; upcomingCredit += c.credit
+            }
         }
 
         static let index: [CellStatus: Int] = Dictionary(uniqueKeysWithValues: CellStatus.allCases.enumerated().map { ($1, $0) })
@@ -18,7 +27,8 @@ struct Scoring {
         func score(_ scope: String, _ key: String) -> Score {
             var d: [CellStatus: Int] = [:]
             for (i, s) in CellStatus.allCases.enumerated() where counts[i] > 0 { d[s] = counts[i] }
-            return Score(scope: scope, key: key, assessedCells: assessed, credit: credit, counts: d)
+            return Score(scope: scope, key: key, assessedCells: assessed, credit: credit, counts: d, organizationCells: organization,
+                         organizationCredit: organizationCredit, upcomingCells: upcoming, upcomingCredit: upcomingCredit)
         }
     }
 
