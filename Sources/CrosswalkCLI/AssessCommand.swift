@@ -157,11 +157,11 @@ struct Remediation: ParsableCommand {
         let (_, org, assessment, d) = try input.runWithDeliverables()
         if format == "csv" { writeStandardOutput(DeliverablesExport.remediationCSV(d, organization: org)); return }
         guard format == "table" else { printError("error: unknown format '\(format)'; use table or csv"); throw Exit.invalidInput }
-        var rows = [["RANK", "ACTION", "PRIORITY", "OWNER", "CLOSES", "SYSTEMS", "DEADLINE", "GAPS", "TITLE"]]
+        var rows = [["RANK", "ACTION", "PRIORITY", "OWNER", "CLOSES", "SYSTEMS", "DEADLINE", "TARGET", "GAPS", "TITLE"]]
         for x in d.remediation.prefix(top ?? Int.max) {
             rows.append([String(x.rank), x.id, String(x.priority.total), x.owner ?? "— none —",
                          "\(x.requirements.count) req / \(x.frameworks.count) fw", x.organizationWide ? "org" + (x.systems.isEmpty ? "" : "+\(x.systems.count)") : String(x.systems.count),
-                         x.deadline.map { "\($0) \(x.deadlineKind!.rawValue)" } ?? "", x.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: " "), x.title])
+                         x.deadline.map { "\($0) \(x.deadlineKind!.rawValue)" } ?? "", x.targetDate.description, x.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: " "), x.title])
         }
         print(Table.render(rows))
         let open = Deliverables.openGapCells(assessment)

@@ -277,3 +277,25 @@ struct OneStoryTests {
         }
     }
 }
+
+extension AuditorTests {
+    @Test func remediationRanksFindingsNotLabels() throws {
+        let a = try assessAuditor("no-inventory.xml")
+        let org = try auditorOrganization("no-inventory.xml")
+        let d = Deliverables.build(a, organization: org, dataset: Shared.dataset)
+        let perSystem = a.cells.filter { if case .noInventory = $0.reason { true } else { false } }
+        #expect(perSystem.count > 20)
+        let inventory = d.remediation.filter { $0.title.hasPrefix("Build the AI system inventory") }
+        #expect(inventory.count == 1 && inventory[0].requirements.count == perSystem.count)
+        #expect(!d.remediation.contains { $0.requirements.contains(perSystem[0].requirement) && !$0.title.hasPrefix("Build") })
+        let excluded = try #require(d.remediation.first { $0.requirements.contains(RequirementRef(.iso42001, "A.2.3")) })
+        let missing = try #require(d.remediation.first { $0.requirements.contains(RequirementRef(.iso42001, "A.2.4")) })
+        #expect(excluded.gaps.first?.kind == .unjustifiedExclusion && missing.gaps.first?.kind == .missing)
+        #expect(excluded.priority.total >= missing.priority.total && excluded.rank < missing.rank)
+        for x in d.remediation {
+            #expect(x.targetDate >= a.asOf && !x.targetBasis.isEmpty)
+            if let dl = x.deadline, dl > a.asOf { #expect(x.targetDate == dl) }
+            else { #expect(x.targetDate == a.asOf.adding(days: RemediationPlanner.horizonDays(priority: x.priority.total))) }
+        }
+    }
+}

@@ -104,6 +104,7 @@ public enum AssessmentJSON {
             for g in x.gaps { w.field(g.kind.rawValue, g.count) }
             w.endObject()
             w.field("deadline", x.deadline?.description); w.field("deadlineKind", x.deadlineKind?.rawValue)
+            w.field("targetDate", x.targetDate.description); w.field("targetBasis", x.targetBasis)
             w.field("highestTier", x.highestTier); w.field("mandatory", x.mandatory)
             w.key("priority"); w.beginObject()
             w.field("total", x.priority.total); w.field("severity", x.priority.severity); w.field("tier", x.priority.tier)
