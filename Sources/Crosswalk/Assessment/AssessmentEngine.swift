@@ -1,26 +1,10 @@
 import Dispatch
 
-/// Options of one assessment run.
-public struct AssessmentOptions: Sendable {
-    /// The as-of date: evidence validity and application dates are judged at it.
-    public var asOf: CalendarDate
-    /// Evidence expiring within this many days after ``asOf`` is `due-soon`.
-    public var dueSoonDays: Int
-    /// Frameworks to assess; nil for the organisation's scope.
-    public var frameworks: [FrameworkID]?
-
-    public init(asOf: CalendarDate, dueSoonDays: Int = 30, frameworks: [FrameworkID]? = nil) {
-        self.asOf = asOf
-        self.dueSoonDays = dueSoonDays
-        self.frameworks = frameworks
-    }
-}
-
 /// The gap engine: a pure function of the organisation, the reference data and the options.
 /// The rules are documented in `Docs/Scoring.md`; each lives in one file: applicability
 /// (`Applicability.swift`, `SystemProfile.swift`), the evidence index (`EvidenceIndex.swift`,
 /// `EvidenceRoutes.swift`), cell evaluation (`CellEvaluator.swift`), reasons
-/// (`CellReason.swift`) and scoring (`Scoring.swift`).
+/// (`CellReason.swift`), scoring (`Scoring.swift`) and warnings (`ClaimWarnings.swift`).
 public enum AssessmentEngine {
     /// Assesses `organization` against every framework in scope.
     ///
@@ -132,17 +116,5 @@ struct EngineRun: Sendable {
             out.systems.append(Int32(t.system ?? -1))
         }
         return out
-    }
-}
-
-/// Slots written once each from parallel iterations (each index by one iteration only).
-struct Slots<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(count: Int) { buffer = .allocate(capacity: count) }
-    func initialize(_ i: Int, to value: T) { (buffer.baseAddress! + i).initialize(to: value) }
-    /// Deinitialises every slot (all must have been initialised) and frees the memory.
-    func free() {
-        _ = buffer.baseAddress.map { $0.deinitialize(count: buffer.count) }
-        buffer.deallocate()
     }
 }

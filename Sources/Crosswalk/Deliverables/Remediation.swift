@@ -15,7 +15,7 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
     case undetermined
     case noOwner = "no-owner"
 
-    /// 1–5: how bad the gap is (see `Docs/Deliverables.md`).
+    /// 2–6: how bad the gap is (see `Docs/Deliverables.md`).
     public var severity: Int {
         switch self {
         case .prohibited: 6
