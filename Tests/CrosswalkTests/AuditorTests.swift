@@ -292,6 +292,8 @@ extension AuditorTests {
         let missing = try #require(d.remediation.first { $0.requirements.contains(RequirementRef(.iso42001, "A.2.4")) })
         #expect(excluded.gaps.first?.kind == .unjustifiedExclusion && missing.gaps.first?.kind == .missing)
         #expect(excluded.priority.total >= missing.priority.total && excluded.rank < missing.rank)
+        #expect(a.cell("iso42001:A.7.3")?.reason == .unjustifiedExclusion(underlying: .noInventory))
+        #expect(d.remediation.contains { $0.requirements == [RequirementRef(.iso42001, "A.7.3")] && $0.gaps.first?.kind == .unjustifiedExclusion })
         for x in d.remediation {
             #expect(x.targetDate >= a.asOf && !x.targetBasis.isEmpty)
             if let dl = x.deadline, dl > a.asOf { #expect(x.targetDate == dl) }

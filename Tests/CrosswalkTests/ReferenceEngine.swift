@@ -209,7 +209,12 @@ private struct RefRun {
             let process = entry.properties.contains { $0.name == "process" && $0.value == "organization" }
                 ? [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: "\(entry.label) asks for one organisation-wide process", unjustified: unjustified,
                             mandatoryExclusion: mandatoryExclusion, processOnly: true)] : []
-            if activeSystems.isEmpty { return process.isEmpty ? [cell(nil, .missing, .noInventory, applicability: "per system")] : process }
+            if activeSystems.isEmpty {
+                var reason = CellReason.noInventory
+                if let j = mandatoryExclusion { reason = .mandatoryExcluded(requirement: entry.label, justification: j, underlying: reason) }
+                if unjustified { reason = .unjustifiedExclusion(underlying: reason) }
+                return process.isEmpty ? [cell(nil, .missing, reason, applicability: "per system")] : process
+            }
             return process + activeSystems.map { s in
                 evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
