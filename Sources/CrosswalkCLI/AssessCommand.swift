@@ -100,7 +100,7 @@ struct Assess: ParsableCommand {
         print("Overall readiness \(pct(a.overall)) over \(a.overall.assessedCells) cells\n")
         var rows = [["FRAMEWORK", "READINESS", "PREPARATION", "MET", "PARTIAL", "EXEC-GAP", "STALE", "DUE-SOON", "MISSING", "PROHIBITED", "UPCOMING",
                      "UNDETERMINED", "N/A", "EXCLUDED"]]
-        for s in a.scores where s.scope == "framework" {
+        for s in a.scores where s.scope == .framework {
             rows.append([s.key, pct(s), prep(s)] + [CellStatus.met, .partial, .executionGap, .stale, .dueSoon, .missing, .prohibited, .upcoming, .undetermined,
                                                     .notApplicable, .excluded].map { String(s.counts[$0] ?? 0) })
         }
@@ -109,7 +109,7 @@ struct Assess: ParsableCommand {
         var gapsBySystem: [String: Int] = [:]
         for c in a.cells where c.status.isGap { if let s = c.system { gapsBySystem[s, default: 0] += 1 } }
         let tiers = Dictionary(org.systems.map { ($0.id, $0.riskTier) }, uniquingKeysWith: { a, _ in a })
-        for s in a.scores where s.scope == "system" {
+        for s in a.scores where s.scope == .system {
             rows.append([s.key, tiers[s.key] ?? "", pct(s), String(s.assessedCells), String(gapsBySystem[s.key] ?? 0)])
         }
         print(Table.render(rows))

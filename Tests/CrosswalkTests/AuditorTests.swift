@@ -114,7 +114,7 @@ struct UndeterminedTests {
         let a = try assessAuditor("undeclared-facts.xml")
         let n = a.count(.undetermined)
         #expect(n >= 2)
-        let fw = try #require(a.scores.first { $0.scope == "framework" })
+        let fw = try #require(a.scores.first { $0.scope == .framework })
         #expect(fw.counts[.undetermined] == n && fw.assessedCells == a.cells.filter(\.status.isAssessed).count)
         let d = Deliverables.build(a, organization: try auditorOrganization("undeclared-facts.xml"), dataset: Shared.dataset)
         // One classify action per system (HR-BOT too: Art. 27 and Art. 50 wait on its undeclared facts).
@@ -203,7 +203,7 @@ extension AuditorTests {
         let clause = try #require(a.cell("iso27001:4.1"))
         #expect(clause.evidence == ["CERT-27001"] && clause.reason.code == "met-by-certificate")
         #expect(clause.reason.sentence == "Met by the ISO/IEC 27001 certificate IS 712345 issued by Example Certification Ltd (CERT-27001), valid until 2027-05-31.")
-        let score = try #require(a.scores.first { $0.scope == "framework" && $0.key == "iso27001" })
+        let score = try #require(a.scores.first { $0.scope == .framework && $0.key == "iso27001" })
         #expect(score.readiness == 1)
         // Through the crosswalk, like any other claim.
         #expect(a.cells.contains { $0.requirement.framework == .iso42001 && $0.credit > 0 && $0.evidence == ["CERT-27001"] && !$0.via.isEmpty })
@@ -223,7 +223,7 @@ extension AuditorTests {
         let a = try assessAuditor("upcoming.xml")
         let c = try #require(a.cell("eu-ai-act:Art. 9", "SCORER"))
         #expect(c.status == .upcoming && c.evidence == ["RMS-1"] && c.credit == 1 && c.deadline == CalendarDate("2027-12-02"))
-        let eu = try #require(a.scores.first { $0.scope == "framework" && $0.key == "eu-ai-act" })
+        let eu = try #require(a.scores.first { $0.scope == .framework && $0.key == "eu-ai-act" })
         #expect(eu.assessedCells == a.cells.filter { $0.requirement.framework == .euAIAct && $0.status.isAssessed }.count)
         #expect(eu.upcomingCells == a.cells.filter { $0.requirement.framework == .euAIAct && $0.status == .upcoming }.count && eu.upcomingCells > 10)
         #expect(eu.preparation.map { $0 > 0 && $0 < 1 } == true)

@@ -370,7 +370,7 @@ private struct RefRun {
     // MARK: Scores
 
     func scores(_ cells: [Cell]) -> [Score] {
-        func score(_ scope: String, _ key: String, _ subset: [Cell]) -> Score {
+        func score(_ scope: ScoreScope, _ key: String, _ subset: [Cell]) -> Score {
             var counts: [CellStatus: Int] = [:]
             for c in subset { counts[c.status, default: 0] += 1 }
             let assessed = subset.filter { $0.status.isAssessed }
@@ -379,8 +379,8 @@ private struct RefRun {
                          organizationCells: org.count, organizationCredit: org.reduce(0) { $0 + $1.credit },
                          upcomingCells: upcoming.count, upcomingCredit: upcoming.reduce(0) { $0 + $1.credit })
         }
-        var out = [score("overall", org.name, cells)]
-        for fw in frameworks { out.append(score("framework", fw.rawValue, cells.filter { $0.requirement.framework == fw })) }
+        var out = [score(.overall, org.name, cells)]
+        for fw in frameworks { out.append(score(.framework, fw.rawValue, cells.filter { $0.requirement.framework == fw })) }
         for fw in frameworks {
             let catalog = dataset.catalogs.catalog(fw)!
             var headingOf: [String: String] = [:]
@@ -397,10 +397,10 @@ private struct RefRun {
             }
             for h in order {
                 let subset = cells.filter { $0.requirement.framework == fw && headingOf[$0.requirement.label] == h }
-                if !subset.isEmpty { out.append(score("heading", "\(fw):\(h)", subset)) }
+                if !subset.isEmpty { out.append(score(.heading, "\(fw):\(h)", subset)) }
             }
         }
-        for s in org.systems { out.append(score("system", s.id, cells.filter { $0.system == s.id })) }
+        for s in org.systems { out.append(score(.system, s.id, cells.filter { $0.system == s.id })) }
         return out
     }
 }

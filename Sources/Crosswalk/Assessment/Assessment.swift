@@ -49,11 +49,23 @@ public struct Cell: Sendable, Hashable {
     public var noOwner: Bool { owner == nil }
 }
 
+/// What a score is over.
+public enum ScoreScope: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The whole assessment (key: the organisation's name).
+    case overall
+    /// One framework (key: its identifier).
+    case framework
+    /// One top-level heading of a framework (key: `framework:label`).
+    case heading
+    /// One AI system (key: its id).
+    case system
+}
+
 /// A readiness score: credit over the cells that count (obligations in force), each cell
 /// weighing the same; with its organisation and per-system parts, and, apart, the
 /// preparation of upcoming cells.
 public struct Score: Sendable, Hashable {
-    public var scope: String
+    public var scope: ScoreScope
     public var key: String
     /// Scored cells (in force): every status but excluded, not-applicable, upcoming, undetermined.
     public var assessedCells: Int

@@ -41,7 +41,7 @@ public enum AssessmentExport {
         w.row(scoreColumns)
         for s in a.scores {
             func percent(_ v: Double?) { if let v { w.number(v * 100, decimals: 1) } else { w.text("") } }
-            w.text(s.scope); w.text(s.key); percent(s.isScored ? s.readiness : nil); w.number(s.credit, decimals: 2); w.number(s.assessedCells)
+            w.text(s.scope.rawValue); w.text(s.key); percent(s.isScored ? s.readiness : nil); w.number(s.credit, decimals: 2); w.number(s.assessedCells)
             w.number(s.organizationCells); percent(s.organizationReadiness); w.number(s.systemCells); percent(s.systemReadiness)
             percent(s.preparation); w.number(s.upcomingCredit, decimals: 2)
             for st in CellStatus.allCases { w.number(s.counts[st] ?? 0) }

@@ -27,7 +27,7 @@ public enum AssessmentJSON {
         w.key("scores"); w.beginArray()
         for s in a.scores {
             w.beginObject()
-            w.field("scope", s.scope); w.field("key", s.key)
+            w.field("scope", s.scope.rawValue); w.field("key", s.key)
             w.key("readiness"); if s.isScored { w.number(s.readiness, decimals: 4) } else { w.null() }
             w.key("credit"); w.number(s.credit, decimals: 2)
             w.field("assessedCells", s.assessedCells)
