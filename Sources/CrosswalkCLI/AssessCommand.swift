@@ -54,7 +54,9 @@ struct AssessmentOptions_: ParsableArguments {
         }
         if showProgress { printError("assessing \(org.systems.count) systems and \(org.evidence.count) evidence items…") }
         let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: date, dueSoonDays: dueSoonDays, frameworks: fws))
-        for w in assessment.warnings { printError(w.description) }
+        // Assessment warnings (claims on what does not apply): the first 20; all of them are in assessment.json.
+        for w in assessment.warnings.prefix(20) { printError(w.description) }
+        if assessment.warnings.count > 20 { printError("… and \(assessment.warnings.count - 20) more warnings (all in assessment.json)") }
         return (dataset, org, assessment)
     }
 

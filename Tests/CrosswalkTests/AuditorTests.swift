@@ -301,3 +301,11 @@ extension AuditorTests {
         }
     }
 }
+
+extension AuditorTests {
+    @Test func assessPrintsTheClaimWarnings() throws {
+        let r = try CLITests().run(["assess", Repo.path("Fixtures/auditor/upcoming.xml")])
+        #expect(r.status == 0 || r.status == 1)
+        #expect(r.err.contains("warning: evidence DEP-1 claims eu-ai-act:Art. 26(1)") && r.err.contains("[claim-not-applicable]"))
+    }
+}
