@@ -99,7 +99,9 @@ struct Assess: ParsableCommand {
         func pct(_ s: Score) -> String { s.isScored ? String(format: "%5.1f%%", s.readiness * 100) : "    —" }
         func prep(_ s: Score) -> String { s.preparation.map { String(format: "%5.1f%%", $0 * 100) } ?? "    —" }
         print("\(a.organization) — assessed \(a.asOf) against \(a.frameworks.map(\.rawValue).joined(separator: ", "))")
-        print("Overall readiness \(pct(a.overall)) over \(a.overall.assessedCells) cells\n")
+        let o = a.overall
+        print("Overall readiness \(pct(o).trimmingCharacters(in: .whitespaces)) over \(o.assessedCells) cells in force, each counting once (\(o.organizationCells) organisation, \(o.systemCells) per-system)"
+              + (o.upcomingCells > 0 ? "; preparation \(prep(o).trimmingCharacters(in: .whitespaces)) over \(o.upcomingCells) upcoming" : "") + "\n")
         var rows = [["FRAMEWORK", "READINESS", "PREPARATION", "MET", "PARTIAL", "EXEC-GAP", "STALE", "DUE-SOON", "MISSING", "PROHIBITED", "UPCOMING",
                      "UNDETERMINED", "N/A", "EXCLUDED"]]
         for s in a.scores where s.scope == .framework {
