@@ -199,6 +199,8 @@ public enum RemediationPlanner {
             case .stale: consider(c.deadline, .expired)
             case .dueSoon: consider(c.deadline, .expires)
             case .upcoming: consider(c.deadline, .appliesFrom)
+            // The application date in force on the as-of date, as the engine chose it.
+            case .undetermined: if let d = c.deadline { consider(d, d <= asOf ? .inForce : .appliesFrom) }
             default: if let from = entry?.appliesFrom, from <= asOf { consider(from, .inForce) }
             }
             let name: String
