@@ -54,6 +54,13 @@ struct Show: ParsableCommand {
         if !e.riskTiers.isEmpty { rows.append(["risk tiers", e.riskTiers.joined(separator: ", ")]) }
         if !e.conditions.isEmpty { rows.append(["conditions", e.conditions.joined(separator: ", ")]) }
         if let d = e.appliesFrom { rows.append(["applies from", d.description + (e.appliesFromBasis.map { " (\($0))" } ?? "")]) }
+        let acts = catalog.actsByID
+        for d in e.dates {
+            let act = acts[d.act].map { "\($0.id), in force from \($0.entryIntoForce)" + ($0.status == .reported ? ", as reported" : "") } ?? d.act
+            let when = d.conditions.isEmpty ? "" : " when " + d.conditions.map(\.description).joined(separator: " and ")
+            let replaced = d.replacedBy.map { "; replaced by \($0)" } ?? ""
+            rows.append(["date", "\(d.date)\(when): \(d.basis) [\(act)\(replaced)]"])
+        }
         for p in e.properties where !["kind", "scope", "obligation", "actor", "risk-tier", "condition", "applies-from", "applies-from-basis", "label"].contains(p.name) {
             rows.append([p.name, p.value])
         }

@@ -144,3 +144,69 @@ struct ApplicationDateTests {
         #expect(ApplicationDate.Condition(token: "annex-iii") == nil)
     }
 }
+
+@Suite("Date overlays")
+struct DateOverlayTests {
+    static func d(_ s: String) -> CalendarDate { CalendarDate(s)! }
+    static let overlaid: Dataset = {
+        let file = try! InputFile.read(Repo.path("Fixtures/date-overlays/official-journal.xml"))
+        return try! Dataset.load(dateOverlays: [InputFile(path: "date-overlays/official-journal.xml", bytes: file.bytes)])
+    }()
+
+    /// The fixture's conclusion: the act's entry into force and Art. 9's Annex III date follow the overlay.
+    @Test func anOverlayFollowsTheOfficialJournal() throws {
+        let eu = try #require(Self.overlaid.catalogs.catalog(.euAIAct))
+        let omnibus = try #require(eu.actsByID["digital-omnibus-ai"])
+        #expect(omnibus.entryIntoForce == Self.d("2026-07-28") && omnibus.status == .published)
+        let art9 = try #require(eu.entry(label: "Art. 9"))
+        #expect(art9.appliesFrom == Self.d("2028-03-01"))
+        // The replaced date keeps its place among the entry's dates; nothing is added.
+        #expect(art9.dates.count == Shared.dataset.catalogs.catalog(.euAIAct)!.entry(label: "Art. 9")!.dates.count)
+        // 27 July 2026: the Omnibus is not yet in force under the overlay, so the 2024 date applies.
+        #expect(eu.applicationDate(of: art9, asOf: Self.d("2026-07-27"))?.date == Self.d("2026-08-02"))
+        let r = try #require(eu.applicationDate(of: art9, asOf: Self.d("2026-07-28")))
+        #expect(r.date == Self.d("2028-03-01") && r.source.location.file == "date-overlays/official-journal.xml")
+        // Other entries keep the catalogue's dates, now under the corrected act.
+        let art10 = try #require(eu.entry(label: "Art. 10"))
+        #expect(eu.applicationDate(of: art10, asOf: Self.d("2026-07-27"))?.date == Self.d("2026-08-02"))
+        #expect(eu.applicationDate(of: art10, asOf: Self.d("2026-07-28"))?.date == Self.d("2027-12-02"))
+    }
+
+    @Test func aNewActAndADateOnTopOfIt() throws {
+        let xml = """
+        <date-overlay xmlns="urn:crosswalk:date-overlay:1" version="1">
+          <act framework="eu-ai-act" id="later-act" entry-into-force="2027-06-01" title="A later amending act"/>
+          <date framework="eu-ai-act" entry="Art. 50(1)" act="later-act" date="2027-09-01" basis="Art. 113 as amended by the later act"/>
+        </date-overlay>
+        """
+        let overlay = try DateOverlay.load(Array(xml.utf8), file: "o.xml")
+        let cs = try Shared.dataset.catalogs.applying(overlay)
+        let eu = try #require(cs.catalog(.euAIAct))
+        let e = try #require(eu.entry(label: "Art. 50(1)"))
+        #expect(eu.applicationDate(of: e, asOf: Self.d("2027-05-31"))?.date == Self.d("2026-08-02"))
+        #expect(eu.applicationDate(of: e, asOf: Self.d("2027-06-01"))?.act.id == "later-act")
+        #expect(e.appliesFrom == Self.d("2027-09-01"))
+    }
+
+    @Test(arguments: [
+        ("unknown-entry.xml", ["unknown-entry.xml:4:", "no requirement labelled 'Art. 9(9)'", "unknown-entry.xml:5:", "act 'no-such-act' is not declared"]),
+        ("bad-syntax.xml", ["bad-syntax.xml:3:", "no attribute 'colour'", "'2028-13-01' is not a date", "bad-syntax.xml:4:", "when 'annex-iii'", "bad-syntax.xml:5:", "<note> is not allowed"]),
+        ("doctype.xml", ["doctype.xml:2:", "DOCTYPE"]),
+    ])
+    func errorsAreLocated(file: String, expected: [String]) throws {
+        let path = "Fixtures/date-overlays/" + file
+        let e = expectCrosswalkError {
+            _ = try Dataset.load(dateOverlays: [InputFile(path: path, bytes: try Repo.bytes(path))])
+        }
+        let text = try #require(e).description
+        for piece in expected { #expect(text.contains(piece), "\(piece) not in \(text)") }
+    }
+
+    @Test func theCommandLineTakesAnOverlay() throws {
+        let r = try CLITests().run(["show", "eu-ai-act", "Art. 9", "--date-overlay", Repo.path("Fixtures/date-overlays/official-journal.xml")])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("applies from  2028-03-01"))
+        let bad = try CLITests().run(["catalogs", "--date-overlay", Repo.path("Fixtures/date-overlays/unknown-entry.xml")])
+        #expect(bad.status == 2 && bad.err.contains("unknown-entry.xml:4:"), "\(bad.err)")
+    }
+}

@@ -23,7 +23,10 @@ public struct Dataset: Sendable {
     /// ``InputLimits/default``, so tightening the limits for a client's files keeps the
     /// reference data loadable.
     /// - Throws: ``CrosswalkError`` with every problem of every file.
-    public static func load(bundled: Bool = true, extra: [InputFile] = [], limits: InputLimits = .default) throws(CrosswalkError) -> Dataset {
+    /// `dateOverlays` (``DateOverlay`` files) are applied, in order, to the catalogues once
+    /// they are loaded: the way a user follows the Official Journal.
+    public static func load(bundled: Bool = true, extra: [InputFile] = [], dateOverlays: [InputFile] = [],
+                            limits: InputLimits = .default) throws(CrosswalkError) -> Dataset {
         var files: [(file: InputFile, isUser: Bool)] = []
         if bundled { files += try BundledData.files().map { ($0, false) } }
         files += extra.map { ($0, true) }
@@ -49,6 +52,10 @@ public struct Dataset: Sendable {
                 catalogs.insert(catalog)
                 warnings += w
             } catch { problems += error.diagnostics }
+        }
+        // Date overlays correct the catalogues' dates.
+        for file in dateOverlays {
+            do { catalogs = try catalogs.applying(DateOverlay.load(file.bytes, file: file.path, limits: limits)) } catch { problems += error.diagnostics }
         }
         // Then crosswalks, resolved against them.
         var collections: [MappingCollection] = []
