@@ -93,7 +93,7 @@ struct ExportCatalog: ParsableCommand {
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check catalogue and crosswalk files and print every problem as path:line:column: error: ….")
     @OptionGroup var data: DataOptions
-    @Argument(help: "Files to check (OSCAL catalogs and mapping-collections).") var files: [String]
+    @Argument(help: "Files to check (OSCAL catalogs and mapping-collections, date overlays).") var files: [String]
 
     func run() throws {
         // Crosswalks are checked against the bundled catalogues, --catalogs, and any catalogue named here.
@@ -118,6 +118,8 @@ struct Validate: ParsableCommand {
             case .success(.mappingCollection(let collection, let warnings)):
                 for w in warnings { printError(w.description) }
                 print("\(file.path): ok: mapping-collection '\(collection.title)', \(collection.mappings.count) mappings")
+            case .success(.dateOverlay(let overlay)):
+                print("\(file.path): ok: date overlay, \(overlay.acts.count) acts, \(overlay.dates.count) dates")
             case .failure(let error):
                 printError(error.description)
                 failed = true

@@ -208,5 +208,7 @@ struct DateOverlayTests {
         #expect(r.out.contains("applies from  2028-03-01"))
         let bad = try CLITests().run(["catalogs", "--date-overlay", Repo.path("Fixtures/date-overlays/unknown-entry.xml")])
         #expect(bad.status == 2 && bad.err.contains("unknown-entry.xml:4:"), "\(bad.err)")
+        let v = try CLITests().run(["validate", Repo.path("Fixtures/date-overlays/official-journal.xml"), Repo.path("Fixtures/date-overlays/bad-syntax.xml")])
+        #expect(v.status == 2 && v.out.contains("official-journal.xml: ok: date overlay, 1 acts, 1 dates") && v.err.contains("bad-syntax.xml:5:"), "\(v.out)\(v.err)")
     }
 }

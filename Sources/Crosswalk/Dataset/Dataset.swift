@@ -113,6 +113,8 @@ public struct Dataset: Sendable {
 public enum Document: Sendable {
     case catalog(Catalog, warnings: [Diagnostic])
     case mappingCollection(MappingCollection, warnings: [Diagnostic])
+    /// A ``DateOverlay``, checked against `catalogs` when any are given.
+    case dateOverlay(DateOverlay)
 
     /// Parses `file` and loads it according to its root element; crosswalks are resolved
     /// against `catalogs`.
@@ -125,8 +127,12 @@ public enum Document: Sendable {
         case "mapping-collection":
             let (collection, warnings) = try MappingLoader.load(root: root, file: file.path, catalogs: catalogs, limits: limits)
             return .mappingCollection(collection, warnings: warnings)
+        case "date-overlay":
+            let overlay = try DateOverlay.load(file.bytes, file: file.path, limits: limits)
+            if !catalogs.catalogs.isEmpty { _ = try catalogs.applying(overlay) }
+            return .dateOverlay(overlay)
         default:
-            throw CrosswalkError(.unknownDocument, "<\(root.name)> is not a document Crosswalk reads; expected an OSCAL <catalog> or <mapping-collection>", at: SourceLocation(file: file.path, line: root.line))
+            throw CrosswalkError(.unknownDocument, "<\(root.name)> is not a document Crosswalk reads; expected an OSCAL <catalog> or <mapping-collection>, or a <date-overlay>", at: SourceLocation(file: file.path, line: root.line))
         }
     }
 }
