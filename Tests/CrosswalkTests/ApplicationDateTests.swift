@@ -202,6 +202,21 @@ struct DateOverlayTests {
         for piece in expected { #expect(text.contains(piece), "\(piece) not in \(text)") }
     }
 
+    /// Untrusted input: every proper prefix of a valid overlay fails with a located error, never a crash.
+    @Test func everyPrefixOfAnOverlayFailsCleanly() throws {
+        let bytes = try Repo.bytes("Fixtures/date-overlays/official-journal.xml")
+        let end = bytes.lastIndex(of: UInt8(ascii: ">"))!
+        for n in stride(from: 0, to: end, by: 3) {
+            do {
+                _ = try DateOverlay.load(Array(bytes[..<n]), file: "p.xml")
+                Issue.record("a \(n)-byte prefix loaded")
+            } catch {
+                #expect(error.diagnostics.allSatisfy { $0.location.file == "p.xml" })
+            }
+        }
+        #expect(try DateOverlay.load(bytes, file: "p.xml").dates.count == 1)
+    }
+
     @Test func theCommandLineTakesAnOverlay() throws {
         let r = try CLITests().run(["show", "eu-ai-act", "Art. 9", "--date-overlay", Repo.path("Fixtures/date-overlays/official-journal.xml")])
         #expect(r.status == 0, "\(r.err)")
