@@ -137,6 +137,8 @@ struct CatalogLoaderTests {
         ("catalog-unsupported-version.xml", .unsupportedVersion, 7),
         ("catalog-bad-id.xml", .invalidIdentifier, 14),
         ("not-a-catalog.xml", .unknownDocument, 2),
+        ("catalog-date-unknown-act.xml", .invalidValue, 16),
+        ("catalog-date-bad-condition.xml", .invalidValue, 18),
     ])
     func rejectsOneDefectWithItsLocation(file: String, code: CrosswalkError.Code, line: Int) throws {
         let path = "Fixtures/invalid/" + file
