@@ -33,8 +33,8 @@ struct CoordinationTests {
     }
 
     @Test func proposedOrMissingOwnersAreNotSplits() {
-        let ev = Evidence(id: "E", title: "e", kind: "record", owner: "p", collected: CalendarDate("2026-01-01")!, status: "approved",
-                          claims: [EvidenceClaim(requirement: b1, full: true)])
+        let ev = Evidence(id: "E", title: "e", kind: .record, owner: "p", collected: CalendarDate("2026-01-01")!, status: .approved,
+                          claims: [EvidenceClaim(requirement: b1, coverage: .full)])
         #expect(findings([W.m(a1, .intersectsWith, b1, 6)], owners: [(a1, "x")], evidence: [ev]).isEmpty)
         #expect(findings([W.m(a1, .intersectsWith, b1, 6)], owners: [(a1, "x")]).isEmpty)
     }
