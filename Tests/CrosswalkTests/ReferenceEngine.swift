@@ -117,6 +117,20 @@ private struct RefRun {
         return .yes(why)
     }
 
+    /// The date in force on the as-of date, worked out independently of the catalogue's
+    /// resolver: among the unconditional dates whose act is in force that day and which no
+    /// act in force has replaced, the one set by the latest act (no per-system facts can be
+    /// declared yet, so conditional transitional dates never apply).
+    func oracleDate(_ entry: CatalogEntry, in catalog: Catalog) -> (date: CalendarDate, basis: String)? {
+        func act(_ id: String) -> LegalAct? { catalog.acts.first { $0.id == id } }
+        func inForce(_ id: String) -> Bool { act(id).map { $0.entryIntoForce <= options.asOf } ?? false }
+        let live = entry.dates.filter { d in d.conditions.isEmpty && inForce(d.act) && !(d.replacedBy.map(inForce) ?? false) }
+        guard let best = live.max(by: { (act($0.act)!.entryIntoForce, $0.date) < (act($1.act)!.entryIntoForce, $1.date) }) else {
+            return entry.dates.isEmpty ? entry.appliesFrom.map { ($0, entry.appliesFromBasis ?? "") } : nil
+        }
+        return (best.date, "\(best.basis); \(act(best.act)!.summary)")
+    }
+
     mutating func assess(_ entry: CatalogEntry, in catalog: Catalog) -> [Cell] {
         let ref = RequirementRef(catalog.framework, entry.label)
         let owner = owners[ref]
@@ -134,6 +148,11 @@ private struct RefRun {
             }
             else { unjustified = true }
         }
+        // A dated obligation no act in force on the as-of date sets is not law yet.
+        let inForceDate = oracleDate(entry, in: catalog)
+        if !entry.dates.isEmpty && inForceDate == nil {
+            return [cell(nil, .notApplicable, .notInForce(requirement: entry.label, asOf: options.asOf), applicability: "not in force on \(options.asOf)")]
+        }
         // Art. 5: every operator screens its systems; a system classified prohibited is a finding of its own.
         if entry.riskTiers == ["prohibited"] {
             let isOperator = !org.euRoles.isEmpty || activeSystems.contains { !$0.euRoles.isEmpty }
@@ -142,12 +161,8 @@ private struct RefRun {
                              applicability: "applies to no operator")]
             }
             let why = "\(entry.label) binds every operator: screen every AI system and use against the prohibited practices"
-            var date = entry.appliesFrom
-            var basis = entry.appliesFromBasis
-            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) {
-                date = CalendarDate(o.value)
-                basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
-            }
+            let date = inForceDate?.date
+            let basis = inForceDate?.basis
             if let date, date > options.asOf {
                 return [upcomingCell(evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion), date, basis)]
             }
@@ -185,8 +200,7 @@ private struct RefRun {
                 matches.append((s, why))
             }
             // Undetermined: per system in inventory order among the others; an organisation cell only when nothing binds.
-            var when = entry.appliesFrom
-            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) { when = CalendarDate(o.value) }
+            let when = inForceDate?.date
             func undetermined(_ system: String?, _ facts: [OpenFact]) -> Cell {
                 cell(system, .undetermined, .undetermined(requirement: entry.label, facts: facts), applicability: "\(entry.label) applies only if the facts named are so", deadline: when)
             }
@@ -195,13 +209,8 @@ private struct RefRun {
                 let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system" + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
                 return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), applicability: "applies to no system")]
             }
-            // The date in force on the as-of date: the 2024 date until Regulation (EU) 2026/1744 entered into force (27 July 2026).
-            var date = entry.appliesFrom
-            var basis = entry.appliesFromBasis
-            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) {
-                date = CalendarDate(o.value)
-                basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
-            }
+            let date = inForceDate?.date
+            let basis = inForceDate?.basis
             let upcoming = date.map { $0 > options.asOf } ?? false
             if entry.scope == .system {
                 return activeSystems.compactMap { s -> Cell? in
