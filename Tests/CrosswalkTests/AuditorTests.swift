@@ -39,7 +39,10 @@ struct AuditorTests {
     @Test func timeTheApplicationDateInForceOnTheAsOfDate() throws {
         let before = try #require(try assessAuditor("time.xml", asOf: "2025-06-01").cell("eu-ai-act:Art. 26(1)", "CV-SCREEN"))
         #expect(before.status == .upcoming && before.deadline == CalendarDate("2026-08-02"))
-        #expect(before.reason == .notYetApplicable(from: CalendarDate("2026-08-02")!, basis: "Art. 113, second paragraph (as adopted)"))
+        // The date as it stood then, with the provision and the act that set it (in force that day).
+        guard case let .notYetApplicable(from, basis) = before.reason else { Issue.record("\(before.reason)"); return }
+        #expect(from == CalendarDate("2026-08-02")! && basis?.hasPrefix("Art. 113") == true && basis?.contains("2024/1689") == true, "\(basis ?? "")")
+        #expect(basis?.contains("2026/1744") == false)
         let now = try #require(try assessAuditor("time.xml").cell("eu-ai-act:Art. 26(1)", "CV-SCREEN"))
         #expect(now.status == .upcoming && now.deadline == CalendarDate("2027-12-02"))
     }
