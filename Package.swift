@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // report.html is rendered from a Mustache template (HTML-escaped by default).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system C library. Only `_CrosswalkXML` imports it.
@@ -32,7 +34,7 @@ let package = Package(
         // The public library: catalogues, mappings, assessment, reports.
         .target(
             name: "Crosswalk",
-            dependencies: ["_CrosswalkXML", "CCrosswalkSignals"],
+            dependencies: ["_CrosswalkXML", "CCrosswalkSignals", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("../../Catalogs"), .copy("../../Fixtures/sample")]
         ),
         // The thin command-line tool.
@@ -43,9 +45,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test-only C code playing another libxml2 user in the same process.
+        .target(name: "CLibXML2Probe", dependencies: ["CLibXML2"], path: "Tests/CLibXML2Probe"),
         .testTarget(
             name: "CrosswalkTests",
-            dependencies: ["Crosswalk", "_CrosswalkXML"]
+            dependencies: ["Crosswalk", "_CrosswalkXML", "CLibXML2Probe"]
         ),
     ]
 )

@@ -133,8 +133,8 @@ struct OwnershipTests {
 
     @Test func otherwiseProposedFromTheEvidenceOrUnowned() {
         func evidence(_ id: String, _ owner: String, _ req: RequirementRef) -> Evidence {
-            Evidence(id: id, title: id, kind: "record", owner: owner, collected: nil, validUntil: nil, reviewDays: nil, status: "approved",
-                     claims: [EvidenceClaim(requirement: req, full: true)], systems: [], locationURI: "", sha256: "", location: SourceLocation(file: ""))
+            Evidence(id: id, title: id, kind: .record, owner: owner, collected: nil, validUntil: nil, reviewDays: nil, status: .approved,
+                     claims: [EvidenceClaim(requirement: req, coverage: .full)], systems: [], locationURI: "", sha256: "", location: SourceLocation(file: ""))
         }
         let proposed = OwnershipRule.assign([group], owners: [], evidence: [evidence("E1", "qa", b2), evidence("E2", "ml", c1), evidence("E3", "ml", b1)])[0]
         #expect(proposed.owner == "ml" && proposed.basis == .evidenceOwner && !proposed.hasConflict)
@@ -160,8 +160,8 @@ struct RemediationTests {
     /// An assessment over `fa`…`fc` with the given cells, two systems: HIGH (high risk) and LOW (minimal).
     func plan(_ cells: [Cell], mappings: [Mapping] = [], owners: [OwnerAssignment] = []) -> [RemediationAction] {
         var org = Organization(name: "T")
-        var high = AISystem(id: "HIGH", name: "H"); high.riskTier = "high"
-        var low = AISystem(id: "LOW", name: "L"); low.riskTier = "minimal"
+        var high = AISystem(id: "HIGH", name: "H"); high.riskTier = .high
+        var low = AISystem(id: "LOW", name: "L"); low.riskTier = .minimal
         org.systems = [high, low]
         org.owners = owners
         let refs = cells.map(\.requirement)
@@ -218,7 +218,7 @@ struct RemediationTests {
     @Test func theSamplePlanIsShorterThanItsGapsAndClosesThemAll() throws {
         let (_, d) = try SampleDeliverables.get
         let open = SampleGoldenTests.assessment.cells.filter { GapKind($0) != nil && $0.status != .upcoming }
-        #expect(Deliverables.openGapCells(SampleGoldenTests.assessment) == open.count && open.count == 261)
+        #expect(Deliverables.openGapCells(SampleGoldenTests.assessment) == open.count && open.count == 262)  // 262 since CHAT-ASSIST declares synthetic-content (Art. 50(2))
         #expect(d.remediation.count < open.count)
         // Every open cell's requirement is closed by exactly one action, which lists it.
         for c in SampleGoldenTests.assessment.cells where GapKind(c) != nil {
@@ -259,9 +259,10 @@ struct DeliverablesExportTests {
     @Test func goldenFiles() throws {
         let all = try files()
         #expect(all.map(\.name) == ["gaps.csv", "scores.csv", "owners.csv", "remediation.csv", "soa-iso27001.csv", "soa-iso42001.csv", "assessment.json",
-                                     "assessment-results.json", "assessment-results.xml", "poam.json", "poam.xml"])
+                                     "assessment-results.json", "assessment-results.xml", "poam.json", "poam.xml", "assessment.xlsx", "report.html"])
+        // The workbook is a binary ZIP: its parts are checked in ClientReportTests and ReportToolTests instead.
         // The OSCAL documents (about 3 MB) are checked by OSCALTests, not kept as goldens.
-        for f in all where !OSCALReports.names.contains(f.name) { try expectGolden(f.bytes, "sample/" + f.name) }
+        for f in all where f.name != "assessment.xlsx" && !OSCALReports.names.contains(f.name) { try expectGolden(f.bytes, "sample/" + f.name) }
     }
 
     @Test func theJSONIsValidAndVersioned() throws {

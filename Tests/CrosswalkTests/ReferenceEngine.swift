@@ -41,7 +41,7 @@ private struct RefRun {
         }
         for o in org.owners where owners[o.requirement] == nil { owners[o.requirement] = o.person }
         for d in org.decisions where decisions[d.requirement] == nil { decisions[d.requirement] = d }
-        activeSystems = org.systems.filter { $0.lifecycle != "retired" }
+        activeSystems = org.systems.filter { $0.lifecycle != .retired }
         let wanted = options.frameworks ?? org.frameworks
         frameworks = wanted.filter { dataset.catalogs.catalog($0) != nil }.sorted()
     }
@@ -60,18 +60,19 @@ private struct RefRun {
     // MARK: Applicability
 
     func systemMatches(_ e: CatalogEntry, _ s: AISystem) -> String? {
-        let roles = s.euRoles.isEmpty ? org.euRoles : s.euRoles
+        let roles = (s.euRoles.isEmpty ? org.euRoles : s.euRoles).map(\.rawValue)
         let actorOK = e.actors.isEmpty || e.actors.contains { a in
             a == "operator" || roles.contains(a) || (a == "gpai-provider" && roles.contains("provider"))
         }
         guard actorOK else { return nil }
-        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(s.riskTier) || (s.riskTier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
+        let tier = s.riskTier?.rawValue ?? ""
+        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(tier) || (tier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
         guard tierOK else { return nil }
-        let conditions = s.effectiveConditions + org.conditions
+        let conditions = EUCondition.allCases.filter { org.fact($0, for: s) == true }.map(\.rawValue)
         if !e.conditions.isEmpty && !e.conditions.contains(where: { conditions.contains($0) }) { return nil }
         let role = e.actors.first { roles.contains($0) } ?? roles.first ?? "operator"
-        var why = "\(role) of a \(s.riskTier)-risk system"
-        if !s.annexIII.isEmpty { why += " (Annex III \(s.annexIII))" }
+        var why = "\(role) of a \(tier)-risk system"
+        if let point = s.annexIII { why += " (Annex III \(point.rawValue))" }
         if let c = e.conditions.first(where: { conditions.contains($0) }) { why += ", condition \(c)" }
         return why
     }
@@ -154,7 +155,7 @@ private struct RefRun {
         var valid: [RefCandidate] = [], stale: [(RefCandidate, CalendarDate)] = [], drafts: [RefCandidate] = [], orgLevel: [RefCandidate] = []
         for c in candidates(for: ref, system: system) {
             let e = org.evidence[c.evidence]
-            if e.status == "draft" { drafts.append(c); continue }
+            if e.status == .draft { drafts.append(c); continue }
             if let x = e.expires, x < asOf { stale.append((c, x)); continue }
             if c.orgLevelOnly { orgLevel.append(c); continue }
             valid.append(c)

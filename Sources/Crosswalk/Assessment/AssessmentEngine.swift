@@ -141,11 +141,11 @@ private struct Run: Sendable {
         self.soon = options.asOf.adding(days: options.dueSoonDays)
         for o in org.owners where owners[o.requirement] == nil { owners[o.requirement] = o.person }
         for d in org.decisions where decisions[d.requirement] == nil { decisions[d.requirement] = d }
-        let active = org.systems.indices.filter { org.systems[$0].lifecycle != "retired" }
+        let active = org.systems.indices.filter { org.systems[$0].lifecycle != .retired }
         activeSystems = active
         profiles = active.map { i in
             let s = org.systems[i]
-            return SystemProfile(index: i, roles: s.euRoles.isEmpty ? org.euRoles : s.euRoles, conditions: s.effectiveConditions + org.conditions)
+            return SystemProfile(index: i, roles: (s.euRoles.isEmpty ? org.euRoles : s.euRoles).map(\.rawValue), conditions: org.conditionsHolding(for: s))
         }
         let wanted = options.frameworks ?? org.frameworks
         frameworks = wanted.filter { dataset.catalogs.catalog($0) != nil }.sorted()
@@ -163,7 +163,7 @@ private struct Run: Sendable {
         for (i, e) in org.evidence.enumerated() {
             let x = e.expires
             expires.append(x)
-            state.append(e.status == "draft" ? .draft : (x.map { $0 < asOf } ?? false) ? .stale : .valid)
+            state.append(e.status == .draft ? .draft : (x.map { $0 < asOf } ?? false) ? .stale : .valid)
             organizationWide.append(e.systems.isEmpty)
             named.removeAll(keepingCapacity: true)
             for id in e.systems { for s in systemIndex[id] ?? [] where !named.contains(s) { named.append(s) } }
@@ -229,13 +229,14 @@ private struct Run: Sendable {
         }
         guard actorOK else { return nil }
         let s = org.systems[p.index]
-        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(s.riskTier) || (s.riskTier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
+        let tier = s.riskTier?.rawValue ?? ""
+        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(tier) || (s.riskTier == .generalPurposeSystemic && e.riskTiers.contains("general-purpose"))
         guard tierOK else { return nil }
         let conditions = p.conditions
         if !e.conditions.isEmpty && !e.conditions.contains(where: { conditions.contains($0) }) { return nil }
         let role = e.actors.first { roles.contains($0) } ?? roles.first ?? "operator"
-        var why = "\(role) of a \(s.riskTier)-risk system"
-        if !s.annexIII.isEmpty { why += " (Annex III \(s.annexIII))" }
+        var why = "\(role) of a \(tier)-risk system"
+        if let point = s.annexIII { why += " (Annex III \(point))" }
         if let c = e.conditions.first(where: { conditions.contains($0) }) { why += ", condition \(c)" }
         return why
     }

@@ -66,7 +66,7 @@ private struct Reader {
                                               "applies-from", "applies-from-basis", "condition", "applies-from-…", "applies-from-…-basis"]
     static let actors: Set<String> = ["provider", "deployer", "importer", "distributor", "authorised-representative", "product-manufacturer", "operator", "gpai-provider"]
     static let tiers: Set<String> = ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic", "any"]
-    static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
+    static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "identifiers-and-short-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
 
     mutating func read(root: XMLElement, fallbackFramework: FrameworkID) -> Catalog? {
         guard root.name == "catalog", root.namespace == Self.oscal else {

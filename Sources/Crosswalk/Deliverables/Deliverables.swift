@@ -13,12 +13,23 @@ public struct Deliverables: Sendable {
     public var primaryFramework: FrameworkID
     /// One entry per control group, in group order, with its owner and conflicts.
     public var ownership: [GroupOwnership]
+    /// Related requirements in different groups with different owners (``CoordinationRule``).
+    public var coordination: [CoordinationFinding] = []
     /// One action per group with open gaps (or no owner), in rank order.
     public var remediation: [RemediationAction]
     /// One per framework in scope that has selectable (Annex A) controls, by framework.
     public var statements: [StatementOfApplicability]
 
     public var groups: [ControlGroup] { ownership.map(\.group) }
+
+    /// The coordination findings that involve group `id`, each read from that group's side.
+    public func coordination(ofGroup id: String) -> [CoordinationFinding] {
+        coordination.compactMap { f in
+            if f.subject.group == id { return f }
+            if f.object.group == id { return f.readFromObject }
+            return nil
+        }
+    }
 
     /// The number of cells of `assessment` that call for action now (every gap kind but
     /// `upcoming`): what the remediation plan closes.
@@ -47,6 +58,7 @@ public struct Deliverables: Sendable {
             StatementOfApplicability.build(fw, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs,
                                            evidenceOrder: evidenceOrder)
         }
-        return Deliverables(primaryFramework: primary, ownership: ownership, remediation: plan, statements: statements)
+        return Deliverables(primaryFramework: primary, ownership: ownership, coordination: CoordinationRule.findings(ownership, graph: dataset.graph),
+                            remediation: plan, statements: statements)
     }
 }

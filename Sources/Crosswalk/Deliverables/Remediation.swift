@@ -166,7 +166,7 @@ public enum RemediationPlanner {
             let name: String
             if let s = c.system {
                 systemSet.insert(s)
-                name = systemIndex[s].map { organization.systems[$0].riskTier } ?? "minimal"
+                name = systemIndex[s].flatMap { organization.systems[$0].riskTier?.rawValue } ?? "minimal"
             } else {
                 organizationWide = true
                 name = "organisation"

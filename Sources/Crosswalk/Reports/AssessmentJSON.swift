@@ -76,6 +76,14 @@ public enum AssessmentJSON {
             for c in o.otherClaims { w.beginObject(); w.field("person", c.person); w.field("requirement", c.requirement.description); w.endObject() }
             w.endArray()
             w.field("conflict", o.hasConflict); w.field("unowned", o.isUnowned); w.field("action", actionOf[o.group.id])
+            w.key("coordinateWith"); w.beginArray()
+            for f in d.coordination(ofGroup: o.group.id) {
+                w.beginObject()
+                w.field("requirement", f.subject.requirement.description); w.field("relationship", f.relationship.rawValue); w.field("strength", f.strength)
+                w.field("other", f.object.requirement.description); w.field("group", f.object.group); w.field("owner", f.object.owner)
+                w.endObject()
+            }
+            w.endArray()
             w.endObject()
         }
         w.endArray()
@@ -103,7 +111,7 @@ public enum AssessmentJSON {
         // The register's expiries, for `crosswalk diff --until` (Docs/JSON.md).
         w.key("evidence"); w.beginArray()
         for e in organization.evidence {
-            w.beginObject(); w.field("id", e.id); w.field("title", e.title); w.field("owner", e.owner); w.field("status", e.status)
+            w.beginObject(); w.field("id", e.id); w.field("title", e.title); w.field("owner", e.owner); w.field("status", e.status.rawValue)
             w.field("expires", e.expires?.description); w.endObject()
         }
         w.endArray()

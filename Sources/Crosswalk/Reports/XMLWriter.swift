@@ -2,6 +2,15 @@
 struct XMLWriter {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     private var stack: [String] = []
+    /// False: no indentation and no line breaks between elements (large parts such as worksheets).
+    private var indented = true
+
+    init() {}
+    /// `declaration` false: a fragment, without the XML declaration, to be joined to another part.
+    init(indented: Bool, declaration: Bool = true) {
+        self.indented = indented
+        if !declaration { text = "" }
+    }
 
     static func escape(_ s: String, attribute: Bool = false) -> String {
         var out = ""
@@ -16,34 +25,36 @@ struct XMLWriter {
             default:
                 // Characters XML 1.0 cannot carry are dropped.
                 if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
+                if ch.value == 0xFFFE || ch.value == 0xFFFF { continue }
                 out.unicodeScalars.append(ch)
             }
         }
         return out
     }
 
-    private var indent: String { String(repeating: "  ", count: stack.count) }
+    private var indent: String { indented ? String(repeating: "  ", count: stack.count) : "" }
+    private var newline: String { indented ? "\n" : "" }
 
     private func attributes(_ attrs: [(String, String)]) -> String {
         attrs.map { " \($0.0)=\"\(Self.escape($0.1, attribute: true))\"" }.joined()
     }
 
     mutating func open(_ name: String, _ attrs: [(String, String)] = []) {
-        text += "\(indent)<\(name)\(attributes(attrs))>\n"
+        text += "\(indent)<\(name)\(attributes(attrs))>\(newline)"
         stack.append(name)
     }
 
     mutating func close() {
         let name = stack.removeLast()
-        text += "\(indent)</\(name)>\n"
+        text += "\(indent)</\(name)>\(newline)"
     }
 
     mutating func empty(_ name: String, _ attrs: [(String, String)] = []) {
-        text += "\(indent)<\(name)\(attributes(attrs))/>\n"
+        text += "\(indent)<\(name)\(attributes(attrs))/>\(newline)"
     }
 
     mutating func leaf(_ name: String, _ content: String, _ attrs: [(String, String)] = []) {
-        text += "\(indent)<\(name)\(attributes(attrs))>\(Self.escape(content))</\(name)>\n"
+        text += "\(indent)<\(name)\(attributes(attrs))>\(Self.escape(content))</\(name)>\(newline)"
     }
 }
 

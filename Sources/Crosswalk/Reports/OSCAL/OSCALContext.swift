@@ -72,14 +72,14 @@ struct OSCALContext: Sendable {
         var components: [OSCALNode] = [], items: [OSCALNode] = []
         for s in organization.systems {
             let state: String = switch s.lifecycle {
-            case "production": "operational"
-            case "planned", "development": "under-development"
-            case "retired": "disposition"
-            default: "other"
+            case .production: "operational"
+            case .planned, .development: "under-development"
+            case .retired: "disposition"
             }
-            var props: [OSCALNode] = [.prop("system-id", s.id), .prop("risk-tier", s.riskTier), .prop("lifecycle", s.lifecycle), .prop("sourcing", s.sourcing)]
-            if !s.annexIII.isEmpty { props.append(.prop("annex-iii", s.annexIII)) }
-            for r in s.euRoles { props.append(.prop("eu-role", r)) }
+            var props: [OSCALNode] = [.prop("system-id", s.id), .prop("risk-tier", s.riskTier?.rawValue ?? "not-declared"),
+                                      .prop("lifecycle", s.lifecycle.rawValue), .prop("sourcing", s.sourcing.rawValue)]
+            if let point = s.annexIII { props.append(.prop("annex-iii", point.rawValue)) }
+            for r in s.euRoles { props.append(.prop("eu-role", r.rawValue)) }
             if !s.vendor.isEmpty { props.append(.prop("vendor", s.vendor)) }
             if !s.businessUnit.isEmpty { props.append(.prop("business-unit", s.businessUnit)) }
             var kids: [OSCALNode] = [.field("title", "\(s.id) — \(s.name)"), .markup("description", s.purpose.isEmpty ? s.name : s.purpose)]

@@ -1,0 +1,28 @@
+/// The two files for the client, beside the CSV and JSON reports: `assessment.xlsx` and
+/// `report.html`, rendered from one ``ReportContext`` built when the first is asked for.
+enum ClientReports {
+    static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, template: ReportTemplate) -> [ReportBundle.File] {
+        let context = LazyContext { ReportContext(a, deliverables: d, organization: organization, dataset: dataset) }
+        return [
+            ReportBundle.File(name: "assessment.xlsx") { emit in
+                var rest: [UInt8] = []
+                AssessmentWorkbook.render(context.value) { bytes in if let emit { emit(bytes) } else { rest += bytes } }
+                return rest
+            },
+            ReportBundle.File(name: "report.html") { _ in HTMLReport.render(context.value, template: template) },
+        ]
+    }
+}
+
+/// A value computed on first use and kept (the files of a bundle are produced one after another).
+final class LazyContext: @unchecked Sendable {
+    private let make: () -> ReportContext
+    private var cached: ReportContext?
+    init(_ make: @escaping () -> ReportContext) { self.make = make }
+    var value: ReportContext {
+        if let cached { return cached }
+        let v = make()
+        cached = v
+        return v
+    }
+}

@@ -1,0 +1,20 @@
+/// `report.html`: the document for the client, one self-contained file (inline CSS and
+/// SVG, no script, no external request), rendered from a ``ReportTemplate``.
+public enum HTMLReport {
+    /// Caps that keep the file readable at platform scale; each cut is stated in the report.
+    public static let topActions = 25
+    public static let systemPages = 200
+    public static let gapsPerSystemPage = 60
+    public static let registerRows = 2_000
+    public static let heatmapSystems = 60
+
+    /// The report's bytes.
+    public static func render(_ assessment: Assessment, deliverables: Deliverables, organization: Organization, dataset: Dataset,
+                              template: ReportTemplate = .standard) -> [UInt8] {
+        render(ReportContext(assessment, deliverables: deliverables, organization: organization, dataset: dataset), template: template)
+    }
+
+    static func render(_ c: ReportContext, template: ReportTemplate) -> [UInt8] {
+        Array(template.render(HTMLVariables.make(c)).utf8)
+    }
+}

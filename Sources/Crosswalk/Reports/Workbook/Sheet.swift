@@ -1,0 +1,177 @@
+/// One value of a worksheet cell, with its type: text is always stored as an inline
+/// string, so nothing a field holds can run as a formula.
+enum SheetValue {
+    case text(String)
+    case integer(Int)
+    case decimal(Double)
+    /// 0…1, shown as a percentage and coloured by readiness.
+    case percent(Double)
+    case date(CalendarDate)
+    /// A status word, filled with its colour.
+    case status(CellStatus)
+    case empty
+    /// Bold text (titles and sub-headers inside the Summary sheet).
+    case heading(String)
+
+    init(_ date: CalendarDate?) { self = date.map(SheetValue.date) ?? .empty }
+    init(_ text: String) { self = .text(text) }
+}
+
+/// A worksheet being built: a header row (bold, frozen, with an autofilter over the table),
+/// column widths, rows of typed values, and optional drop-down lists.
+struct Sheet {
+    /// Excel's largest number of rows on a sheet.
+    static let maxRows = 1_048_576
+    /// Excel's largest number of characters (UTF-16 units) in a cell.
+    static let maxCellCharacters = 32_767
+
+    var name: String
+    var header: [String]
+    var widths: [Double]
+    private(set) var rowCount = 0
+    /// A list of allowed values for a column, from row 2 to the last row.
+    var validations: [(column: Int, values: [String])] = []
+    /// Where the table with the autofilter starts (1-based row of its header); nil: none.
+    var filterHeaderRow: Int? = 1
+    private var xml = XMLWriter(indented: false, declaration: false)
+    private var maxColumn = 0
+
+    init(name: String, columns: [(String, Double)]) {
+        self.name = name
+        header = columns.map(\.0)
+        widths = columns.map(\.1)
+        xml.open("sheetData")
+        if !header.isEmpty { row(header.map(SheetValue.heading)) }
+    }
+
+    /// How many more rows fit on the sheet.
+    var remainingRows: Int { Self.maxRows - rowCount }
+
+    /// Appends a row.
+    mutating func row(_ values: [SheetValue]) {
+        precondition(rowCount < Self.maxRows)
+        rowCount += 1
+        maxColumn = max(maxColumn, values.count)
+        xml.open("row", [("r", String(rowCount))])
+        for (i, v) in values.enumerated() {
+            let ref = Self.column(i) + String(rowCount)
+            switch v {
+            case .empty: continue
+            // An empty text is an empty cell.
+            case let .text(s): if !s.isEmpty { inline(ref, s, style: .plain) }
+            case let .heading(s): if !s.isEmpty { inline(ref, s, style: .header) }
+            case let .status(st): inline(ref, StatusStyle(st).code, style: .status(st))
+            case let .integer(n): number(ref, String(n), style: .integer)
+            case let .decimal(d): number(ref, formatNumber(d), style: .decimal)
+            case let .percent(p): number(ref, formatNumber(p), style: .percent(p))
+            case let .date(d):
+                // Serial dates before 1900-03-01 meet Excel's 1900 leap-year bug: such dates are written as text.
+                if let serial = Self.serial(d) { number(ref, String(serial), style: .date) }
+                else { inline(ref, d.description, style: .plain) }
+            }
+        }
+        xml.close()
+    }
+
+    private mutating func number(_ ref: String, _ value: String, style: WorkbookStyle) {
+        xml.open("c", [("r", ref), ("s", String(style.index))])
+        xml.leaf("v", value)
+        xml.close()
+    }
+
+    private mutating func inline(_ ref: String, _ s: String, style: WorkbookStyle) {
+        var attrs = [("r", ref), ("t", "inlineStr")]
+        if style.index != 0 { attrs.append(("s", String(style.index))) }
+        xml.open("c", attrs)
+        xml.open("is")
+        xml.leaf("t", Self.fit(s), [("xml:space", "preserve")])
+        xml.close()
+        xml.close()
+    }
+
+    /// `s` within Excel's cell limit: a longer text is cut and ends with a visible marker.
+    static func fit(_ s: String) -> String {
+        let s = reportText(s)
+        guard s.utf16.count > maxCellCharacters else { return s }
+        let marker = " … [truncated by Crosswalk: \(s.count) characters in all; the full text is in the CSV and JSON reports]"
+        var out = ""
+        var units = 0
+        let budget = maxCellCharacters - marker.utf16.count
+        for ch in s {
+            let n = ch.utf16.count
+            if units + n > budget { break }
+            out.append(ch)
+            units += n
+        }
+        return out + marker
+    }
+
+    /// Days since 1899-12-30 (Excel's 1900 date system), for dates from 1900-03-01.
+    static func serial(_ d: CalendarDate) -> Int? {
+        d < CalendarDate(year: 1900, month: 3, day: 1)! ? nil : d.daysSinceEpoch + 25569
+    }
+
+    /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
+    static func column(_ i: Int) -> String {
+        var n = i + 1, s = ""
+        while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(UInt8(65 + r))) + s; n = (n - 1) / 26 }
+        return s
+    }
+
+    /// The worksheet part.
+    func render() -> [UInt8] {
+        var w = XMLWriter(indented: false)
+        w.open("worksheet", [("xmlns", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+                             ("xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")])
+        let last = Self.column(max(maxColumn, 1) - 1) + String(max(rowCount, 1))
+        w.empty("dimension", [("ref", "A1:\(last)")])
+        w.open("sheetViews")
+        w.open("sheetView", [("workbookViewId", "0")])
+        if rowCount > 0 {
+            w.empty("pane", [("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen")])
+            w.empty("selection", [("pane", "bottomLeft"), ("activeCell", "A2"), ("sqref", "A2")])
+        }
+        w.close()
+        w.close()
+        w.open("cols")
+        for (i, width) in widths.enumerated() {
+            w.empty("col", [("min", String(i + 1)), ("max", String(i + 1)), ("width", formatNumber(width)), ("customWidth", "1")])
+        }
+        w.close()
+        var text = w.text
+        var data = xml
+        data.close()
+        // The sheet data (a fragment built row by row) goes in after <cols>.
+        text += data.text
+        var tail = XMLWriter(indented: false, declaration: false)
+        if let filter = autoFilterRef { tail.empty("autoFilter", [("ref", filter)]) }
+        if !validations.isEmpty && rowCount > 1 {
+            tail.open("dataValidations", [("count", String(validations.count))])
+            for v in validations {
+                let col = Self.column(v.column)
+                tail.open("dataValidation", [("type", "list"), ("allowBlank", "1"), ("showErrorMessage", "1"), ("sqref", "\(col)2:\(col)\(rowCount)")])
+                tail.leaf("formula1", "\"" + v.values.joined(separator: ",") + "\"")
+                tail.close()
+            }
+            tail.close()
+        }
+        tail.empty("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3")])
+        tail.empty("pageSetup", [("paperSize", "9"), ("orientation", "landscape")])
+        text += tail.text
+        text += "</worksheet>"
+        return Array(text.utf8)
+    }
+
+    /// The range of the autofilter: the header row through the last row.
+    var autoFilterRef: String? {
+        guard let h = filterHeaderRow, rowCount >= h, !header.isEmpty else { return nil }
+        return "A\(h):\(Self.column(header.count - 1))\(rowCount)"
+    }
+}
+
+/// A number as SpreadsheetML writes it: shortest round-trip digits, no exponent for the
+/// values a report holds, no locale.
+func formatNumber(_ d: Double) -> String {
+    if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+    return "\(d)"
+}
