@@ -160,6 +160,8 @@ struct DiffTests {
         // The auditor's conclusions (Fixtures/diff/README.md).
         #expect(change("A.7.4", "CV-SCREEN") == "closed")
         #expect(change("A.7.3", "CV-SCREEN") == nil, "a draft changes nothing")
+        #expect(change("6.1.4", "FRAUD-DETECT") == "closed" && change("8.4", "FRAUD-DETECT") == "closed")
+        #expect(change("6.1.4", "CHAT-ASSIST") == nil, "evidence for one system closes nothing for another")
         #expect(!cells.contains { $0["change"] as? String == "regressed" }, "adding evidence regresses nothing")
         // The organisation file is the same, the evidence CSV is new: provenance tells them apart.
         let snap = try AssessmentSnapshot(InputFile.read(dir + "/after/assessment.json").bytes, file: "after")
