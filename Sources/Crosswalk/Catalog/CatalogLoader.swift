@@ -63,9 +63,11 @@ private struct Reader {
     static let catalogChildren: Set<String> = ["metadata", "param", "control", "group", "back-matter"]
     static let entryChildren: Set<String> = ["title", "param", "prop", "link", "part", "group", "control"]
     static let crosswalkProps: Set<String> = ["framework", "edition", "licence", "kind", "scope", "obligation", "actor", "risk-tier",
-                                              "applies-from", "applies-from-basis", "condition", "applies-from-…", "applies-from-…-basis"]
-    static let actors: Set<String> = ["provider", "deployer", "importer", "distributor", "authorised-representative", "product-manufacturer", "operator", "gpai-provider"]
-    static let tiers: Set<String> = ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic", "any"]
+                                              "applies-from", "applies-from-basis", "condition", "applies-with", "process", "applies-from-…", "applies-from-…-basis"]
+    /// A catalogue's actors: the organisation's EU roles (`EURole`), `operator` (any role) and `gpai-provider`.
+    static let actors = Set(EURole.allowedValues + ["operator", "gpai-provider"])
+    /// A catalogue's tiers: the declared risk tiers (`RiskTier`, but `unclassified`, which no obligation names) and `any`.
+    static let tiers = Set(RiskTier.allCases.filter { $0 != .unclassified }.map(\.rawValue) + ["any"])
     static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "identifiers-and-short-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
 
     mutating func read(root: XMLElement, fallbackFramework: FrameworkID) -> Catalog? {
@@ -201,6 +203,12 @@ private struct Reader {
                 else { log.error(.invalidValue, "applies-from '\(prop.value)' is not a date; write YYYY-MM-DD", line: p.line) }
             case "applies-from-basis":
                 entry.appliesFromBasis = prop.value
+            case "process":
+                // Read by the engine from the props: a per-system requirement that also asks for an organisation-wide process.
+                if prop.value != "organization" { log.error(.invalidValue, "process '\(prop.value)' must be organization", line: p.line) }
+            case "applies-with":
+                // Read by the engine from the props: another entry that must apply to the same system.
+                if prop.value.isEmpty { log.error(.invalidValue, "an empty applies-with; give the label of another entry", line: p.line) }
             case let name where name.hasPrefix("applies-from-") && name.hasSuffix("-basis"):
                 break  // the legal basis of an alternative date
             case let name where name.hasPrefix("applies-from-"):

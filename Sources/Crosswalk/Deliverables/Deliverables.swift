@@ -40,12 +40,12 @@ public struct Deliverables: Sendable {
     /// Builds the deliverables of `assessment`.
     ///
     /// Groups cover the requirements that apply somewhere (a cell that is neither
-    /// `not-applicable` nor `excluded`), anchored at the organisation's primary framework
+    /// `not-applicable`, `excluded` nor `undetermined`), anchored at the organisation's primary framework
     /// when it is in scope, else at the first framework assessed.
     public static func build(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> Deliverables {
         var seen = Set<RequirementRef>()
         var inScope: [RequirementRef] = []
-        for c in assessment.cells where c.status != .notApplicable && c.status != .excluded {
+        for c in assessment.cells where c.status != .notApplicable && c.status != .excluded && c.status != .undetermined {
             if seen.insert(c.requirement).inserted { inScope.append(c.requirement) }
         }
         let primary = assessment.frameworks.contains(organization.primaryFramework) ? organization.primaryFramework : (assessment.frameworks.first ?? organization.primaryFramework)

@@ -26,7 +26,8 @@ public enum CellChange: String, Sendable, Hashable, CaseIterable {
         case .partial: return 3
         case .executionGap, .stale: return 4
         case .missing: return 5
-        case .excluded, .notApplicable, .upcoming: return nil
+        case .prohibited: return 6
+        case .excluded, .notApplicable, .upcoming, .undetermined: return nil
         }
     }
 

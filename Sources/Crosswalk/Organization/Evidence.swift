@@ -16,6 +16,23 @@ public struct EvidenceClaim: Sendable, Hashable {
     public var full: Bool { coverage == .full }
 }
 
+/// A management-system certificate (ISO/IEC 27001 or 42001): what an evidence item of kind
+/// `certificate` attests. Its validity is the item's (`collected` to `valid-until`).
+public struct EvidenceCertificate: Sendable, Hashable {
+    /// The standard certified.
+    public var standard: FrameworkID
+    /// The certificate number, as the certification body prints it.
+    public var number: String
+    /// The certification body.
+    public var issuer: String
+
+    public init(standard: FrameworkID, number: String, issuer: String) {
+        self.standard = standard
+        self.number = number
+        self.issuer = issuer
+    }
+}
+
 /// One piece of evidence in the register.
 public struct Evidence: Sendable, Hashable {
     public var id: String
@@ -36,6 +53,8 @@ public struct Evidence: Sendable, Hashable {
     public var locationURI: String
     public var sha256: String
     public var location: SourceLocation
+    /// For kind `certificate`: the certificate it records.
+    public var certificate: EvidenceCertificate?
 
     public init(id: String, title: String = "", kind: EvidenceKind = .other, owner: String = "", collected: CalendarDate? = nil, validUntil: CalendarDate? = nil,
                 reviewDays: Int? = nil, status: EvidenceStatus, claims: [EvidenceClaim], systems: [String] = [], locationURI: String = "",

@@ -3,7 +3,7 @@ import _CrosswalkXML
 /// The elements of the format, recognised from their bytes without making a `String`.
 enum OrgElement: UInt8, CaseIterable {
     case organization, scope, framework, euRole, condition, people, person, systems, system, purpose, applicability, decision,
-         justification, evidence, item, title, satisfies, location, sha256, owners, assign, unknown
+         justification, evidence, item, title, satisfies, location, sha256, owners, assign, certificate, unknown
 
     var name: String {
         switch self {
@@ -22,6 +22,7 @@ enum OrgElement: UInt8, CaseIterable {
         case 7: self = b.equals("eu-role") ? .euRole : b.equals("systems") ? .systems : b.equals("purpose") ? .purpose : .unknown
         case 8: self = b.equals("decision") ? .decision : b.equals("evidence") ? .evidence : b.equals("location") ? .location : .unknown
         case 9: self = b.equals("framework") ? .framework : b.equals("condition") ? .condition : b.equals("satisfies") ? .satisfies : .unknown
+        case 11: self = b.equals("certificate") ? .certificate : .unknown
         case 12: self = b.equals("organization") ? .organization : .unknown
         case 13: self = b.equals("applicability") ? .applicability : b.equals("justification") ? .justification : .unknown
         default: self = .unknown
@@ -32,11 +33,11 @@ enum OrgElement: UInt8, CaseIterable {
 /// The attributes of the format.
 enum OrgAttribute: Int, CaseIterable {
     case version, name, primaryFramework, assessmentDate, id, role, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII,
-         euRole, ref, requirement, applicable, kind, collected, validUntil, reviewDays, status, coverage, person, holds
+         euRole, ref, requirement, applicable, kind, collected, validUntil, reviewDays, status, coverage, person, holds, standard, number, issuer
 
     static let names = ["version", "name", "primary-framework", "assessment-date", "id", "role", "owner", "business-unit", "lifecycle",
                         "sourcing", "vendor", "risk-tier", "annex-iii", "eu-role", "ref", "requirement", "applicable", "kind", "collected",
-                        "valid-until", "review-days", "status", "coverage", "person", "holds"]
+                        "valid-until", "review-days", "status", "coverage", "person", "holds", "standard", "number", "issuer"]
     static let byteNames: [[UInt8]] = names.map { Array($0.utf8) }
 
     init?(_ b: UnsafeBufferPointer<UInt8>) {
@@ -54,9 +55,11 @@ enum OrgAttribute: Int, CaseIterable {
         case (6, UInt8(ascii: "v")): candidate = .vendor
         case (6, UInt8(ascii: "s")): candidate = .status
         case (6, UInt8(ascii: "p")): candidate = .person
+        case (6, UInt8(ascii: "n")): candidate = .number
+        case (6, UInt8(ascii: "i")): candidate = .issuer
         case (7, UInt8(ascii: "v")): candidate = .version
         case (7, UInt8(ascii: "e")): candidate = .euRole
-        case (8, UInt8(ascii: "s")): candidate = .sourcing
+        case (8, UInt8(ascii: "s")): b[1] == UInt8(ascii: "o") ? (candidate = .sourcing) : (candidate = .standard)
         case (8, UInt8(ascii: "c")): candidate = .coverage
         case (9, UInt8(ascii: "l")): candidate = .lifecycle
         case (9, UInt8(ascii: "r")): candidate = .riskTier

@@ -43,7 +43,7 @@ public enum AssessmentJSON {
         for c in a.cells {
             w.beginObject()
             w.field("framework", c.requirement.framework.rawValue); w.field("requirement", c.requirement.label)
-            w.field("system", c.system); w.field("status", c.status.rawValue); w.field("reasonCode", c.reasonCode); w.field("reason", c.reason)
+            w.field("system", c.system); w.field("status", c.status.rawValue); w.field("reasonCode", c.reason.code); w.field("reason", c.reason.sentence)
             w.field("evidence", c.evidence); w.field("via", c.via); w.field("owner", c.owner)
             w.field("deadline", c.deadline?.description)
             w.key("credit"); w.number(c.credit, decimals: 4)

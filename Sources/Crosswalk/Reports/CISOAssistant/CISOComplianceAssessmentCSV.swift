@@ -51,9 +51,9 @@ enum CISOComplianceAssessmentCSV {
         for c in cells {
             switch c.status {
             case .met: met += 1; credit += c.credit
-            case .partial, .missing, .stale, .dueSoon, .executionGap: gaps += 1; credit += c.credit
+            case .partial, .missing, .stale, .dueSoon, .executionGap, .prohibited: gaps += 1; credit += c.credit
             case .excluded, .notApplicable: notApplicable += 1
-            case .upcoming: notYet += 1
+            case .upcoming, .undetermined: notYet += 1
             }
         }
         let assessed = met + gaps

@@ -6,8 +6,10 @@ enum OSCALCellMapping {
     static func state(_ status: CellStatus) -> (satisfied: Bool, reason: String)? {
         switch status {
         case .met: (true, "pass")
-        case .partial, .missing, .stale, .dueSoon, .executionGap: (false, "fail")
-        case .excluded, .notApplicable, .upcoming: nil
+        case .partial, .missing, .stale, .dueSoon, .executionGap, .prohibited: (false, "fail")
+        // Undetermined: applicability is not known, so nothing was assessed; its "classify"
+        // action is still a POA&M item.
+        case .excluded, .notApplicable, .upcoming, .undetermined: nil
         }
     }
 }

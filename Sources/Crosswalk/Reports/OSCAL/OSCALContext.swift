@@ -104,9 +104,9 @@ struct OSCALContext: Sendable {
         let title = catalogs.entry(c.requirement)?.title ?? ""
         var kids: [OSCALNode] = [
             .field("title", "\(c.requirement.framework) \(c.requirement.label)\(title.isEmpty ? "" : " " + title)" + (c.system.map { " — \($0)" } ?? " — organisation")),
-            .markup("description", c.reason),
+            .markup("description", c.reason.sentence),
             .prop("framework", c.requirement.framework.rawValue), .prop("requirement", c.requirement.label),
-            .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reasonCode),
+            .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reason.code),
         ]
         for v in c.via { kids.append(.prop("via", v)) }
         kids.append(.field("method", group: "methods", "EXAMINE"))
