@@ -149,7 +149,7 @@ private struct RefRun {
                 basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
             }
             if let date, date > options.asOf {
-                return [cell(nil, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)]
+                return [upcomingCell(evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion), date, basis)]
             }
             return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
                 + activeSystems.compactMap { s -> Cell? in
@@ -208,14 +208,15 @@ private struct RefRun {
                     if let o = open.first(where: { $0.0.id == s.id }) { return undetermined(s.id, o.1) }
                     guard let m = matches.first(where: { $0.0.id == s.id }) else { return nil }
                     let why = "\(entry.label) applies to \(s.id): \(m.1)"
-                    if upcoming, let date { return cell(s.id, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date) }
-                    return evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
+                    let evaluated = evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
+                    if upcoming, let date { return upcomingCell(evaluated, date, basis) }
+                    return evaluated
                 }
             }
             let targets: [(String?, String)] = [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
             return targets.map { system, why in
                 if upcoming, let date {
-                    return cell(system, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)
+                    return upcomingCell(evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion), date, basis)
                 }
                 return evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
@@ -225,13 +226,27 @@ private struct RefRun {
             let process = entry.properties.contains { $0.name == "process" && $0.value == "organization" }
                 ? [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: "\(entry.label) asks for one organisation-wide process", unjustified: unjustified,
                             mandatoryExclusion: mandatoryExclusion, processOnly: true)] : []
-            if activeSystems.isEmpty { return process.isEmpty ? [cell(nil, .missing, .noInventory, applicability: "per system")] : process }
+            if activeSystems.isEmpty {
+                var reason = CellReason.noInventory
+                if let j = mandatoryExclusion { reason = .mandatoryExcluded(requirement: entry.label, justification: j, underlying: reason) }
+                if unjustified { reason = .unjustifiedExclusion(underlying: reason) }
+                return process.isEmpty ? [cell(nil, .missing, reason, applicability: "per system")] : process
+            }
             return process + activeSystems.map { s in
                 evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
         }
         let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
         return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
+    }
+
+    /// Not yet in application: the evidence collected so far and the credit it would give, under status upcoming.
+    func upcomingCell(_ evaluated: Cell, _ date: CalendarDate, _ basis: String?) -> Cell {
+        var c = evaluated
+        c.status = .upcoming
+        c.reason = .notYetApplicable(from: date, basis: basis)
+        c.deadline = date
+        return c
     }
 
     // MARK: Evidence
@@ -372,14 +387,17 @@ private struct RefRun {
     // MARK: Scores
 
     func scores(_ cells: [Cell]) -> [Score] {
-        func score(_ scope: String, _ key: String, _ subset: [Cell]) -> Score {
+        func score(_ scope: ScoreScope, _ key: String, _ subset: [Cell]) -> Score {
             var counts: [CellStatus: Int] = [:]
             for c in subset { counts[c.status, default: 0] += 1 }
             let assessed = subset.filter { $0.status.isAssessed }
-            return Score(scope: scope, key: key, assessedCells: assessed.count, credit: assessed.reduce(0) { $0 + $1.credit }, counts: counts)
+            let org = assessed.filter { $0.system == nil }, upcoming = subset.filter { $0.status == .upcoming }
+            return Score(scope: scope, key: key, assessedCells: assessed.count, credit: assessed.reduce(0) { $0 + $1.credit }, counts: counts,
+                         organizationCells: org.count, organizationCredit: org.reduce(0) { $0 + $1.credit },
+                         upcomingCells: upcoming.count, upcomingCredit: upcoming.reduce(0) { $0 + $1.credit })
         }
-        var out = [score("overall", org.name, cells)]
-        for fw in frameworks { out.append(score("framework", fw.rawValue, cells.filter { $0.requirement.framework == fw })) }
+        var out = [score(.overall, org.name, cells)]
+        for fw in frameworks { out.append(score(.framework, fw.rawValue, cells.filter { $0.requirement.framework == fw })) }
         for fw in frameworks {
             let catalog = dataset.catalogs.catalog(fw)!
             var headingOf: [String: String] = [:]
@@ -396,10 +414,10 @@ private struct RefRun {
             }
             for h in order {
                 let subset = cells.filter { $0.requirement.framework == fw && headingOf[$0.requirement.label] == h }
-                if !subset.isEmpty { out.append(score("heading", "\(fw):\(h)", subset)) }
+                if !subset.isEmpty { out.append(score(.heading, "\(fw):\(h)", subset)) }
             }
         }
-        for s in org.systems { out.append(score("system", s.id, cells.filter { $0.system == s.id })) }
+        for s in org.systems { out.append(score(.system, s.id, cells.filter { $0.system == s.id })) }
         return out
     }
 }

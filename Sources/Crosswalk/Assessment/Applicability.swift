@@ -52,7 +52,15 @@ extension EngineRun {
             // A process requirement: the organisation cell for the process, then the systems' artefacts.
             let process = Self.asksForProcess(entry)
                 ? [CellTarget(system: nil, applicability: "\(entry.label) asks for one organisation-wide process", fixed: nil)] : []
-            if profiles.isEmpty { return process.isEmpty ? fixed(.missing, .noInventory, "per system") : ApplicabilityPlan(targets: process, exclusion: exclusion) }
+            if profiles.isEmpty {
+                // An exclusion that does not hold stays a finding, inventory or not.
+                let reason: CellReason = switch exclusion {
+                case nil: .noInventory
+                case .unjustified: .unjustifiedExclusion(underlying: .noInventory)
+                case let .mandatory(j): .mandatoryExcluded(requirement: entry.label, justification: j, underlying: .noInventory)
+                }
+                return process.isEmpty ? fixed(.missing, reason, "per system") : ApplicabilityPlan(targets: process, exclusion: exclusion)
+            }
             let why = "\(entry.label) is assessed for each AI system in scope"
             return ApplicabilityPlan(targets: process + profiles.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, exclusion: exclusion)
         }
