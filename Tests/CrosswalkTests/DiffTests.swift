@@ -89,7 +89,7 @@ struct DiffTests {
 
     /// Counts of each change, from two gaps.csv alone (rules of Docs/Diff.md, written again here).
     static func oracle(_ old: [String: String], _ new: [String: String]) -> [String: Int] {
-        let severity = ["met": 0, "due-soon": 2, "partial": 3, "execution-gap": 4, "stale": 4, "missing": 5]
+        let severity = ["met": 0, "due-soon": 2, "partial": 3, "execution-gap": 4, "stale": 4, "missing": 5, "prohibited": 6]
         var counts: [String: Int] = [:]
         for key in Set(old.keys).union(new.keys) {
             let o = old[key].flatMap { severity[$0] }, n = new[key].flatMap { severity[$0] }
@@ -160,6 +160,8 @@ struct DiffTests {
         // The auditor's conclusions (Fixtures/diff/README.md).
         #expect(change("A.7.4", "CV-SCREEN") == "closed")
         #expect(change("A.7.3", "CV-SCREEN") == nil, "a draft changes nothing")
+        #expect(change("6.1.4", "FRAUD-DETECT") == "closed" && change("8.4", "FRAUD-DETECT") == "closed")
+        #expect(change("6.1.4", "CHAT-ASSIST") == nil, "evidence for one system closes nothing for another")
         #expect(!cells.contains { $0["change"] as? String == "regressed" }, "adding evidence regresses nothing")
         // The organisation file is the same, the evidence CSV is new: provenance tells them apart.
         let snap = try AssessmentSnapshot(InputFile.read(dir + "/after/assessment.json").bytes, file: "after")

@@ -5,14 +5,22 @@ import Testing
 /// Python's `hashlib` and `uuid` (`python3 -c "import hashlib; print(hashlib.sha256(b'abc').hexdigest())"`).
 @Suite("Digests and name-based UUIDs")
 struct DigestTests {
-    static let sha256Vectors: [([UInt8], String)] = [
-        ([], "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-        (Array("abc".utf8), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        (Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-        (Array((0..<5).flatMap { _ in (0...255).map { UInt8($0) } }), "d414b085826eb06778483ba35564dc849e643359f69ed9747878ba6e54985bed"),
+    /// A message and its digest, named for the test log.
+    struct Vector: Sendable, CustomTestStringConvertible {
+        var name: String
+        var input: [UInt8]
+        var expected: String
+        var testDescription: String { name }
+    }
+    static let sha256Vectors: [Vector] = [
+        Vector(name: "empty", input: [], expected: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        Vector(name: "abc", input: Array("abc".utf8), expected: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        Vector(name: "448 bits", input: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), expected: "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        Vector(name: "1280 bytes 00…ff", input: Array((0..<5).flatMap { _ in (0...255).map { UInt8($0) } }), expected: "d414b085826eb06778483ba35564dc849e643359f69ed9747878ba6e54985bed"),
     ]
 
-    @Test(arguments: sha256Vectors) func sha256(_ input: [UInt8], _ expected: String) {
+    @Test(arguments: sha256Vectors) func sha256(_ v: Vector) {
+        let (input, expected) = (v.input, v.expected)
         #expect(hexString(SHA256.hash(input)) == expected)
         // Fed in uneven pieces, the same digest.
         for piece in [1, 3, 63, 64, 65, 200] {

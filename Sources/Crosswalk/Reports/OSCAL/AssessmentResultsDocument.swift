@@ -16,6 +16,9 @@ public struct AssessmentResultsDocument: Sendable {
     public func json() -> [UInt8] { root.renderJSON() }
     /// OSCAL XML (`assessment-results.xml`).
     public func xml() -> [UInt8] { root.renderXML() }
+    /// The same documents handed to `emit` about 1 MiB at a time; the rest is returned.
+    public func json(emit: (([UInt8]) -> Void)?) -> [UInt8] { root.renderJSON(emit: emit) }
+    public func xml(emit: (([UInt8]) -> Void)?) -> [UInt8] { root.renderXML(emit: emit) }
 
     static func build(_ cx: OSCALContext) -> OSCALNode {
         let a = cx.assessment
@@ -48,8 +51,8 @@ public struct AssessmentResultsDocument: Sendable {
         }
         result.append(.assembly("reviewed-controls", [.markup("description", "The frameworks in scope: \(a.frameworks.map(\.rawValue).joined(separator: ", ")). Control ids are those of each framework's catalogue, linked in back-matter.")] + selections))
         let cells = cx.assessedCells
-        for c in cells { result.append(cx.observationNode(c)) }
-        for c in cells { result.append(finding(c, cx)) }
+        result.append(.generated("observation", group: "observations", count: cells.count) { cx.observationNode(cx.assessment.cells[cells[$0]]) })
+        result.append(.generated("finding", group: "findings", count: cells.count) { finding(cx.assessment.cells[cells[$0]], cx) })
         let doc: [OSCALNode] = [
             cx.metadata(title: "Assessment results: \(a.organization), \(a.asOf)"),
             .assembly("import-ap", [("href", "#" + cx.assessmentPlanPlaceholder)], [.markup("remarks", "No OSCAL assessment plan exists; this points at a placeholder resource in back-matter (Docs/OSCAL.md).")]),

@@ -1,7 +1,7 @@
 /// What the OSCAL documents of one assessment share: identities (UUIDs derived from the
 /// content), parties, the AI systems as components and inventory items, the evidence
 /// register, the catalogues with their hashes, and the timestamps, all resolved once.
-struct OSCALContext {
+struct OSCALContext: Sendable {
     let assessment: Assessment
     let deliverables: Deliverables
     let organization: Organization
@@ -23,8 +23,8 @@ struct OSCALContext {
     func catalogResource(_ f: FrameworkID) -> String { uuid("resource", "catalog", f.rawValue) }
     var assessmentPlanPlaceholder: String { uuid("resource", "no-assessment-plan") }
 
-    /// The assessed cells (those with an observation), in assessment order.
-    var assessedCells: [Cell] { assessment.cells.filter { OSCALCellMapping.state($0.status) != nil } }
+    /// The indices of the assessed cells (those with an observation), in assessment order.
+    var assessedCells: [Int] { assessment.cells.indices.filter { OSCALCellMapping.state(assessment.cells[$0].status) != nil } }
 
     func evidence(_ id: String) -> Evidence? { evidenceByID[id] }
     private let evidenceByID: [String: Evidence]

@@ -1,15 +1,16 @@
 extension OSCALNode {
-    /// The document as OSCAL JSON: `{"<root name>": {…}}`, ending with a newline.
-    func renderJSON() -> [UInt8] {
+    /// The document as OSCAL JSON: `{"<root name>": {…}}`, ending with a newline. With
+    /// `emit`, handed over about 1 MiB at a time; only the rest is returned.
+    func renderJSON(emit: (([UInt8]) -> Void)? = nil) -> [UInt8] {
         var w = JSONWriter(reservingCapacity: 1 << 20)
         w.beginObject()
         w.key(name)
-        writeValue(&w)
+        writeValue(&w, emit)
         w.endObject()
         return w.finish()
     }
 
-    private func writeValue(_ w: inout JSONWriter) {
+    private func writeValue(_ w: inout JSONWriter, _ emit: (([UInt8]) -> Void)?) {
         switch content {
         case let .text(t):
             if flags.isEmpty { w.string(t); return }
@@ -19,6 +20,12 @@ extension OSCALNode {
             w.endObject()
         case let .paragraphs(ps):
             w.string(ps.joined(separator: "\n\n"))
+        case let .generated(count, make):
+            // Only inside its group's array (see below).
+            for i in 0..<count {
+                make(i).writeValue(&w, emit)
+                if let emit { w.drain(into: emit) }
+            }
         case let .assembly(children):
             w.beginObject()
             for (k, v) in flags { w.field(k, v) }
@@ -26,13 +33,23 @@ extension OSCALNode {
             while i < children.count {
                 let c = children[i]
                 if let g = c.group {
-                    w.key(g)
-                    w.beginArray()
-                    while i < children.count && children[i].group == g { children[i].writeValue(&w); i += 1 }
-                    w.endArray()
+                    // Consecutive members of one group form one array; an empty generated run writes none.
+                    var j = i
+                    var members = 0
+                    while j < children.count && children[j].group == g {
+                        if case let .generated(count, _) = children[j].content { members += count } else { members += 1 }
+                        j += 1
+                    }
+                    if members > 0 {
+                        w.key(g)
+                        w.beginArray()
+                        for k in i..<j { children[k].writeValue(&w, emit) }
+                        w.endArray()
+                    }
+                    i = j
                 } else {
                     w.key(c.name)
-                    c.writeValue(&w)
+                    c.writeValue(&w, emit)
                     i += 1
                 }
             }

@@ -11,6 +11,9 @@ struct OSCALNode: Sendable {
         /// A `markup-multiline` field: in XML one `<p>` per paragraph, in JSON the paragraphs
         /// as Markdown (separated by blank lines).
         case paragraphs([String])
+        /// `count` members of ``group``, each built only when it is written (observations and
+        /// findings of a large assessment never sit in memory all at once).
+        case generated(count: Int, make: @Sendable (Int) -> OSCALNode)
     }
 
     /// The XML element name and, when ``group`` is nil, the JSON member name.
@@ -29,6 +32,10 @@ struct OSCALNode: Sendable {
     /// An assembly without flags.
     static func assembly(_ name: String, group: String? = nil, _ children: [OSCALNode]) -> OSCALNode {
         OSCALNode(name: name, group: group, flags: [], content: .assembly(children))
+    }
+    /// `count` members of `group`, built one at a time by `make` as they are written.
+    static func generated(_ name: String, group: String, count: Int, _ make: @escaping @Sendable (Int) -> OSCALNode) -> OSCALNode {
+        OSCALNode(name: name, group: group, flags: [], content: .generated(count: count, make: make))
     }
     static func field(_ name: String, group: String? = nil, _ value: String) -> OSCALNode {
         OSCALNode(name: name, group: group, flags: [], content: .text(value))

@@ -4,10 +4,10 @@ enum OSCALReports {
 
     static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) -> [ReportBundle.File] {
         [
-            ReportBundle.File(name: names[0]) { _ in AssessmentResultsDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).json() },
-            ReportBundle.File(name: names[1]) { _ in AssessmentResultsDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).xml() },
-            ReportBundle.File(name: names[2]) { _ in POAMDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).json() },
-            ReportBundle.File(name: names[3]) { _ in POAMDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).xml() },
+            ReportBundle.File(name: names[0]) { AssessmentResultsDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).json(emit: $0) },
+            ReportBundle.File(name: names[1]) { AssessmentResultsDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).xml(emit: $0) },
+            ReportBundle.File(name: names[2]) { POAMDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).json(emit: $0) },
+            ReportBundle.File(name: names[3]) { POAMDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).xml(emit: $0) },
         ]
     }
 }
