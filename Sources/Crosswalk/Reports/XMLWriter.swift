@@ -32,6 +32,13 @@ struct XMLWriter {
         return out
     }
 
+    /// Returns the text written so far and empties it, keeping the open elements (for
+    /// handing a large part to a compressor a piece at a time).
+    mutating func takeText() -> String {
+        defer { text = "" }
+        return text
+    }
+
     private var indent: String { indented ? String(repeating: "  ", count: stack.count) : "" }
     private var newline: String { indented ? "\n" : "" }
 
