@@ -35,7 +35,8 @@ struct Sheet {
     var validations: [(column: Int, values: [String])] = []
     /// Where the table with the autofilter starts (1-based row of its header); nil: none.
     var filterHeaderRow: Int? = 1
-    private var xml = XMLWriter(indented: false, declaration: false)
+    /// Rows written and not yet handed to the compressor (SpreadsheetML, escaped by ``XMLWriter/appendEscaped(_:to:)``).
+    private var rows: [UInt8] = []
     private let part = Deflater()
 
     init(name: String, columns: [(String, Double)]) {
@@ -69,42 +70,48 @@ struct Sheet {
 
     private mutating func writeRow(_ values: [SheetValue]) {
         rowCount += 1
-        xml.open("row", [("r", String(rowCount))])
+        let r = Array(String(rowCount).utf8)
+        rows.append(contentsOf: "<row r=\"".utf8); rows.append(contentsOf: r); rows.append(contentsOf: "\">".utf8)
         for (i, v) in values.enumerated() {
-            let ref = Self.column(i) + String(rowCount)
             switch v {
             case .empty: continue
             // An empty text is an empty cell.
-            case let .text(s): if !s.isEmpty { inline(ref, s, style: .plain) }
-            case let .heading(s): if !s.isEmpty { inline(ref, s, style: .header) }
-            case let .status(st): inline(ref, StatusStyle(st).code, style: .status(st))
-            case let .integer(n): number(ref, String(n), style: .integer)
-            case let .decimal(d): number(ref, formatNumber(d), style: .decimal)
-            case let .percent(p): number(ref, formatNumber(p), style: .percent(p))
+            case let .text(s): if !s.isEmpty { inline(i, r, s, style: .plain) }
+            case let .heading(s): if !s.isEmpty { inline(i, r, s, style: .header) }
+            case let .status(st): inline(i, r, StatusStyle(st).code, style: .status(st))
+            case let .integer(n): number(i, r, String(n), style: .integer)
+            case let .decimal(d): number(i, r, formatNumber(d), style: .decimal)
+            case let .percent(p): number(i, r, formatNumber(p), style: .percent(p))
             case let .date(d):
                 // Serial dates before 1900-03-01 meet Excel's 1900 leap-year bug: such dates are written as text.
-                if let serial = Self.serial(d) { number(ref, String(serial), style: .date) }
-                else { inline(ref, d.description, style: .plain) }
+                if let serial = Self.serial(d) { number(i, r, String(serial), style: .date) }
+                else { inline(i, r, d.description, style: .plain) }
             }
         }
-        xml.close()
-        if xml.text.utf8.count >= 1 << 20 { part.write(Array(xml.takeText().utf8)) }
+        rows.append(contentsOf: "</row>".utf8)
+        if rows.count >= 1 << 20 { part.write(rows); rows.removeAll(keepingCapacity: true) }
     }
 
-    private mutating func number(_ ref: String, _ value: String, style: WorkbookStyle) {
-        xml.open("c", [("r", ref), ("s", String(style.index))])
-        xml.leaf("v", value)
-        xml.close()
+    /// `<c r="B7" s="3"` (without the closing `>`).
+    private mutating func cellStart(_ column: Int, _ row: [UInt8], style: WorkbookStyle) {
+        rows.append(contentsOf: "<c r=\"".utf8)
+        rows.append(contentsOf: Self.column(column).utf8)
+        rows.append(contentsOf: row)
+        rows.append(UInt8(ascii: "\""))
+        if style.index != 0 { rows.append(contentsOf: " s=\"".utf8); rows.append(contentsOf: String(style.index).utf8); rows.append(UInt8(ascii: "\"")) }
     }
 
-    private mutating func inline(_ ref: String, _ s: String, style: WorkbookStyle) {
-        var attrs = [("r", ref), ("t", "inlineStr")]
-        if style.index != 0 { attrs.append(("s", String(style.index))) }
-        xml.open("c", attrs)
-        xml.open("is")
-        xml.leaf("t", Self.fit(s), [("xml:space", "preserve")])
-        xml.close()
-        xml.close()
+    private mutating func number(_ column: Int, _ row: [UInt8], _ value: String, style: WorkbookStyle) {
+        cellStart(column, row, style: style)
+        rows.append(contentsOf: "><v>".utf8); rows.append(contentsOf: value.utf8); rows.append(contentsOf: "</v></c>".utf8)
+    }
+
+    /// A text cell: an inline string, never a formula.
+    private mutating func inline(_ column: Int, _ row: [UInt8], _ s: String, style: WorkbookStyle) {
+        cellStart(column, row, style: style)
+        rows.append(contentsOf: " t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+        XMLWriter.appendEscaped(Self.fit(s), to: &rows)
+        rows.append(contentsOf: "</t></is></c>".utf8)
     }
 
     /// `s` within Excel's cell limit: a longer text is cut and ends with a visible marker.
@@ -142,7 +149,10 @@ struct Sheet {
             writeRow([.text("… \(droppedRows) more rows not shown: Excel holds \(Self.maxRows) rows a sheet; every row is in the CSV and JSON reports")])
         }
         // <sheetData> was opened by init, in the part's first piece.
-        part.write(Array((xml.takeText() + "</sheetData>").utf8))
+        rows.append(contentsOf: "</sheetData>".utf8)
+        part.write(rows)
+        rows = []
+        var xml = XMLWriter(indented: false, declaration: false)
         if let filter = autoFilterRef { xml.empty("autoFilter", [("ref", filter)]) }
         if !validations.isEmpty && rowCount > 1 {
             xml.open("dataValidations", [("count", String(validations.count))])
