@@ -21,7 +21,7 @@ final class Deflater {
     func write(_ bytes: [UInt8]) {
         precondition(!finished)
         guard !bytes.isEmpty else { return }
-        crc = CRC32.update(crc, bytes)
+        crc = bytes.withUnsafeBufferPointer { UInt32(crc32(UInt(crc), $0.baseAddress, UInt32($0.count))) }
         inputSize += UInt64(bytes.count)
         run(bytes, flush: Z_NO_FLUSH)
     }
