@@ -99,7 +99,10 @@ struct ClientReportTests {
         #expect(!cut.contains("\u{FFFD}"))
         let exact = String(repeating: "b", count: Sheet.maxCellCharacters)
         #expect(Sheet.fit(exact) == exact)
-        #expect(Sheet.fit("a\u{01}b\u{FFFE}c\td") == "abc\td")
+        var escaped: [UInt8] = []
+        XMLWriter.appendEscaped("a\u{01}b\u{FFFE}c\td<&>\u{FFFF}é", to: &escaped)
+        #expect(String(decoding: escaped, as: UTF8.self) == "abc\td&lt;&amp;&gt;é")
+        #expect(String(decoding: escaped, as: UTF8.self) == XMLWriter.escape("a\u{01}b\u{FFFE}c\td<&>\u{FFFF}é"))
     }
 
     @Test func sheetNamesFollowExcelsRules() {

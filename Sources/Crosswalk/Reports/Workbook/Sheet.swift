@@ -92,13 +92,17 @@ struct Sheet {
         if rows.count >= 1 << 20 { part.write(rows); rows.removeAll(keepingCapacity: true) }
     }
 
+    /// `<c r="` + column letters, for the first columns (computed once).
+    private static let cellOpenings: [[UInt8]] = (0..<64).map { Array("<c r=\"\(column($0))".utf8) }
+    /// `" s="N"` for each style index (computed once).
+    private static let styleAttributes: [[UInt8]] = (0..<64).map { $0 == 0 ? Array("\"".utf8) : Array("\" s=\"\($0)\"".utf8) }
+
     /// `<c r="B7" s="3"` (without the closing `>`).
     private mutating func cellStart(_ column: Int, _ row: [UInt8], style: WorkbookStyle) {
-        rows.append(contentsOf: "<c r=\"".utf8)
-        rows.append(contentsOf: Self.column(column).utf8)
+        if column < Self.cellOpenings.count { rows.append(contentsOf: Self.cellOpenings[column]) } else { rows.append(contentsOf: "<c r=\"\(Self.column(column))".utf8) }
         rows.append(contentsOf: row)
-        rows.append(UInt8(ascii: "\""))
-        if style.index != 0 { rows.append(contentsOf: " s=\"".utf8); rows.append(contentsOf: String(style.index).utf8); rows.append(UInt8(ascii: "\"")) }
+        let index = style.index
+        if index < Self.styleAttributes.count { rows.append(contentsOf: Self.styleAttributes[index]) } else { rows.append(contentsOf: "\" s=\"\(index)\"".utf8) }
     }
 
     private mutating func number(_ column: Int, _ row: [UInt8], _ value: String, style: WorkbookStyle) {
@@ -115,7 +119,10 @@ struct Sheet {
     }
 
     /// `s` within Excel's cell limit: a longer text is cut and ends with a visible marker.
+    /// (Characters XML cannot carry are dropped when the text is written.)
     static func fit(_ s: String) -> String {
+        // UTF-8 never counts fewer units than UTF-16: most texts are decided here, without decoding.
+        guard s.utf8.count > maxCellCharacters, s.utf16.count > maxCellCharacters else { return s }
         let s = reportText(s)
         guard s.utf16.count > maxCellCharacters else { return s }
         let marker = " … [truncated by Crosswalk: \(s.count) characters in all; the full text is in the CSV and JSON reports]"
