@@ -240,6 +240,6 @@ extension CLITests {
         guard let script = Tools.which("script") else { return }
         let tty = try Tools.run(script, ["-qec", "\(CLITests.binary) assess --out \(dir)", "/dev/null"])
         #expect(tty.status == 0)
-        #expect(tty.out.contains("assessing…") && tty.out.contains("writing reports 88% (report.html)"), "\(tty.out)")
+        #expect(tty.out.contains("building the deliverables…") && tty.out.contains("writing reports 88% (report.html)"), "\(tty.out)")
     }
 }

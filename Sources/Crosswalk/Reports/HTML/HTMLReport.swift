@@ -7,6 +7,7 @@ public enum HTMLReport {
     public static let gapsPerSystemPage = 60
     public static let registerRows = 2_000
     public static let heatmapSystems = 60
+    public static let expiringEvidence = 50
 
     /// The report's bytes.
     public static func render(_ assessment: Assessment, deliverables: Deliverables, organization: Organization, dataset: Dataset,

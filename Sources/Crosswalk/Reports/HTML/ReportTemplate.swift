@@ -2,7 +2,7 @@ import Mustache
 
 extension CrosswalkError.Code {
     /// A `--template` file that is not valid Mustache.
-    public static let templateSyntax: Self = "template-syntax"
+    public static let templateSyntax: CrosswalkError.Code = "template-syntax"
 }
 
 /// The Mustache template `report.html` is rendered from: the bundled one, or a
