@@ -52,9 +52,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test-only C code playing another libxml2 user in the same process.
+        .target(name: "CLibXML2Probe", dependencies: ["CLibXML2"], path: "Tests/CLibXML2Probe"),
         .testTarget(
             name: "CrosswalkTests",
-            dependencies: ["Crosswalk", "_CrosswalkXML", "CZlib"]
+            dependencies: ["Crosswalk", "_CrosswalkXML", "CLibXML2Probe", "CZlib"]
         ),
     ]
 )

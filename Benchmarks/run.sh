@@ -4,9 +4,10 @@
 #   Benchmarks/run.sh                      # 10,000 systems, 1,000,000 evidence items, curve 100/1,000/10,000
 #   Benchmarks/run.sh --systems 1000 --evidence 100000 --scaling 100,1000 --repeat 5
 #
-# Builds Crosswalk in release mode, compiles the C baseline against libxml2
+# Builds the `crosswalk` tool and the benchmark harness (Benchmarks/Package.swift, kept out
+# of the product) in release mode, compiles the C baseline against libxml2
 # (pkg-config libxml-2.0), installs xmllint (libxml2-utils) if it is missing, then runs
-# `crosswalk bench`, which generates the organisation files it needs (deterministic from
+# `crosswalk-bench`, which generates the organisation files it needs (deterministic from
 # --seed) and prints the tables. Docs/Performance.md explains every row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,14 +15,18 @@ cd "$(dirname "$0")/.."
 SCRATCH=${SCRATCH:-.build-bench}
 WORK=${WORK:-/tmp/crosswalk-bench}
 SUDO=""
-if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 
-if ! pkg-config --exists libxml-2.0; then $SUDO apt-get install -y libxml2-dev; fi
-if ! command -v xmllint >/dev/null 2>&1; then $SUDO apt-get install -y libxml2-utils; fi
+if ! pkg-config --exists libxml-2.0 || ! command -v xmllint >/dev/null 2>&1; then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq libxml2-dev libxml2-utils pkg-config
+fi
 
 swift build -c release --scratch-path "$SCRATCH" --product crosswalk
+swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH-harness" --product CrosswalkBench
 mkdir -p "$WORK"
 # shellcheck disable=SC2046
 gcc -O2 -o "$WORK/sax2_baseline" Benchmarks/c-baseline/sax2_baseline.c $(pkg-config --cflags --libs libxml-2.0)
 
-exec "$SCRATCH/release/crosswalk" bench --work "$WORK" --c-baseline "$WORK/sax2_baseline" --xmllint "$(command -v xmllint)" "$@"
+exec "$SCRATCH-harness/release/CrosswalkBench" --work "$WORK" --crosswalk "$SCRATCH/release/crosswalk" \
+  --c-baseline "$WORK/sax2_baseline" --xmllint "$(command -v xmllint)" "$@"

@@ -17,5 +17,6 @@ let package = Package(
         .executableTarget(name: "FuzzMapping", dependencies: ["FuzzSupport", .product(name: "Crosswalk", package: "Crosswalk")]),
         .executableTarget(name: "FuzzOrganization", dependencies: ["FuzzSupport", .product(name: "Crosswalk", package: "Crosswalk")]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "Crosswalk", package: "Crosswalk")]),
+        .executableTarget(name: "FuzzAssessmentJSON", dependencies: ["FuzzSupport", .product(name: "Crosswalk", package: "Crosswalk")]),
     ]
 )

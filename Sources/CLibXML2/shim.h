@@ -23,24 +23,41 @@ static inline void crosswalk_xmlFree(void *ptr) {
     xmlFree(ptr);
 }
 
-/// Refuses every external entity or DTD libxml2 would load. Installed once, process-wide.
-static xmlParserInputPtr crosswalk_refusingEntityLoader(const char *URL, const char *ID, xmlParserCtxtPtr ctxt) {
-    (void)URL; (void)ID; (void)ctxt;
-    return NULL;
-}
-
 /// Swallows libxml2's generic (unstructured) error output. Every error that matters reaches
 /// the reader through the structured `serror` handler or the parser's state; without this,
-/// encoding errors would also be printed on standard error by libxml2 itself.
+/// an error raised with no parser context (encoding conversion) would also be printed on
+/// standard error by libxml2 itself.
 static void crosswalk_silentGenericError(void *ctx, const char *msg, ...) {
     (void)ctx; (void)msg;
 }
 
-static inline void crosswalk_installRefusingEntityLoader(void) {
-    xmlSetExternalEntityLoader(crosswalk_refusingEntityLoader);
-    // libxml2's error handlers are per thread: set the default for new threads and this one's.
-    xmlThrDefSetGenericErrorFunc(NULL, crosswalk_silentGenericError);
+/// The calling thread's generic error handler, saved while one of our parses runs.
+typedef struct {
+    xmlGenericErrorFunc handler;
+    void *context;
+} crosswalk_saved_errors;
+
+/// Silences libxml2's generic error output on the calling thread only (libxml2 keeps it per
+/// thread) and returns what was there, for ``crosswalk_restoreGenericErrors``. Nothing
+/// process-wide changes: other threads, and this thread after the parse, keep their own.
+static inline crosswalk_saved_errors crosswalk_silenceGenericErrors(void) {
+    crosswalk_saved_errors saved = { *__xmlGenericError(), *__xmlGenericErrorContext() };
     xmlSetGenericErrorFunc(NULL, crosswalk_silentGenericError);
+    return saved;
+}
+
+static inline void crosswalk_restoreGenericErrors(crosswalk_saved_errors saved) {
+    xmlSetGenericErrorFunc(saved.context, saved.handler);
+}
+
+/// The calling thread's generic error handler (for tests that check it is left alone).
+static inline void *crosswalk_currentGenericErrorHandler(void) {
+    return (void *)*__xmlGenericError();
+}
+
+/// The process's external-entity loader (for tests that check it is left alone).
+static inline void *crosswalk_currentEntityLoader(void) {
+    return (void *)xmlGetExternalEntityLoader();
 }
 
 /// Bytes libxml2 holds but has not parsed yet: an unfinished token (a start tag, a

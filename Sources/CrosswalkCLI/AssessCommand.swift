@@ -8,9 +8,13 @@ struct AssessmentOptions_: ParsableArguments {
     @Argument(help: "The organisation file (XML, see Docs/OrganisationFormat.md); default: the bundled sample insurer.") var file: String?
     @Option(name: .customLong("as-of"), help: "Assessment date YYYY-MM-DD (default: the file's assessment-date).") var asOf: String?
     @Option(help: "Comma-separated frameworks to assess (default: the organisation's scope).") var frameworks: String?
-    @Option(help: "Days before expiry that make evidence due soon.") var dueSoonDays = 30
+    @Option(help: "Days before expiry that make evidence due soon (0 or more).") var dueSoonDays = 30
     @Option(name: .customLong("systems-csv"), help: ArgumentHelp("An AI system inventory (CSV) to add to the organisation.", valueName: "file")) var systemsCSV: String?
     @Option(name: .customLong("evidence-csv"), help: ArgumentHelp("An evidence register (CSV) to add to the organisation.", valueName: "file")) var evidenceCSV: String?
+
+    func validate() throws {
+        guard dueSoonDays >= 0 else { throw ValidationError("--due-soon-days must be 0 or more") }
+    }
 
     /// Loads the reference data and the organisation, and assesses it.
     func run() throws -> (dataset: Dataset, organization: Organization, assessment: Assessment) {
@@ -19,21 +23,7 @@ struct AssessmentOptions_: ParsableArguments {
         let size = file.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 } ?? 0
         let showProgress = isatty(STDERR_FILENO) != 0 && size > 8 << 20
         if showProgress, let file { printError("reading \(file) (\(size >> 20) MB)…") }
-        // A file is read a piece at a time: memory follows the records kept, not the file size.
-        var (org, warnings) = try reportingErrors {
-            let limits = data.limits(OrganizationLoader.defaultLimits)
-            if let file { return try OrganizationLoader.load(contentsOf: file, catalogs: dataset.catalogs, limits: limits) }
-            let input = try BundledData.sampleOrganization()
-            return try OrganizationLoader.load(input.bytes, file: input.path, catalogs: dataset.catalogs, limits: limits)
-        }
-        if systemsCSV != nil || evidenceCSV != nil {
-            try reportingErrors {
-                let limits = data.limits()
-                if let path = systemsCSV { org.systems += try OrganizationCSV.systems(InputFile.read(path).bytes, file: path, limits: limits) }
-                if let path = evidenceCSV { org.evidence += try OrganizationCSV.evidence(InputFile.read(path).bytes, file: path, limits: limits) }
-                try OrganizationLoader.check(org, catalogs: dataset.catalogs)
-            }
-        }
+        let (org, warnings) = try OrganizationInput(file: file, systemsCSV: systemsCSV, evidenceCSV: evidenceCSV).load(catalogs: dataset.catalogs, data: data)
         for w in warnings { printError(w.description) }
         var date = org.assessmentDate
         if let asOf {
@@ -47,11 +37,7 @@ struct AssessmentOptions_: ParsableArguments {
             printError("error: no assessment date: pass --as-of YYYY-MM-DD or set assessment-date in the file")
             throw Exit.invalidInput
         }
-        let fws = frameworks.map { $0.split(separator: ",").map { FrameworkID(String($0.trimmingCharacters(in: .whitespaces))) } }
-        if let fws, let unknown = fws.first(where: { dataset.catalogs.catalog($0) == nil }) {
-            printError("error: unknown framework '\(unknown)' in --frameworks; loaded: \(dataset.catalogs.frameworks.map(\.rawValue).joined(separator: ", "))")
-            throw Exit.invalidInput
-        }
+        let fws = try frameworks.map { try dataset.requireFrameworks($0, option: "--frameworks") }
         if showProgress { printError("assessing \(org.systems.count) systems and \(org.evidence.count) evidence items…") }
         let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: date, dueSoonDays: dueSoonDays, frameworks: fws))
         return (dataset, org, assessment)
@@ -70,7 +56,8 @@ struct Assess: ParsableCommand {
         discussion: """
             With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv, \
             assessment.json, assessment.xlsx and report.html (columns: Docs/CSV.md; JSON: Docs/JSON.md; \
-            workbook and report: Docs/Reports.md), all or none, each atomically. \
+            workbook and report: Docs/Reports.md) and OSCAL assessment-results and poam in JSON and \
+            XML (Docs/OSCAL.md), all or none, each atomically. \
             Exit codes: 0 success; 1 gaps found (with --fail-on-gaps); 2 invalid input; 3 I/O error.
             """)
     @OptionGroup var input: AssessmentOptions_
@@ -91,10 +78,10 @@ struct Assess: ParsableCommand {
         printSummary(assessment, deliverables, org: org)
         if let out {
             try reportingErrors {
-                do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
-                    throw CrosswalkError(.ioError, "cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: out))
-                }
-                let paths = try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, to: out, template: reportTemplate) { done, total, name in
+                try OutputFolder.create(out)
+                let provenance = Provenance(assessment, dataset: dataset, organizationFiles: try input.organizationDigests())
+                let paths = try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, provenance: provenance,
+                                                   to: out, template: reportTemplate) { done, total, name in
                     progress.stage("writing reports \(done * 100 / max(total, 1))% (\(name))")
                 }
                 progress.done()
@@ -116,7 +103,7 @@ struct Assess: ParsableCommand {
         rows = [["SYSTEM", "TIER", "READINESS", "CELLS", "GAPS"]]
         var gapsBySystem: [String: Int] = [:]
         for c in a.cells where c.status.isGap { if let s = c.system { gapsBySystem[s, default: 0] += 1 } }
-        let tiers = Dictionary(org.systems.map { ($0.id, $0.riskTier) }, uniquingKeysWith: { a, _ in a })
+        let tiers = Dictionary(org.systems.map { ($0.id, $0.riskTier?.rawValue ?? "undeclared") }, uniquingKeysWith: { a, _ in a })
         for s in a.scores where s.scope == "system" {
             rows.append([s.key, tiers[s.key] ?? "", pct(s), String(s.assessedCells), String(gapsBySystem[s.key] ?? 0)])
         }
@@ -133,23 +120,31 @@ struct Assess: ParsableCommand {
 
 struct Owners: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The control-ownership list: one owner per group of overlapping requirements, with conflicts and unowned groups.",
+        abstract: "The control-ownership list: one owner per group of overlapping requirements, with conflicts, unowned groups and coordination findings.",
         discussion: "Grouping and owner rules: Docs/Deliverables.md. --format csv prints owners.csv.")
     @OptionGroup var input: AssessmentOptions_
-    @Option(help: "table or csv.") var format = "table"
-    @Flag(help: "Only groups with an owner conflict or no owner.") var problems = false
+    @Option(help: "Output format.") var format: TableFormat = .table
+    @Flag(help: "Only groups with an owner conflict or no owner, then the coordination findings.") var problems = false
 
     func run() throws {
         let (dataset, org, _, d) = try input.runWithDeliverables()
-        if format == "csv" { writeStandardOutput(DeliverablesExport.ownersCSV(d, organization: org, catalogs: dataset.catalogs)); return }
-        guard format == "table" else { printError("error: unknown format '\(format)'; use table or csv"); throw Exit.invalidInput }
+        if format == .csv { writeStandardOutput(DeliverablesExport.ownersCSV(d, organization: org, catalogs: dataset.catalogs)); return }
         var rows = [["GROUP", "ANCHOR", "MEMBERS", "OWNER", "BASIS", "OTHER OWNERS"]]
         for o in d.ownership where !problems || o.hasConflict || o.isUnowned {
             rows.append([o.group.id, o.group.anchor.description, String(o.group.members.count), o.owner ?? "— none —", o.basis.rawValue,
                          o.otherClaims.map { "\($0.person) (\($0.requirement))" }.joined(separator: "; ")])
         }
         print(Table.render(rows))
-        print("\(d.ownership.count) groups; \(d.ownership.filter(\.hasConflict).count) with conflicts; \(d.ownership.filter(\.isUnowned).count) unowned.")
+        print("\(d.ownership.count) groups; \(d.ownership.filter(\.hasConflict).count) with conflicts; \(d.ownership.filter(\.isUnowned).count) unowned; \(d.coordination.count) coordination findings.")
+        if problems && !d.coordination.isEmpty {
+            print("\nCoordination findings: related requirements in different groups with different owners")
+            var rows = [["REQUIREMENT", "GROUP", "OWNER", "RELATIONSHIP", "REQUIREMENT", "GROUP", "OWNER"]]
+            for f in d.coordination {
+                rows.append([f.subject.requirement.description, f.subject.group, f.subject.owner, "\(f.relationship.rawValue) \(f.strength)",
+                             f.object.requirement.description, f.object.group, f.object.owner])
+            }
+            print(Table.render(rows))
+        }
     }
 }
 
@@ -158,13 +153,16 @@ struct Remediation: ParsableCommand {
         abstract: "The ranked remediation plan: one action per control group with open gaps.",
         discussion: "Ranking: Docs/Deliverables.md. --format csv prints remediation.csv.")
     @OptionGroup var input: AssessmentOptions_
-    @Option(help: "table or csv.") var format = "table"
+    @Option(help: "Output format.") var format: TableFormat = .table
     @Option(help: "Show only the first N actions.") var top: Int?
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be 1 or more") }
+    }
 
     func run() throws {
         let (_, org, assessment, d) = try input.runWithDeliverables()
-        if format == "csv" { writeStandardOutput(DeliverablesExport.remediationCSV(d, organization: org)); return }
-        guard format == "table" else { printError("error: unknown format '\(format)'; use table or csv"); throw Exit.invalidInput }
+        if format == .csv { writeStandardOutput(DeliverablesExport.remediationCSV(d, organization: org)); return }
         var rows = [["RANK", "ACTION", "PRIORITY", "OWNER", "CLOSES", "SYSTEMS", "DEADLINE", "GAPS", "TITLE"]]
         for x in d.remediation.prefix(top ?? Int.max) {
             rows.append([String(x.rank), x.id, String(x.priority.total), x.owner ?? "— none —",

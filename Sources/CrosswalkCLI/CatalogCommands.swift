@@ -1,5 +1,15 @@
 import ArgumentParser
 import Crosswalk
+import Foundation
+
+/// The kind of document at `path`, told by its root element in the first 64 KiB; nil when
+/// it cannot be told (the loaders then report why).
+func rootKind(_ path: String) -> DocumentKind? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: 1 << 16) else { return nil }
+    return DocumentKind(rootOf: ArraySlice(data))
+}
 
 struct Catalogs: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the loaded frameworks with their counts by kind.")
@@ -66,15 +76,15 @@ struct Show: ParsableCommand {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export reference data.", subcommands: [ExportCatalog.self, ExportMappings.self])
+    static let configuration = CommandConfiguration(abstract: "Export reference data.", subcommands: [ExportCatalog.self, ExportMappings.self, ExportCISOAssistant.self])
 }
 
 struct ExportCatalog: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "catalog", abstract: "Export a framework's catalogue, one row per entry, headings included.")
-    enum Format: String, ExpressibleByArgument { case csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
     @OptionGroup var data: DataOptions
     @Argument(help: "Framework key.") var framework: String
-    @Option(help: "Output format (csv).") var format: Format = .csv
+    @Option(help: "Output format.") var format: Format = .csv
 
     func run() throws {
         let dataset = try reportingErrors { try data.load() }
@@ -84,17 +94,40 @@ struct ExportCatalog: ParsableCommand {
 }
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check catalogue and crosswalk files and print every problem as path:line:column: error: ….")
+    static let configuration = CommandConfiguration(
+        abstract: "Check catalogue, crosswalk and organisation files and CSV imports; print every problem as path:line:column: error: ….",
+        discussion: """
+            Each file is recognised by its root element: an OSCAL catalog, an OSCAL mapping-collection, or an \
+            organisation (Docs/OrganisationFormat.md). Crosswalks and organisations are checked against the bundled \
+            catalogues, --catalogs and any catalogue named here. --systems-csv and --evidence-csv are merged into the \
+            organisation named here (default: the bundled sample, as assess does) and checked with it, with the errors \
+            assess gives. Exit codes: 0 all valid; 2 a problem found; 3 a file cannot be read.
+            """)
     @OptionGroup var data: DataOptions
-    @Argument(help: "Files to check (OSCAL catalogs and mapping-collections).") var files: [String]
+    @Argument(help: "Files to check (OSCAL catalogs and mapping-collections, organisation files).") var files: [String] = []
+    @Option(name: .customLong("systems-csv"), help: ArgumentHelp("An AI system inventory (CSV) to check with the organisation.", valueName: "file")) var systemsCSV: String?
+    @Option(name: .customLong("evidence-csv"), help: ArgumentHelp("An evidence register (CSV) to check with the organisation.", valueName: "file")) var evidenceCSV: String?
+
+    func validate() throws {
+        if files.isEmpty && systemsCSV == nil && evidenceCSV == nil {
+            throw ValidationError("name a file to check, or --systems-csv / --evidence-csv")
+        }
+    }
 
     func run() throws {
         // Crosswalks are checked against the bundled catalogues, --catalogs, and any catalogue named here.
-        var catalogs = (try? data.load().catalogs) ?? CatalogSet()
-        var failed = false
+        let dataset = try? data.load()
+        var catalogs = dataset?.catalogs ?? CatalogSet()
+        var failed = false, ioFailed = false
         var files: [InputFile] = []
+        var organizations: [String] = []
         for path in self.files {
-            do { files.append(try InputFile.read(path)) } catch { printError(error.description); failed = true }
+            // Organisation files may be large: they are read a piece at a time by the loader.
+            if rootKind(path) == .organization { organizations.append(path); continue }
+            do { files.append(try InputFile.read(path)) } catch {
+                printError(error.description)
+                if error.code == .ioError { ioFailed = true } else { failed = true }
+            }
         }
         // Catalogues first (a valid one is loaded once), so crosswalks named here resolve against them.
         var results = [Result<Document, CrosswalkError>?](repeating: nil, count: files.count)
@@ -116,6 +149,27 @@ struct Validate: ParsableCommand {
                 failed = true
             }
         }
+        // Organisations, with the CSV imports merged into the first (or into the bundled sample).
+        guard !organizations.isEmpty || systemsCSV != nil || evidenceCSV != nil else {
+            if ioFailed { throw Exit.ioError }
+            if failed { throw Exit.invalidInput }
+            return
+        }
+        if dataset == nil { _ = try reportingErrors { try data.load() } }
+        let names: [String?] = organizations.isEmpty ? [nil] : organizations
+        for (k, name) in names.enumerated() {
+            let input = OrganizationInput(file: name, systemsCSV: k == 0 ? systemsCSV : nil, evidenceCSV: k == 0 ? evidenceCSV : nil)
+            do {
+                let (org, warnings) = try input.load(catalogs: catalogs, data: data)
+                for w in warnings { printError(w.description) }
+                let imports = [systemsCSV, evidenceCSV].compactMap { k == 0 ? $0 : nil }
+                print("\(name ?? org.source): ok: organisation '\(org.name)', \(org.systems.count) systems, \(org.evidence.count) evidence items"
+                      + (imports.isEmpty ? "" : " (with \(imports.joined(separator: " and ")))"))
+            } catch let exit as ExitCode {
+                if exit == Exit.ioError { ioFailed = true } else { failed = true }
+            }
+        }
+        if ioFailed { throw Exit.ioError }
         if failed { throw Exit.invalidInput }
     }
 }

@@ -11,7 +11,8 @@ struct CrosswalkCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 gaps found (only with --fail-on-gaps); 2 invalid input; \
             3 input/output error; 64 usage error.
             """,
-        subcommands: [Assess.self, Owners.self, Remediation.self, Catalogs.self, Show.self, MapCommand.self, CoverageCommand.self, Export.self, Validate.self, Generate.self, Bench.self]
+        version: "crosswalk \(crosswalkVersion)",
+        subcommands: [Assess.self, Diff.self, Owners.self, Remediation.self, Catalogs.self, Show.self, MapCommand.self, CoverageCommand.self, Export.self, Validate.self, Serve.self, Generate.self]
     )
 
     /// Installs the signal handlers that remove half-written reports, then runs.
@@ -74,12 +75,22 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-extension Dataset {
-    func requireCatalog(_ framework: String) throws -> Catalog {
-        guard let c = catalogs.catalog(FrameworkID(framework)) else {
-            printError("error: unknown framework '\(framework)'; loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", "))")
-            throw Exit.invalidInput
+
+/// The folder reports are written to, made when missing, with an error in our words (never
+/// Foundation's "NSCocoaErrorDomain error 512").
+enum OutputFolder {
+    static func create(_ path: String) throws(CrosswalkError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return }
+            throw CrosswalkError(.ioError, "this is a file, not a folder; --out takes a folder to write the reports to", at: SourceLocation(file: path))
         }
-        return c
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            let parent = (path as NSString).deletingLastPathComponent
+            var parentIsFolder: ObjCBool = false
+            let why = !parent.isEmpty && FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsFolder) && !parentIsFolder.boolValue
+                ? "'\(parent)' is a file, not a folder" : "check that you may write to the folder that holds it"
+            throw CrosswalkError(.ioError, "cannot create the output folder; \(why)", at: SourceLocation(file: path))
+        }
     }
 }

@@ -2,18 +2,21 @@ import ArgumentParser
 import Crosswalk
 import Foundation
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "map", abstract: "Show how a requirement relates to other frameworks: relationship, strength, rationale, justification, and the chain of derived relations.")
     @OptionGroup var data: DataOptions
     @Argument(help: ArgumentHelp("framework:label, e.g. eu-ai-act:\"Art. 9\" or iso42001:A.6.2.4.", valueName: "framework:label")) var requirement: String
     @Option(help: "Only relations to this framework.") var to: String?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @Option(help: "Output format.") var format: OutputFormat = .table
     @Flag(inversion: .prefixedNo, help: "Include relations derived through sound chains.") var derived = true
 
     func run() throws {
         let dataset = try reportingErrors { try data.load() }
+        if let to { _ = try dataset.requireCatalog(to, option: "--to") }
+        if let ref = RequirementRef(parsing: requirement), dataset.catalogs.catalog(ref.framework) == nil {
+            _ = try dataset.requireCatalog(ref.framework.rawValue)
+        }
         guard let ref = RequirementRef(parsing: requirement), dataset.graph.contains(ref) else {
             printError("error: '\(requirement)' is not a loaded requirement; write framework:label, e.g. iso42001:A.6.2.4 (see `crosswalk show <framework>`)")
             throw Exit.invalidInput
@@ -41,15 +44,15 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
     @Option(help: "The framework whose requirements are met.") var from: String
     @Option(help: "The framework to cover.") var to: String
-    @Option(help: "table or csv.") var format: OutputFormat = .table
+    @Option(help: "Output format.") var format: TableFormat = .table
     @Flag(inversion: .prefixedNo, help: "Count relations derived through sound chains.") var derived = true
 
     func run() throws {
         let dataset = try reportingErrors { try data.load() }
-        _ = try dataset.requireCatalog(from)
-        _ = try dataset.requireCatalog(to)
+        _ = try dataset.requireCatalog(from, option: "--from")
+        _ = try dataset.requireCatalog(to, option: "--to")
         guard let report = dataset.graph.coverage(from: FrameworkID(from), to: FrameworkID(to), includeDerived: derived) else { throw Exit.invalidInput }
-        if format == .csv || format == .json {
+        if format == .csv {
             writeStandardOutput(MappingExport.coverageCSV(report))
             return
         }
@@ -67,10 +70,16 @@ struct CoverageCommand: ParsableCommand {
 
 struct ExportMappings: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "mappings", abstract: "Export every asserted (and with --derived, derived) mapping.")
-    enum Format: String, ExpressibleByArgument { case csv, oscal }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, oscal }
     @OptionGroup var data: DataOptions
-    @Option(help: "csv or oscal (a mapping-collection).") var format: Format = .csv
+    @Option(help: "Output format: csv, or oscal (a mapping-collection of the asserted mappings).") var format: Format = .csv
     @Flag(help: "Add derived relations (csv only).") var derived = false
+
+    func validate() throws {
+        if derived && format == .oscal {
+            throw ValidationError("--derived works with --format csv only: an OSCAL mapping-collection holds asserted mappings, and a derived relation is not one; drop --derived or use --format csv")
+        }
+    }
 
     func run() throws {
         let dataset = try reportingErrors { try data.load() }

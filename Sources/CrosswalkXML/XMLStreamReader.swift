@@ -1,11 +1,14 @@
 internal import CLibXML2
 
-/// libxml2 is initialised once per process, and its external-entity loader replaced by
-/// one that refuses everything (a second layer behind the DOCTYPE rejection).
+/// libxml2 is initialised once per process (idempotent, and what libxml2 asks of every
+/// multithreaded user). Nothing else process-wide is touched: the safety settings live in
+/// each parser context of ours (options, and SAX handlers that refuse every DTD, entity and
+/// external resource), and libxml2's generic error output is silenced only on the parsing
+/// thread, only while our parse runs, so another libxml2 user in the same process (FoundationXML
+/// among them) keeps its own entity loader and error handlers.
 /// `xmlCleanupParser()` is never called: it breaks later parses in the same process.
 private let libxmlReady: Void = {
     xmlInitParser()
-    crosswalk_installRefusingEntityLoader()
 }()
 
 /// A streaming, hostile-input-safe XML reader over libxml2's SAX2 push parser.
@@ -151,6 +154,9 @@ public enum XMLStreamReader {
             throw XMLParseError(.empty, "the file is empty; expected an XML document", line: 1, column: 1)
         }
         if let problem = head.withUnsafeBytes({ EncodingGate.problem($0) }) { throw problem }
+        // libxml2 keeps its generic error handler per thread: silence it here, for this parse only.
+        let savedErrors = crosswalk_silenceGenericErrors()
+        defer { crosswalk_restoreGenericErrors(savedErrors) }
         var sax = makeSAXHandler()
         let first = min(4, head.count)
         let created = head.withUnsafeBytes { h in

@@ -7,8 +7,9 @@ struct CSVImportTests {
         let systems = try OrganizationCSV.systems(Repo.bytes("Fixtures/csv/systems.csv"), file: "systems.csv")
         #expect(systems.map(\.id) == ["CLAIMS-TRIAGE", "WORKFORCE-PLAN"])
         #expect(systems[0].purpose == "Routes incoming claims, by urgency")
-        #expect(systems[0].euRoles == ["provider", "deployer"])
-        #expect(systems[1].riskTier == "high" && systems[1].annexIII == "4" && systems[1].conditions == ["workplace-use"])
+        #expect(systems[0].euRoles == [.provider, .deployer])
+        #expect(systems[1].riskTier == .high && systems[1].annexIII?.rawValue == "4a" && systems[1].facts.map(\.condition) == [.workplaceUse, .personalData, .interactsWithPeople])
+        #expect(systems[1].fact(.workplaceUse) == true && systems[1].fact(.interactsWithPeople) == false && systems[1].fact(.syntheticContent) == nil)
         let evidence = try OrganizationCSV.evidence(Repo.bytes("Fixtures/csv/evidence.csv"), file: "evidence.csv")
         #expect(evidence.map(\.id) == ["CSV-001", "CSV-002"])
         #expect(evidence[0].claims.map(\.requirement.description) == ["iso42001:6.1.4", "iso42001:8.4", "iso42001:A.5.3"])
@@ -32,10 +33,10 @@ struct CSVImportTests {
     @Test func importedSystemProblemsNameTheCSVRow() throws {
         let data = Shared.dataset
         var (org, _) = try OrganizationLoader.load(Repo.bytes("Fixtures/sample/insurer.xml"), file: "insurer.xml", catalogs: data.catalogs)
-        org.systems += try OrganizationCSV.systems(Array("id,name,owner\nOK,Fine,\nBAD,Bad,nobody\n".utf8), file: "systems.csv")
+        org.systems += try OrganizationCSV.systems(Array("id,name,owner,risk_tier\nOK,Fine,,minimal\nBAD,Bad,nobody,minimal\n".utf8), file: "systems.csv")
         let error = try #require(expectCrosswalkError { try OrganizationLoader.check(org, catalogs: data.catalogs) })
         #expect(error.diagnostics.count == 1)
-        #expect(error.diagnostics.first?.location == SourceLocation(file: "systems.csv", line: 3))
+        #expect(error.diagnostics.first?.location == SourceLocation(file: "systems.csv", line: 3, column: 1))
         #expect(error.diagnostics.first?.message.contains("'nobody'") == true)
     }
 

@@ -11,9 +11,10 @@ struct EmbeddingTests {
         var (org, warnings) = try OrganizationLoader.load(file.bytes, file: file.path, catalogs: dataset.catalogs)
         #expect(warnings.isEmpty)
         var system = AISystem(id: "CLAIMS-TRIAGE", name: "Claims triage")
-        system.riskTier = "high"
-        system.annexIII = "5b"
-        system.euRoles = ["deployer"]
+        system.riskTier = .high
+        system.annexIII = AnnexIIIPoint(lenient: "5(b)")          // stored as 5b
+        system.euRoles = [.deployer]
+        system.facts = [ConditionFact(.personalData, holds: true)]
         org.systems.append(system)
         org.owners.append(OwnerAssignment(requirement: RequirementRef(.iso42001, "A.6.2.6"), person: "cto",
                                           location: SourceLocation(file: "grc-tool")))

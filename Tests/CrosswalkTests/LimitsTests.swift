@@ -38,7 +38,7 @@ struct LimitsTests {
         // CSV imports.
         let csv = "id,name\n\(long),Long\n"
         #expect(code { _ = try OrganizationCSV.systems(Array(csv.utf8), file: "s.csv") } == .identifierTooLong)
-        let ev = "id,title,satisfies\nE1,T,iso42001:\(long)\n"
+        let ev = "id,title,status,satisfies\nE1,T,draft,iso42001:\(long)\n"
         #expect(code { _ = try OrganizationCSV.evidence(Array(ev.utf8), file: "e.csv") } == .identifierTooLong)
     }
 

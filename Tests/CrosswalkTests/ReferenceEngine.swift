@@ -20,6 +20,10 @@ private struct RefCandidate {
     var credit: Double
     var via: String?
     var orgLevelOnly: Bool
+    /// Meeting the claimed requirement meets this one (direct, equal, equivalent, subset).
+    var routeFull: Bool
+    /// The relation it comes through, nil when direct.
+    var relation: Relation?
 }
 
 private struct RefRun {
@@ -36,12 +40,20 @@ private struct RefRun {
         self.org = org
         self.dataset = dataset
         self.options = options
-        for (i, e) in org.evidence.enumerated() {
-            for c in e.claims { claims[c.requirement, default: []].append((i, c.full)) }
-        }
         for o in org.owners where owners[o.requirement] == nil { owners[o.requirement] = o.person }
         for d in org.decisions where decisions[d.requirement] == nil { decisions[d.requirement] = d }
-        activeSystems = org.systems.filter { $0.lifecycle != "retired" }
+        for (i, e) in org.evidence.enumerated() {
+            for c in e.claims { claims[c.requirement, default: []].append((i, c.full)) }
+            // A certificate claims, in full, every clause and every Annex A control not excluded of its standard.
+            if let cert = e.certificate, let catalog = dataset.catalogs.catalog(cert.standard) {
+                for r in catalog.requirements where !e.claims.contains(where: { $0.requirement == RequirementRef(catalog.framework, r.label) }) {
+                    let ref = RequirementRef(catalog.framework, r.label)
+                    let excluded = decisions[ref].map { !$0.applicable } ?? false
+                    if r.obligation == .mandatory || (r.obligation == .selectable && !excluded) { claims[ref, default: []].append((i, true)) }
+                }
+            }
+        }
+        activeSystems = org.systems.filter { $0.lifecycle != .retired }
         let wanted = options.frameworks ?? org.frameworks
         frameworks = wanted.filter { dataset.catalogs.catalog($0) != nil }.sorted()
     }
@@ -59,103 +71,212 @@ private struct RefRun {
 
     // MARK: Applicability
 
-    func systemMatches(_ e: CatalogEntry, _ s: AISystem) -> String? {
-        let roles = s.euRoles.isEmpty ? org.euRoles : s.euRoles
+    static let knownTiers: Set<String> = ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic"]
+    /// Conditions the organisation must declare; any other condition not listed counts as not so.
+    static let mustDeclare: Set<String> = ["personal-data", "workplace-use", "interacts-with-people", "public-body", "public-service",
+                                           "synthetic-content", "deep-fake", "ai-generated-text", "emotion-recognition", "biometric-categorisation"]
+
+    enum RefMatch { case yes(String), no, open([OpenFact]) }
+
+    /// A condition as declared for `s` (its own declaration, else the organisation's), or
+    /// implied by its Annex III point; nil when declared nowhere.
+    func declared(_ condition: String, _ s: AISystem) -> Bool? {
+        if let f = s.facts.first(where: { $0.condition.rawValue == condition }) { return f.holds }
+        if let f = org.facts.first(where: { $0.condition.rawValue == condition }) { return f.holds }
+        if condition.hasPrefix("annex-iii-"), let point = s.annexIII?.rawValue {
+            let p = String(condition.dropFirst("annex-iii-".count))
+            if point == p || (p.count == 1 && point.count > 1 && point.first == p.first) { return true }
+        }
+        return nil
+    }
+
+    func tier(_ s: AISystem) -> String {
+        let raw = s.riskTier?.rawValue ?? "unclassified"
+        return Self.knownTiers.contains(raw) ? raw : "unclassified"
+    }
+
+    func systemMatches(_ e: CatalogEntry, _ s: AISystem) -> RefMatch {
+        let roles = (s.euRoles.isEmpty ? org.euRoles : s.euRoles).map(\.rawValue)
         let actorOK = e.actors.isEmpty || e.actors.contains { a in
             a == "operator" || roles.contains(a) || (a == "gpai-provider" && roles.contains("provider"))
         }
-        guard actorOK else { return nil }
-        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(s.riskTier) || (s.riskTier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
-        guard tierOK else { return nil }
-        let conditions = s.effectiveConditions + org.conditions
-        if !e.conditions.isEmpty && !e.conditions.contains(where: { conditions.contains($0) }) { return nil }
+        guard actorOK else { return .no }
+        let tier = tier(s)
+        if tier == "unclassified" && !e.riskTiers.contains("any") { return .open([.riskTier(system: s.id)]) }
+        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(tier) || (tier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
+        guard tierOK else { return .no }
+        let conditions = e.conditions.filter { declared($0, s) == true }
+        if !e.conditions.isEmpty && conditions.isEmpty {
+            let open = e.conditions.filter { Self.mustDeclare.contains($0) && declared($0, s) == nil }
+            return open.isEmpty ? .no : .open(open.map { .condition(system: s.id, condition: $0) })
+        }
         let role = e.actors.first { roles.contains($0) } ?? roles.first ?? "operator"
-        var why = "\(role) of a \(s.riskTier)-risk system"
-        if !s.annexIII.isEmpty { why += " (Annex III \(s.annexIII))" }
+        var why = "\(role) of a \(tier)-risk system"
+        if let point = s.annexIII { why += " (Annex III \(point.rawValue))" }
         if let c = e.conditions.first(where: { conditions.contains($0) }) { why += ", condition \(c)" }
-        return why
+        return .yes(why)
     }
 
     mutating func assess(_ entry: CatalogEntry, in catalog: Catalog) -> [Cell] {
         let ref = RequirementRef(catalog.framework, entry.label)
         let owner = owners[ref]
-        func cell(_ system: String?, _ status: CellStatus, _ code: String, _ reason: String, applicability: String, deadline: CalendarDate? = nil) -> Cell {
-            Cell(requirement: ref, system: system, status: status, reasonCode: code, reason: reason, evidence: [], via: [], owner: owner,
+        func cell(_ system: String?, _ status: CellStatus, _ reason: CellReason, applicability: String, deadline: CalendarDate? = nil) -> Cell {
+            Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: owner,
                  deadline: deadline, credit: 0, applicability: applicability)
         }
         // Statement of Applicability.
         var unjustified = false
+        var mandatoryExclusion: String?
         if let d = decisions[ref], !d.applicable {
-            if entry.obligation == .selectable && !d.justification.isEmpty {
-                return [cell(nil, .excluded, "soa-excluded", "Excluded in the Statement of Applicability: \(d.justification)", applicability: "excluded by the organisation")]
+            if entry.obligation == .mandatory { mandatoryExclusion = d.justification }
+            else if entry.obligation == .selectable && !d.justification.isEmpty {
+                return [cell(nil, .excluded, .soaExcluded(justification: d.justification), applicability: "excluded by the organisation")]
             }
-            unjustified = true
+            else { unjustified = true }
+        }
+        // Art. 5: every operator screens its systems; a system classified prohibited is a finding of its own.
+        if entry.riskTiers == ["prohibited"] {
+            let isOperator = !org.euRoles.isEmpty || activeSystems.contains { !$0.euRoles.isEmpty }
+            guard isOperator else {
+                return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: "\(entry.actors.joined(separator: "/")) (every provider, deployer, importer or distributor)"),
+                             applicability: "applies to no operator")]
+            }
+            let why = "\(entry.label) binds every operator: screen every AI system and use against the prohibited practices"
+            var date = entry.appliesFrom
+            var basis = entry.appliesFromBasis
+            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) {
+                date = CalendarDate(o.value)
+                basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
+            }
+            if let date, date > options.asOf {
+                return [cell(nil, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)]
+            }
+            return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
+                + activeSystems.compactMap { s -> Cell? in
+                    if s.riskTier == .prohibited {
+                        return cell(s.id, .prohibited, .prohibitedPractice(system: s.id, requirement: entry.label), applicability: "\(entry.label) applies to \(s.id): classified prohibited", deadline: date)
+                    }
+                    if tier(s) == "unclassified" {
+                        return cell(s.id, .undetermined, .undetermined(requirement: entry.label, facts: [.riskTier(system: s.id)]), applicability: "\(entry.label) applies only if the facts named are so", deadline: date)
+                    }
+                    return nil
+                }
         }
         // EU AI Act: actor, tier, condition, date.
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
             var matches: [(AISystem, String)] = []
-            for s in activeSystems { if let why = systemMatches(entry, s) { matches.append((s, why)) } }
-            guard !matches.isEmpty else {
-                let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system" + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
-                return [cell(nil, .notApplicable, "no-matching-system", "\(entry.label) binds the \(need); no system in the inventory is one.", applicability: "applies to no system")]
+            var open: [(AISystem, [OpenFact])] = []
+            for s in activeSystems {
+                let why: String
+                switch systemMatches(entry, s) {
+                case .no: continue
+                case let .open(facts): open.append((s, facts)); continue
+                case let .yes(w): why = w
+                }
+                // Art. 50(5) and the like: one of the entries named by applies-with must bind the system too.
+                let others = entry.properties.filter { $0.name == "applies-with" }.map(\.value)
+                let results = others.compactMap { label in catalog.requirements.first { $0.label == label } }.map { systemMatches($0, s) }
+                if !others.isEmpty && !results.contains(where: { if case .yes = $0 { true } else { false } }) {
+                    var facts: [OpenFact] = []
+                    for case let .open(f) in results { for x in f where !facts.contains(x) { facts.append(x) } }
+                    if !facts.isEmpty { open.append((s, facts)) }
+                    continue
+                }
+                matches.append((s, why))
             }
-            let date = entry.appliesFrom
+            // Undetermined: per system in inventory order among the others; an organisation cell only when nothing binds.
+            var when = entry.appliesFrom
+            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) { when = CalendarDate(o.value) }
+            func undetermined(_ system: String?, _ facts: [OpenFact]) -> Cell {
+                cell(system, .undetermined, .undetermined(requirement: entry.label, facts: facts), applicability: "\(entry.label) applies only if the facts named are so", deadline: when)
+            }
+            if entry.scope != .system && matches.isEmpty && !open.isEmpty { return [undetermined(nil, open.flatMap(\.1))] }
+            guard !matches.isEmpty || (entry.scope == .system && !open.isEmpty) else {
+                let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system" + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
+                return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), applicability: "applies to no system")]
+            }
+            // The date in force on the as-of date: the 2024 date until Regulation (EU) 2026/1744 entered into force (27 July 2026).
+            var date = entry.appliesFrom
+            var basis = entry.appliesFromBasis
+            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) {
+                date = CalendarDate(o.value)
+                basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
+            }
             let upcoming = date.map { $0 > options.asOf } ?? false
-            let targets: [(String?, String)] = entry.scope == .system
-                ? matches.map { ($0.0.id, "\(entry.label) applies to \($0.0.id): \($0.1)") }
-                : [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
+            if entry.scope == .system {
+                return activeSystems.compactMap { s -> Cell? in
+                    if let o = open.first(where: { $0.0.id == s.id }) { return undetermined(s.id, o.1) }
+                    guard let m = matches.first(where: { $0.0.id == s.id }) else { return nil }
+                    let why = "\(entry.label) applies to \(s.id): \(m.1)"
+                    if upcoming, let date { return cell(s.id, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date) }
+                    return evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
+                }
+            }
+            let targets: [(String?, String)] = [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
             return targets.map { system, why in
                 if upcoming, let date {
-                    return cell(system, .upcoming, "not-yet-applicable", "Applies from \(date) (\(entry.appliesFromBasis ?? "legal basis not given")); prepare before then.", applicability: why, deadline: date)
+                    return cell(system, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)
                 }
-                return evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified)
+                return evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
         }
         if entry.scope == .system {
-            if activeSystems.isEmpty { return [cell(nil, .missing, "no-inventory", "Assessed per AI system, but the inventory lists no AI system: build the AI system inventory first.", applicability: "per system")] }
-            return activeSystems.map { s in
-                evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified)
+            // A requirement that also asks for an organisation-wide process: that process is one organisation cell.
+            let process = entry.properties.contains { $0.name == "process" && $0.value == "organization" }
+                ? [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: "\(entry.label) asks for one organisation-wide process", unjustified: unjustified,
+                            mandatoryExclusion: mandatoryExclusion, processOnly: true)] : []
+            if activeSystems.isEmpty { return process.isEmpty ? [cell(nil, .missing, .noInventory, applicability: "per system")] : process }
+            return process + activeSystems.map { s in
+                evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
         }
         let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
-        return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified)]
+        return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
     }
 
     // MARK: Evidence
 
-    func candidates(for ref: RequirementRef, system: String?) -> [RefCandidate] {
+    func candidates(for ref: RequirementRef, system: String?, processOnly: Bool = false) -> [RefCandidate] {
         var out: [RefCandidate] = []
-        func consider(_ claim: (evidence: Int, full: Bool), routeFull: Bool, strength: Int?, via: String?) {
+        func consider(_ claim: (evidence: Int, full: Bool), routeFull: Bool, strength: Int?, via: String?, relation: Relation? = nil) {
             let e = org.evidence[claim.evidence]
+            // Not yet collected on the as-of date: it does not exist.
+            if let collected = e.collected, collected > options.asOf { return }
             // On a system cell: organisation-wide evidence documents the process only; another system's evidence does not fit.
             // On an organisation cell, system-specific evidence counts, as partial at most (see `whole`).
             let orgLevelOnly = system != nil && e.systems.isEmpty
             if let system, !e.systems.isEmpty, !e.systems.contains(system) { return }
+            if processOnly && !e.systems.isEmpty { return }
             let whole = claim.full && routeFull && (system != nil || e.systems.isEmpty)
             var credit = 1.0
             if !whole {
                 credit = 0.5
                 if let strength, !routeFull { credit = 0.5 * Double(strength) / 10 }
             }
-            out.append(RefCandidate(evidence: claim.evidence, full: whole, credit: credit, via: via, orgLevelOnly: orgLevelOnly))
+            out.append(RefCandidate(evidence: claim.evidence, full: whole, credit: credit, via: via, orgLevelOnly: orgLevelOnly, routeFull: routeFull, relation: relation))
         }
         for c in claims[ref] ?? [] { consider(c, routeFull: true, strength: nil, via: nil) }
         for r in dataset.graph.relations(of: ref) where r.relationship != .noRelationship {
             guard let list = claims[r.object] else { continue }
             let route = r.chain.map { "\($0.from) \($0.relationship.rawValue) \($0.to)" }.joined(separator: " ; ") + (r.isDerived ? " (derived)" : "")
-            for c in list { consider(c, routeFull: r.objectCoversSubject, strength: r.strength, via: route) }
+            for c in list { consider(c, routeFull: r.objectCoversSubject, strength: r.strength, via: route, relation: r) }
         }
         return out
     }
 
-    func evaluate(_ ref: RequirementRef, entry: CatalogEntry, system: String?, owner: String?, applicability: String, unjustified: Bool) -> Cell {
+    func evaluate(_ ref: RequirementRef, entry: CatalogEntry, system: String?, owner: String?, applicability: String, unjustified: Bool, mandatoryExclusion: String?, processOnly: Bool = false) -> Cell {
         let asOf = options.asOf
         let soon = asOf.adding(days: options.dueSoonDays)
         var valid: [RefCandidate] = [], stale: [(RefCandidate, CalendarDate)] = [], drafts: [RefCandidate] = [], orgLevel: [RefCandidate] = []
-        for c in candidates(for: ref, system: system) {
+        var expiredPartial: [RefCandidate] = []
+        for c in candidates(for: ref, system: system, processOnly: processOnly) {
             let e = org.evidence[c.evidence]
-            if e.status == "draft" { drafts.append(c); continue }
-            if let x = e.expires, x < asOf { stale.append((c, x)); continue }
+            if e.status == .draft { drafts.append(c); continue }
+            if let x = e.expires, x < asOf {
+                // Renewal through a partial route would not meet it: not stale.
+                if c.routeFull { stale.append((c, x)) } else { expiredPartial.append(c) }
+                continue
+            }
             if c.orgLevelOnly { orgLevel.append(c); continue }
             valid.append(c)
         }
@@ -169,17 +290,15 @@ private struct RefRun {
             for c in cs { if let v = c.via, !out.contains(v) { out.append(v) } }
             return out
         }
-        let sys = system.map { " for \($0)" } ?? ""
-        var cell = Cell(requirement: ref, system: system, status: .missing, reasonCode: "no-evidence", reason: "", evidence: [], via: [], owner: owner,
+        var cell = Cell(requirement: ref, system: system, status: .missing, reason: processOnly ? .noProcess(requirement: entry.label) : .noEvidence(system: system), evidence: [], via: [], owner: owner,
                         deadline: nil, credit: 0, applicability: applicability)
         func markStale() {
             let latest = stale.map(\.1).max()!
             cell.status = .stale
-            cell.reasonCode = "evidence-expired"
             cell.evidence = ids(stale.map(\.0))
+            cell.reason = .evidenceExpired(system: system, items: cell.evidence, lastValidDay: latest)
             cell.via = vias(stale.map(\.0))
             cell.deadline = latest
-            cell.reason = "The evidence\(sys) expired on \(latest): review and re-approve it."
         }
         let full = valid.filter(\.full)
         if !full.isEmpty {
@@ -192,17 +311,19 @@ private struct RefRun {
             if notSoon.isEmpty {
                 let expiry = full.compactMap { org.evidence[$0.evidence].expires }.max()!
                 cell.status = .dueSoon
-                cell.reasonCode = "evidence-expiring"
-                cell.reason = "Met\(sys), but the evidence expires on \(expiry), within \(options.dueSoonDays) days: renew it."
+                cell.reason = .evidenceExpiring(system: system, items: cell.evidence, lastValidDay: expiry, windowDays: options.dueSoonDays)
                 cell.deadline = expiry
             } else if !used.contains(where: { $0.via == nil }) {
                 cell.status = .met
-                cell.reasonCode = "met-via-mapping"
-                cell.reason = "Met\(sys) through the crosswalk: evidence for a requirement that asks at least as much."
+                cell.reason = .metViaMapping(system: system)
+            } else if used.filter({ $0.via == nil }).allSatisfy({ org.evidence[$0.evidence].certificate != nil }) {
+                let d = used.first { $0.via == nil }!
+                let e = org.evidence[d.evidence]
+                cell.status = .met
+                cell.reason = .metByCertificate(system: system, item: e.id, certificate: e.certificate!, lastValidDay: e.expires)
             } else {
                 cell.status = .met
-                cell.reasonCode = "met"
-                cell.reason = "Approved, current evidence\(sys) covers it in full."
+                cell.reason = .met(system: system)
             }
         } else if !valid.isEmpty {
             let best = valid.max { $0.credit < $1.credit }!
@@ -211,36 +332,38 @@ private struct RefRun {
             cell.via = vias(valid)
             cell.credit = best.credit
             if valid.allSatisfy({ $0.via != nil }) {
-                cell.reasonCode = "partial-via-mapping"
-                cell.reason = "Only partly met\(sys): the evidence is for requirements that overlap it (intersects or asks less), so it cannot count in full."
+                let r = best.relation!
+                cell.reason = .partialViaMapping(system: system, through: r.object, relationship: r.relationship, strength: r.strength, derived: r.isDerived, credit: best.credit)
             } else if system == nil && valid.contains(where: { !org.evidence[$0.evidence].systems.isEmpty }) && !valid.contains(where: { org.evidence[$0.evidence].systems.isEmpty && $0.via == nil }) {
-                cell.reasonCode = "partial-scope"
-                cell.reason = "Only partly met: the evidence covers some AI systems, not the organisation as a whole."
+                cell.reason = .partialScope
             } else {
-                cell.reasonCode = "partial-evidence"
-                cell.reason = "Only partly met\(sys): the evidence claims partial coverage."
+                cell.reason = .partialEvidence(system: system, items: ids(valid.filter { $0.via == nil }))
             }
         } else if stale.contains(where: { !$0.0.orgLevelOnly }) {
             markStale()
         } else if !orgLevel.isEmpty {
             cell.status = .executionGap
-            cell.reasonCode = "execution-gap"
+            cell.reason = .executionGap(system: system ?? "this system", process: ids(orgLevel))
             cell.evidence = ids(orgLevel)
             cell.via = vias(orgLevel)
-            cell.reason = "The process is documented for the organisation, but \(system ?? "this system")'s own artefact does not exist: produce it for this system."
         } else if !stale.isEmpty {
             markStale()
         } else if !drafts.isEmpty {
-            cell.reasonCode = "draft-only"
+            cell.reason = .draftOnly(system: system)
             cell.evidence = ids(drafts)
             cell.via = vias(drafts)
-            cell.reason = "Only draft evidence exists\(sys); a draft does not count until approved."
-        } else {
-            cell.reason = "No evidence\(sys) in the register, directly or through the crosswalk."
+        } else if !expiredPartial.isEmpty {
+            let last = expiredPartial.compactMap { org.evidence[$0.evidence].expires }.max()!
+            cell.evidence = ids(expiredPartial)
+            cell.via = vias(expiredPartial)
+            cell.reason = .expiredOnPartialRoute(system: system, items: cell.evidence, lastValidDay: last, via: cell.via)
+        }
+        if let j = mandatoryExclusion {
+            cell.reason = .mandatoryExcluded(requirement: entry.label, justification: j, underlying: cell.reason)
+            if cell.status == .met || cell.status == .dueSoon { cell.status = .partial; cell.credit = min(cell.credit, 0.5) }
         }
         if unjustified {
-            cell.reasonCode = "unjustified-exclusion"
-            cell.reason = "Excluded in the Statement of Applicability without a justification, so it stays applicable: justify the exclusion or implement it. " + cell.reason
+            cell.reason = .unjustifiedExclusion(underlying: cell.reason)
             if cell.status == .met || cell.status == .dueSoon { cell.status = .partial; cell.credit = min(cell.credit, 0.5) }
         }
         return cell

@@ -61,11 +61,11 @@ struct FuzzRegressionTests {
     /// A large review-days is refused at load, and an expiry computed past 9999 is clamped.
     @Test func reviewDaysAreBounded() throws {
         let org = orgXML(evidence: """
-                <item id="E1" kind="record" owner="p1" collected="2026-01-01" review-days="36501"><title>t</title><satisfies requirement="iso42001:5.2"/></item>
+                <item id="E1" kind="record" owner="p1" collected="2026-01-01" review-days="36501" status="approved"><title>t</title><satisfies requirement="iso42001:5.2"/></item>
             """)
         let e = try #require(expectCrosswalkError { _ = try OrganizationLoader.load(org, file: "o.xml", catalogs: Shared.dataset.catalogs) })
         #expect(e.code == .invalidValue && e.message.contains("36500"))
-        let csv = "id,title,satisfies,collected,review_days\nE1,T,iso42001:5.2,2026-01-01,9223372036854775807\n"
+        let csv = "id,title,status,satisfies,collected,review_days\nE1,T,approved,iso42001:5.2,2026-01-01,9223372036854775807\n"
         #expect(expectCrosswalkError { _ = try OrganizationCSV.evidence(Array(csv.utf8), file: "e.csv") }?.code == .invalidValue)
     }
 }
@@ -193,7 +193,7 @@ struct ConcurrencyTests {
         lean.evidence = sample.evidence.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
         var risky = sample
         risky.name = "Risky"
-        risky.systems = sample.systems.map { var s = $0; s.riskTier = "high"; return s }
+        risky.systems = sample.systems.map { var s = $0; s.riskTier = .high; return s }
         var bare = sample
         bare.name = "Bare"
         bare.evidence = []

@@ -15,7 +15,7 @@ struct ScaleTests {
         #expect(warnings.isEmpty)
         #expect(org.systems.count == 30 && org.evidence.count == 1_500)
         #expect(Set(org.systems.map(\.riskTier)).count >= 4)
-        #expect(org.evidence.contains { $0.status == "draft" } && org.evidence.contains { !$0.systems.isEmpty } && org.evidence.contains { $0.systems.isEmpty })
+        #expect(org.evidence.contains { $0.status == .draft } && org.evidence.contains { !$0.systems.isEmpty } && org.evidence.contains { $0.systems.isEmpty })
         #expect(Set(org.evidence.flatMap(\.claims).map(\.requirement.framework)).count == 4)
         #expect(org.decisions.contains { !$0.applicable && $0.justification.isEmpty })
         #expect(Set(org.owners.map(\.requirement)).count < org.owners.count)  // some requirements have two owners

@@ -9,11 +9,19 @@ public enum CellStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case excluded
     case notApplicable = "not-applicable"
     case upcoming
+    /// An active system whose risk tier is `prohibited` (EU AI Act Art. 5): no evidence can
+    /// make it met; withdraw it or stop using it.
+    case prohibited
+    /// Whether an EU AI Act obligation applies depends on a fact the organisation has not
+    /// declared (a condition, or the system's risk tier): declare it.
+    case undetermined
 
     /// True for cells that count towards a score.
-    public var isAssessed: Bool { !(self == .excluded || self == .notApplicable || self == .upcoming) }
+    public var isAssessed: Bool { !(self == .excluded || self == .notApplicable || self == .upcoming || self == .undetermined) }
     /// True for cells that call for action.
-    public var isGap: Bool { self == .partial || self == .missing || self == .stale || self == .executionGap || self == .dueSoon }
+    public var isGap: Bool {
+        self == .partial || self == .missing || self == .stale || self == .executionGap || self == .dueSoon || self == .prohibited || self == .undetermined
+    }
 }
 
 /// One cell of the assessment: a requirement for the organisation (``system`` nil) or
@@ -23,10 +31,8 @@ public struct Cell: Sendable, Hashable {
     /// The AI system, for requirements assessed per system.
     public var system: String?
     public var status: CellStatus
-    /// A stable code for the reason (see `Docs/Scoring.md`).
-    public var reasonCode: String
-    /// One sentence a person can read.
-    public var reason: String
+    /// Why: a typed reason with a stable ``CellReason/code`` and a ``CellReason/sentence``.
+    public var reason: CellReason
     /// Evidence ids behind the status, in register order.
     public var evidence: [String]
     /// For credit through the crosswalk: the mapping chain(s), `framework:label relationship framework:label`.

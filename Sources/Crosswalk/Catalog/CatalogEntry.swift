@@ -86,6 +86,8 @@ public struct CatalogEntry: Sendable, Hashable {
     public var properties: [Property]
     /// The text of the `statement` (or `overview`) parts, where the catalogue has one.
     public var statement: String?
+    /// The id of the entry's `statement` part, the target of OSCAL findings (nil when it has none).
+    public var statementID: String?
     public var location: SourceLocation
 
     public init(id: String, label: String, title: String, kind: EntryKind, isRequirement: Bool, parent: String? = nil, depth: Int = 0,

@@ -63,10 +63,10 @@ private struct Reader {
     static let catalogChildren: Set<String> = ["metadata", "param", "control", "group", "back-matter"]
     static let entryChildren: Set<String> = ["title", "param", "prop", "link", "part", "group", "control"]
     static let crosswalkProps: Set<String> = ["framework", "edition", "licence", "kind", "scope", "obligation", "actor", "risk-tier",
-                                              "applies-from", "applies-from-basis", "condition", "applies-from-…", "applies-from-…-basis"]
+                                              "applies-from", "applies-from-basis", "condition", "applies-with", "process", "applies-from-…", "applies-from-…-basis"]
     static let actors: Set<String> = ["provider", "deployer", "importer", "distributor", "authorised-representative", "product-manufacturer", "operator", "gpai-provider"]
     static let tiers: Set<String> = ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic", "any"]
-    static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
+    static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "identifiers-and-short-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
 
     mutating func read(root: XMLElement, fallbackFramework: FrameworkID) -> Catalog? {
         guard root.name == "catalog", root.namespace == Self.oscal else {
@@ -201,6 +201,12 @@ private struct Reader {
                 else { log.error(.invalidValue, "applies-from '\(prop.value)' is not a date; write YYYY-MM-DD", line: p.line) }
             case "applies-from-basis":
                 entry.appliesFromBasis = prop.value
+            case "process":
+                // Read by the engine from the props: a per-system requirement that also asks for an organisation-wide process.
+                if prop.value != "organization" { log.error(.invalidValue, "process '\(prop.value)' must be organization", line: p.line) }
+            case "applies-with":
+                // Read by the engine from the props: another entry that must apply to the same system.
+                if prop.value.isEmpty { log.error(.invalidValue, "an empty applies-with; give the label of another entry", line: p.line) }
             case let name where name.hasPrefix("applies-from-") && name.hasSuffix("-basis"):
                 break  // the legal basis of an alternative date
             case let name where name.hasPrefix("applies-from-"):
@@ -223,6 +229,7 @@ private struct Reader {
         let statement = element.elements(named: "part").filter { ["statement", "overview"].contains($0.attribute("name") ?? "") }
             .map(\.textContent).filter { !$0.isEmpty }.joined(separator: " ")
         entry.statement = statement.isEmpty ? nil : statement
+        entry.statementID = element.elements(named: "part").first { $0.attribute("name") == "statement" }?.attribute("id")
         let label = entry.label
         entries.append(entry)
         for child in element.elements where child.name == "group" || child.name == "control" {

@@ -86,7 +86,7 @@ extension InputFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw fail("cannot read the file (\(String(cString: strerror(errno))))") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw fail("this is a folder, not a file") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw fail("this is a folder, not a file; give the path of the file itself") }
         let size = Int(info.st_size)
         if size > maxBytes {
             throw fail("the file is \(size) bytes, more than the limit of \(maxBytes); split it or raise the input-size limit", code: .fileTooLarge)
@@ -113,8 +113,15 @@ extension InputFile {
     /// Reads every `.xml` file directly in `directory`, sorted by name.
     public static func xmlFiles(in directory: String) throws(CrosswalkError) -> [InputFile] {
         let names: [String]
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
+            throw CrosswalkError(.ioError, "no such folder; check the path", at: SourceLocation(file: directory))
+        }
+        guard isFolder.boolValue else {
+            throw CrosswalkError(.ioError, "this is a file, not a folder; --catalogs takes a folder of .xml files", at: SourceLocation(file: directory))
+        }
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
-            throw CrosswalkError(.ioError, "cannot list the folder: \(error.localizedDescription)", at: SourceLocation(file: directory))
+            throw CrosswalkError(.ioError, "cannot list the folder; check its permissions", at: SourceLocation(file: directory))
         }
         var files: [InputFile] = []
         for name in names.sorted() where name.hasSuffix(".xml") {

@@ -8,6 +8,9 @@ public struct Dataset: Sendable {
     public var graph: MappingGraph
     /// Warnings found while loading.
     public var warnings: [Diagnostic]
+    /// The SHA-256 of every catalogue and crosswalk file loaded, catalogues first, each in
+    /// load order (empty when built in code). See ``Provenance``.
+    public var sources: [FileDigest] = []
 
     public init(catalogs: CatalogSet, collections: [MappingCollection] = [], warnings: [Diagnostic] = []) {
         self.catalogs = catalogs
@@ -36,6 +39,7 @@ public struct Dataset: Sendable {
         }
         // Catalogues first.
         var catalogs = CatalogSet()
+        var sources: [FileDigest] = []
         var userFrameworks: [FrameworkID: String] = [:]
         for t in trees where t.root.name == "catalog" {
             do {
@@ -47,6 +51,7 @@ public struct Dataset: Sendable {
                     userFrameworks[catalog.framework] = t.file.path
                 }
                 catalogs.insert(catalog)
+                sources.append(FileDigest(kind: .catalog, name: t.file.path, subject: catalog.framework.rawValue, bytes: t.file.bytes))
                 warnings += w
             } catch { problems += error.diagnostics }
         }
@@ -60,12 +65,15 @@ public struct Dataset: Sendable {
             do {
                 let (collection, w) = try MappingLoader.load(root: t.root, file: t.file.path, catalogs: catalogs, limits: limitsOf(user: t.isUser))
                 collections.append(collection)
+                sources.append(FileDigest(kind: .crosswalk, name: t.file.path, subject: collection.title, bytes: t.file.bytes))
                 warnings += w
             } catch { problems += error.diagnostics }
         }
         problems += crossCollectionProblems(collections)
         if !problems.isEmpty { throw CrosswalkError(diagnostics: problems) }
-        return Dataset(catalogs: catalogs, collections: collections, warnings: warnings)
+        var dataset = Dataset(catalogs: catalogs, collections: collections, warnings: warnings)
+        dataset.sources = sources
+        return dataset
     }
 
     /// Duplicates across files, and contradictions: A subset-of B and A superset-of B

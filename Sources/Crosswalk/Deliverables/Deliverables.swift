@@ -13,12 +13,23 @@ public struct Deliverables: Sendable {
     public var primaryFramework: FrameworkID
     /// One entry per control group, in group order, with its owner and conflicts.
     public var ownership: [GroupOwnership]
+    /// Related requirements in different groups with different owners (``CoordinationRule``).
+    public var coordination: [CoordinationFinding] = []
     /// One action per group with open gaps (or no owner), in rank order.
     public var remediation: [RemediationAction]
     /// One per framework in scope that has selectable (Annex A) controls, by framework.
     public var statements: [StatementOfApplicability]
 
     public var groups: [ControlGroup] { ownership.map(\.group) }
+
+    /// The coordination findings that involve group `id`, each read from that group's side.
+    public func coordination(ofGroup id: String) -> [CoordinationFinding] {
+        coordination.compactMap { f in
+            if f.subject.group == id { return f }
+            if f.object.group == id { return f.readFromObject }
+            return nil
+        }
+    }
 
     /// The number of cells of `assessment` that call for action now (every gap kind but
     /// `upcoming`): what the remediation plan closes.
@@ -29,12 +40,12 @@ public struct Deliverables: Sendable {
     /// Builds the deliverables of `assessment`.
     ///
     /// Groups cover the requirements that apply somewhere (a cell that is neither
-    /// `not-applicable` nor `excluded`), anchored at the organisation's primary framework
+    /// `not-applicable`, `excluded` nor `undetermined`), anchored at the organisation's primary framework
     /// when it is in scope, else at the first framework assessed.
     public static func build(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> Deliverables {
         var seen = Set<RequirementRef>()
         var inScope: [RequirementRef] = []
-        for c in assessment.cells where c.status != .notApplicable && c.status != .excluded {
+        for c in assessment.cells where c.status != .notApplicable && c.status != .excluded && c.status != .undetermined {
             if seen.insert(c.requirement).inserted { inScope.append(c.requirement) }
         }
         let primary = assessment.frameworks.contains(organization.primaryFramework) ? organization.primaryFramework : (assessment.frameworks.first ?? organization.primaryFramework)
@@ -47,6 +58,7 @@ public struct Deliverables: Sendable {
             StatementOfApplicability.build(fw, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs,
                                            evidenceOrder: evidenceOrder)
         }
-        return Deliverables(primaryFramework: primary, ownership: ownership, remediation: plan, statements: statements)
+        return Deliverables(primaryFramework: primary, ownership: ownership, coordination: CoordinationRule.findings(ownership, graph: dataset.graph),
+                            remediation: plan, statements: statements)
     }
 }

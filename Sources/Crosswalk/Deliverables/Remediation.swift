@@ -1,19 +1,26 @@
 /// Why an action is needed: the kind of gap behind an open cell, or a group without owner.
 public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// An active system classified as a prohibited practice (EU AI Act Art. 5).
+    case prohibited
     case missing
     case executionGap = "execution-gap"
     case unjustifiedExclusion = "unjustified-exclusion"
+    /// A mandatory requirement excluded in the Statement of Applicability.
+    case mandatoryExcluded = "mandatory-excluded"
     case stale
     case partial
     case dueSoon = "due-soon"
     case upcoming
+    /// An EU AI Act obligation whose applicability depends on an undeclared fact: classify.
+    case undetermined
     case noOwner = "no-owner"
 
     /// 1–5: how bad the gap is (see `Docs/Deliverables.md`).
     public var severity: Int {
         switch self {
+        case .prohibited: 6
         case .missing: 5
-        case .executionGap, .unjustifiedExclusion, .stale: 4
+        case .executionGap, .unjustifiedExclusion, .mandatoryExcluded, .stale, .undetermined: 4
         case .partial: 3
         case .dueSoon, .upcoming, .noOwner: 2
         }
@@ -21,7 +28,11 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The kind of an open cell, or nil when the cell needs no action.
     public init?(_ cell: Cell) {
-        if cell.reasonCode == "unjustified-exclusion" { self = .unjustifiedExclusion; return }
+        switch cell.reason {
+        case .unjustifiedExclusion: self = .unjustifiedExclusion; return
+        case .mandatoryExcluded: self = .mandatoryExcluded; return
+        default: break
+        }
         switch cell.status {
         case .missing: self = .missing
         case .executionGap: self = .executionGap
@@ -29,6 +40,8 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .partial: self = .partial
         case .dueSoon: self = .dueSoon
         case .upcoming: self = .upcoming
+        case .prohibited: self = .prohibited
+        case .undetermined: self = .undetermined
         case .met, .excluded, .notApplicable: return nil
         }
     }
@@ -108,8 +121,12 @@ public enum RemediationPlanner {
         var groupOf: [RequirementRef: Int] = [:]
         for (i, o) in ownership.enumerated() { for m in o.group.members { groupOf[m.requirement] = i } }
         var openCells: [[Cell]] = Array(repeating: [], count: ownership.count)
+        var undetermined: [Cell] = []
         for c in assessment.cells {
-            guard let g = groupOf[c.requirement], GapKind(c) != nil else { continue }
+            guard let kind = GapKind(c) else { continue }
+            // Undetermined cells become one classify action per system, not one per group.
+            if kind == .undetermined { undetermined.append(c); continue }
+            guard let g = groupOf[c.requirement] else { continue }
             openCells[g].append(c)
         }
         let systemIndex = Dictionary(organization.systems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -119,7 +136,13 @@ public enum RemediationPlanner {
             guard !cells.isEmpty || o.isUnowned else { continue }
             actions.append((action(o, cells: cells, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs), i))
         }
+        for (n, x) in classifyActions(undetermined, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs).enumerated() {
+            actions.append((x, ownership.count + n))
+        }
         actions.sort { a, b in
+            // A prohibited practice ranks first, whatever its score.
+            let pa = a.0.gaps.first?.kind == .prohibited, pb = b.0.gaps.first?.kind == .prohibited
+            if pa != pb { return pa }
             if a.0.priority.total != b.0.priority.total { return a.0.priority.total > b.0.priority.total }
             let da = a.0.deadline?.daysSinceEpoch ?? Int.max, db = b.0.deadline?.daysSinceEpoch ?? Int.max
             return da != db ? da < db : a.position < b.position
@@ -166,7 +189,7 @@ public enum RemediationPlanner {
             let name: String
             if let s = c.system {
                 systemSet.insert(s)
-                name = systemIndex[s].map { organization.systems[$0].riskTier } ?? "minimal"
+                name = systemIndex[s].flatMap { organization.systems[$0].riskTier?.rawValue } ?? "minimal"
             } else {
                 organizationWide = true
                 name = "organisation"
@@ -208,14 +231,17 @@ public enum RemediationPlanner {
         let plural = systems == 1 ? "1 system" : "\(systems) systems"
         var text: String
         switch kind {
+        case .prohibited: text = "Withdraw from the market or stop using the prohibited system\(systems == 1 ? "" : "s") (\(plural)) under \(subject)"
         case .missing: text = "Put in place and evidence \(subject)"
         case .executionGap: text = "Produce each system's own records (\(plural)) for \(subject)"
         case .unjustifiedExclusion: text = "Justify the exclusion of, or implement, \(subject)"
+        case .mandatoryExcluded: text = "Withdraw the exclusion of mandatory \(subject) from the Statement of Applicability and implement it"
         case .stale: text = "Review and re-approve the expired evidence for \(subject)"
         case .partial: text = "Complete the evidence for \(subject)"
         case .dueSoon: text = "Renew, before \(deadline.map(\.description) ?? "it expires"), the evidence for \(subject)"
         case .upcoming: text = "Prepare, before \(deadline.map(\.description) ?? "it applies"), \(subject)"
         case .noOwner: text = "Name an owner for \(subject)"
+        case .undetermined: text = "Declare the facts that decide \(subject)"
         }
         if requirements > 1 { text += " (closes \(requirements) requirements in \(frameworks) framework\(frameworks == 1 ? "" : "s"))" }
         return text

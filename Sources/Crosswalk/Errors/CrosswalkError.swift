@@ -45,11 +45,18 @@ public struct CrosswalkError: Error, Sendable, CustomStringConvertible, Equatabl
         public static let csvTooLarge: Code = "csv-too-large"
         public static let csvTooManyRows: Code = "csv-too-many-rows"
         public static let csvFieldTooLong: Code = "csv-field-too-long"
+        /// A CSV file that is not UTF-8 (Windows-1252 from Excel, say).
+        public static let csvEncoding: Code = "csv-encoding"
         // Files.
         public static let ioError: Code = "io-error"
         /// A file larger than the caller's limit, refused before it is read.
         public static let fileTooLarge: Code = "file-too-large"
         public static let tooManyErrors: Code = "too-many-errors"
+        // Requests to `crosswalk serve --stdio` (Docs/Protocol.md).
+        public static let requestMalformed: Code = "request-malformed"
+        public static let requestTooLarge: Code = "request-too-large"
+        public static let unknownMethod: Code = "unknown-method"
+        public static let invalidParams: Code = "invalid-params"
     }
 
     /// Every problem found, errors first in file order; never empty.

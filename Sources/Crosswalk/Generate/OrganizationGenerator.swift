@@ -1,6 +1,6 @@
 /// SplitMix64 (Steele, Lea and Flood, 2014): a small, fast, seedable generator. The
 /// generator's output is a pure function of the seed on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
@@ -157,16 +157,21 @@ private struct Writer {
     static let modelKinds = ["model", "service", "assistant", "engine", "classifier", "pipeline", "agent"]
     static let vendors = ["Quillfield Talent B.V.", "Aldermoor Language Systems Ltd", "Brightkiln Software GmbH", "Northlight AI Oy",
                           "Corvid Analytics S.A.", "Tessellate Labs Inc.", "Marlowe & Finch AI LLP", "Kestrel Vision SAS"]
-    static let kinds: [(String, Int)] = [("policy", 4), ("procedure", 8), ("record", 22), ("assessment", 14), ("log", 18), ("contract", 4),
-                                         ("training-record", 6), ("report", 16), ("plan", 5), ("other", 3)]
-    static let kindTitles = ["policy": "Policy", "procedure": "Procedure", "record": "Record", "assessment": "Assessment", "log": "Log extract",
-                             "contract": "Contract clause", "training-record": "Training completion", "report": "Report", "plan": "Plan",
-                             "other": "Evidence"]
-    static let tiers: [(String, Int)] = [("minimal", 520), ("limited", 200), ("high", 230), ("general-purpose", 35),
-                                         ("general-purpose-systemic", 10), ("prohibited", 5)]
-    static let annexIII: [(String, Int)] = [("1", 6), ("2", 6), ("3", 10), ("4", 24), ("5a", 8), ("5b", 14), ("5c", 12), ("6", 6), ("7", 5), ("8", 3)]
-    static let euRoles: [(String, Int)] = [("provider deployer", 40), ("deployer", 42), ("provider", 10), ("importer deployer", 3),
-                                           ("distributor", 2), ("authorised-representative", 1), ("product-manufacturer provider", 2)]
+    // Weights of the vocabularies (types in Organization/Vocabulary.swift).
+    static let kinds: [(EvidenceKind, Int)] = [(.policy, 4), (.procedure, 8), (.record, 22), (.assessment, 14), (.log, 18), (.contract, 4),
+                                               (.trainingRecord, 6), (.report, 16), (.plan, 5), (.other, 3)]
+    static let kindTitles: [EvidenceKind: String] = [.policy: "Policy", .procedure: "Procedure", .record: "Record", .assessment: "Assessment", .log: "Log extract",
+                                                     .contract: "Contract clause", .trainingRecord: "Training completion", .report: "Report", .plan: "Plan",
+                                                     .certificate: "Certificate", .other: "Evidence"]
+    static let tiers: [(RiskTier, Int)] = [(.minimal, 520), (.limited, 200), (.high, 230), (.generalPurpose, 35),
+                                           (.generalPurposeSystemic, 10), (.prohibited, 5)]
+    static let annexIII: [(AnnexIIIPoint, Int)] = [("1", 6), ("2", 6), ("3", 10), ("4", 24), ("5a", 8), ("5b", 14), ("5c", 12), ("6", 6), ("7", 5), ("8", 3)]
+        .map { (AnnexIIIPoint(rawValue: $0.0)!, $0.1) }
+    static let euRoles: [([EURole], Int)] = [([.provider, .deployer], 40), ([.deployer], 42), ([.provider], 10), ([.importer, .deployer], 3),
+                                             ([.distributor], 2), ([.authorisedRepresentative], 1), ([.productManufacturer, .provider], 2)]
+    /// Domains whose systems process personal data (declared true; the others false).
+    static let personalDataDomains: Set<String> = ["claims triage", "pricing", "fraud detection", "document extraction", "CV screening", "customer chatbot",
+                                                    "credit scoring", "churn prediction", "voice analytics", "recommendation", "contract review", "knowledge search"]
 
     mutating func run() {
         let o = options
@@ -193,7 +198,7 @@ private struct Writer {
         attr("name", "Synthetic Enterprise \(o.seed)")
         raw(" primary-framework=\"iso42001\" assessment-date=\"\(o.assessmentDate)\">\n  <scope>\n")
         for fw in frameworks { raw("    <framework id=\"\(fw)\"/>\n") }
-        raw("    <eu-role>provider deployer</eu-role>\n  </scope>\n  <people>\n")
+        raw("    <eu-role>provider deployer</eu-role>\n    <condition holds=\"false\">public-body</condition>\n  </scope>\n  <people>\n")
         for i in 0..<peopleCount {
             raw("    <person id=\"\(person(i))\"")
             attr("name", "\(rng.pick(Self.firstNames)) \(rng.pick(Self.lastNames))")
@@ -201,7 +206,7 @@ private struct Writer {
             raw("/>\n")
         }
         raw("  </people>\n  <systems>\n")
-        var systemNames: [String] = [], systemTiers: [String] = []
+        var systemNames: [String] = [], systemTiers: [RiskTier] = []
         systemNames.reserveCapacity(o.systems)
         for i in 0..<o.systems {
             let domain = rng.pick(Self.domains)
@@ -209,29 +214,36 @@ private struct Writer {
             systemNames.append(name)
             let tier = rng.pick(Self.tiers)
             systemTiers.append(tier)
-            let sourcing = rng.pick([("in-house", 55), ("third-party-service", 35), ("embedded", 10)])
-            let lifecycle = rng.pick([("production", 70), ("development", 15), ("planned", 8), ("retired", 7)])
+            let sourcing = rng.pick([(Sourcing.inHouse, 55), (.thirdPartyService, 35), (.embedded, 10)])
+            let lifecycle = rng.pick([(Lifecycle.production, 70), (.development, 15), (.planned, 8), (.retired, 7)])
             raw("    <system id=\"\(system(i))\"")
             attr("name", name)
             raw(" owner=\"\(person(rng.below(peopleCount)))\"")
             attr("business-unit", Self.units[i % Self.units.count])
-            raw(" lifecycle=\"\(lifecycle)\" sourcing=\"\(sourcing)\"")
-            if sourcing != "in-house" { attr("vendor", rng.pick(Self.vendors)) }
-            raw(" risk-tier=\"\(tier)\"")
-            var conditions: [String] = []
-            var annex = ""
-            if tier == "high" {
-                annex = rng.pick(Self.annexIII)
-                raw(" annex-iii=\"\(annex)\"")
-                if annex == "4" { conditions.append("workplace-use") }
+            raw(" lifecycle=\"\(lifecycle.rawValue)\" sourcing=\"\(sourcing.rawValue)\"")
+            if sourcing != .inHouse { attr("vendor", rng.pick(Self.vendors)) }
+            raw(" risk-tier=\"\(tier.rawValue)\"")
+            var conditions: [EUCondition] = []
+            var annex: AnnexIIIPoint?
+            if tier == .high {
+                let point = rng.pick(Self.annexIII)
+                annex = point
+                raw(" annex-iii=\"\(point.rawValue)\"")
+                if point.rawValue == "4" { conditions.append(.workplaceUse) }
             }
-            if tier == "limited" { conditions.append(rng.pick(["interacts-with-people", "synthetic-content", "deep-fake", "emotion-recognition"])) }
-            if sourcing == "third-party-service" && rng.chance(0.2) { conditions.append("non-eu-provider") }
-            if rng.chance(0.03) { conditions.append("public-service") }
-            raw(" eu-role=\"\(rng.pick(Self.euRoles))\">\n      <purpose>")
-            esc("Supports \(Self.units[i % Self.units.count].lowercased()) with \(domain)\(annex.isEmpty ? "" : " (Annex III point \(annex))").")
+            if tier == .limited { conditions.append(rng.pick([EUCondition.interactsWithPeople, .syntheticContent, .deepFake, .emotionRecognition])) }
+            if sourcing == .thirdPartyService && rng.chance(0.2) { conditions.append(.nonEUProvider) }
+            if rng.chance(0.03) { conditions.append(.publicService) }
+            raw(" eu-role=\"\(rng.pick(Self.euRoles).map(\.rawValue).joined(separator: " "))\">\n      <purpose>")
+            esc("Supports \(Self.units[i % Self.units.count].lowercased()) with \(domain)\(annex.map { " (Annex III point \($0))" } ?? "").")
             raw("</purpose>\n")
-            for c in conditions { raw("      <condition>\(c)</condition>\n") }
+            for c in conditions { raw("      <condition>\(c.rawValue)</condition>\n") }
+            // Facts a consultant asks about every system, declared without drawing from the
+            // random source (so the rest of the file does not change with them).
+            let personal = Self.personalDataDomains.contains(domain)
+            if !conditions.contains(.personalData) { raw(personal ? "      <condition>personal-data</condition>\n" : "      <condition holds=\"false\">personal-data</condition>\n") }
+            if !conditions.contains(.workplaceUse) { raw("      <condition holds=\"false\">workplace-use</condition>\n") }
+            if !conditions.contains(.interactsWithPeople) && tier != .limited { raw("      <condition holds=\"false\">interacts-with-people</condition>\n") }
             raw("    </system>\n")
         }
         raw("  </systems>\n  <applicability>\n")
@@ -273,14 +285,14 @@ private struct Writer {
                 if rng.chance(0.08) { named.append(rng.below(o.systems)) }
                 let n = 1 + (rng.chance(0.35) ? 1 : 0) + (rng.chance(0.1) ? 1 : 0)
                 for _ in 0..<n {
-                    if systemTiers[s] == "high" && !euHigh.isEmpty && rng.chance(0.35) { claims.append((.euAIAct, rng.pick(euHigh))) }
+                    if systemTiers[s] == .high && !euHigh.isEmpty && rng.chance(0.35) { claims.append((.euAIAct, rng.pick(euHigh))) }
                     else if rng.chance(0.9) || orgReqs.isEmpty { claims.append(rng.pick(sysReqs)) }
                     else { claims.append(rng.pick(orgReqs)) }
                 }
             }
             if claims.isEmpty { claims.append(rng.pick(all)) }
             let collected = asOf.adding(days: -rng.below(900))
-            raw("    <item id=\"EV-\(Self.pad(i + 1, ew))\" kind=\"\(kind)\"")
+            raw("    <item id=\"EV-\(Self.pad(i + 1, ew))\" kind=\"\(kind.rawValue)\"")
             if rng.chance(0.92) { raw(" owner=\"\(person(rng.below(peopleCount)))\"") }
             raw(" collected=\"\(collected)\"")
             switch rng.below(100) {

@@ -19,7 +19,7 @@ struct FileReader: ~Copyable {
         var info = stat()
         if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw CrosswalkError(.ioError, "cannot read the file; check its permissions", at: SourceLocation(file: path))
+            throw CrosswalkError(.ioError, "this is a folder, not a file; give the path of the file itself (e.g. Fixtures/sample/insurer.xml)", at: SourceLocation(file: path))
         }
     }
 

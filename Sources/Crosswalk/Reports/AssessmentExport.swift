@@ -19,7 +19,7 @@ public enum AssessmentExport {
         for c in a.cells {
             if c.requirement != lastRef { lastRef = c.requirement; title = catalogs.entry(c.requirement)?.title ?? "" }
             w.text(c.requirement.framework.rawValue); w.text(c.requirement.label); w.text(c.system ?? ""); w.text(c.status.rawValue)
-            w.text(c.reasonCode); w.text(c.reason); w.text(c.evidence.joined(separator: ";")); w.text(c.via.joined(separator: " | "))
+            w.text(c.reason.code); w.text(c.reason.sentence); w.text(c.evidence.joined(separator: ";")); w.text(c.via.joined(separator: " | "))
             w.text(c.owner ?? ""); w.text(c.noOwner ? "yes" : "no"); w.text(c.deadline?.description ?? ""); w.number(c.credit, decimals: 2)
             w.text(c.applicability); w.text(title)
             w.endRow()

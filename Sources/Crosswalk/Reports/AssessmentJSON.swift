@@ -6,13 +6,13 @@ public enum AssessmentJSON {
     public static let formatVersion = 1
 
     /// The document for `a` and its deliverables, ending with a newline.
-    public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet) -> [UInt8] {
-        render(a, deliverables: d, organization: organization, catalogs: catalogs, emit: nil)
+    public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance? = nil) -> [UInt8] {
+        render(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance, emit: nil)
     }
 
     /// The same document; with `emit`, handed over a piece at a time (about 1 MiB each),
     /// and only the last piece is returned.
-    public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, emit: (([UInt8]) -> Void)?) -> [UInt8] {
+    public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance? = nil, emit: (([UInt8]) -> Void)?) -> [UInt8] {
         var w = JSONWriter(reservingCapacity: emit == nil ? a.cells.count * 400 + 65_536 : 1 << 21)
         w.beginObject()
         w.field("format", format)
@@ -23,6 +23,7 @@ public enum AssessmentJSON {
         w.endObject()
         w.field("asOf", a.asOf.description)
         w.field("frameworks", a.frameworks.map(\.rawValue))
+        writeProvenance(&w, provenance ?? Provenance(asOf: a.asOf, organizationFiles: [], referenceFiles: []))
 
         w.key("scores"); w.beginArray()
         for s in a.scores {
@@ -42,7 +43,7 @@ public enum AssessmentJSON {
         for c in a.cells {
             w.beginObject()
             w.field("framework", c.requirement.framework.rawValue); w.field("requirement", c.requirement.label)
-            w.field("system", c.system); w.field("status", c.status.rawValue); w.field("reasonCode", c.reasonCode); w.field("reason", c.reason)
+            w.field("system", c.system); w.field("status", c.status.rawValue); w.field("reasonCode", c.reason.code); w.field("reason", c.reason.sentence)
             w.field("evidence", c.evidence); w.field("via", c.via); w.field("owner", c.owner)
             w.field("deadline", c.deadline?.description)
             w.key("credit"); w.number(c.credit, decimals: 4)
@@ -75,6 +76,14 @@ public enum AssessmentJSON {
             for c in o.otherClaims { w.beginObject(); w.field("person", c.person); w.field("requirement", c.requirement.description); w.endObject() }
             w.endArray()
             w.field("conflict", o.hasConflict); w.field("unowned", o.isUnowned); w.field("action", actionOf[o.group.id])
+            w.key("coordinateWith"); w.beginArray()
+            for f in d.coordination(ofGroup: o.group.id) {
+                w.beginObject()
+                w.field("requirement", f.subject.requirement.description); w.field("relationship", f.relationship.rawValue); w.field("strength", f.strength)
+                w.field("other", f.object.requirement.description); w.field("group", f.object.group); w.field("owner", f.object.owner)
+                w.endObject()
+            }
+            w.endArray()
             w.endObject()
         }
         w.endArray()
@@ -99,6 +108,14 @@ public enum AssessmentJSON {
         }
         w.endArray()
 
+        // The register's expiries, for `crosswalk diff --until` (Docs/JSON.md).
+        w.key("evidence"); w.beginArray()
+        for e in organization.evidence {
+            w.beginObject(); w.field("id", e.id); w.field("title", e.title); w.field("owner", e.owner); w.field("status", e.status.rawValue)
+            w.field("expires", e.expires?.description); w.endObject()
+        }
+        w.endArray()
+
         w.key("statementsOfApplicability"); w.beginArray()
         for soa in d.statements {
             w.beginObject()
@@ -118,5 +135,17 @@ public enum AssessmentJSON {
         w.endArray()
         w.endObject()
         return w.finish()
+    }
+
+    /// `"provenance": {crosswalkVersion, asOf, files: [{kind, name, subject, sha256}]}` (`Docs/JSON.md`).
+    static func writeProvenance(_ w: inout JSONWriter, _ p: Provenance) {
+        w.key("provenance"); w.beginObject()
+        w.field("crosswalkVersion", p.crosswalkVersion); w.field("asOf", p.asOf.description)
+        w.key("files"); w.beginArray()
+        for f in p.organizationFiles + p.referenceFiles {
+            w.beginObject(); w.field("kind", f.kind.rawValue); w.field("name", f.name); w.field("subject", f.subject); w.field("sha256", f.sha256); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 }

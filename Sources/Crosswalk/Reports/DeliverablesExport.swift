@@ -1,7 +1,7 @@
 /// Renders the deliverables as CSV. Column contracts: `Docs/CSV.md`.
 public enum DeliverablesExport {
     public static let ownerColumns = ["group_id", "anchor", "anchor_title", "members", "member_count", "frameworks", "membership", "owner", "owner_name",
-                                      "owner_basis", "other_owners", "conflict", "unowned", "action_id"]
+                                      "owner_basis", "other_owners", "conflict", "unowned", "action_id", "coordination", "coordinate_with"]
 
     /// One row per control group, in group order.
     public static func ownersCSV(_ d: Deliverables, organization: Organization, catalogs: CatalogSet) -> [UInt8] {
@@ -19,6 +19,9 @@ public enum DeliverablesExport {
             w.text(o.owner ?? ""); w.text(o.owner.flatMap { names[$0] } ?? ""); w.text(o.basis.rawValue)
             w.text(o.otherClaims.map { "\($0.person) (\($0.requirement))" }.joined(separator: ";"))
             w.text(o.hasConflict ? "yes" : "no"); w.text(o.isUnowned ? "yes" : "no"); w.text(actionOf[g.id] ?? "")
+            let shared = d.coordination(ofGroup: g.id)
+            w.text(shared.isEmpty ? "no" : "yes")
+            w.text(shared.map { "\($0.subject.requirement) \($0.relationship.rawValue) \($0.strength) \($0.object.requirement) (\($0.object.group), \($0.object.owner))" }.joined(separator: ";"))
             w.endRow()
         }
         return w.bytes

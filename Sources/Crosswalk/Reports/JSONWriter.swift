@@ -38,6 +38,13 @@ public struct JSONWriter: Sendable {
     }
     public mutating func bool(_ value: Bool) { openValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     public mutating func null() { openValue(); bytes.append(contentsOf: "null".utf8) }
+    /// A value already written as JSON by another writer (its trailing newline dropped).
+    mutating func raw(json: [UInt8]) {
+        openValue()
+        var end = json.count
+        while end > 0, json[end - 1] == 0x0A { end -= 1 }
+        bytes.append(contentsOf: json[..<end])
+    }
 
     /// `"name": "value"` in one call.
     public mutating func field(_ name: String, _ value: String?) { key(name); string(value) }

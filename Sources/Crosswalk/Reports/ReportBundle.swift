@@ -23,17 +23,22 @@ public enum ReportBundle {
     }
 
     /// Renders `gaps.csv`, `scores.csv`, `owners.csv`, `remediation.csv`, one
-    /// `soa-<framework>.csv` per framework with Annex A controls, `assessment.json`,
-    /// `assessment.xlsx` and `report.html` (from `template`, by default the bundled one).
+    /// `soa-<framework>.csv` per framework with Annex A controls, `assessment.json`, the
+    /// OSCAL `assessment-results` and `plan-of-action-and-milestones` documents in JSON and
+    /// XML, `assessment.xlsx` and `report.html` (from `template`, by default the bundled one).
+    /// `provenance` names the organisation file(s) behind `assessment.json` (default: none;
+    /// the catalogue and crosswalk hashes come from `dataset`).
     public static func render(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
-                              template: ReportTemplate = .standard) -> [(name: String, bytes: [UInt8])] {
-        renderers(assessment, deliverables: d, organization: organization, dataset: dataset, template: template).map { (name: $0.name, bytes: $0.render()) }
+                              provenance: Provenance? = nil, template: ReportTemplate = .standard) -> [(name: String, bytes: [UInt8])] {
+        renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template)
+            .map { (name: $0.name, bytes: $0.render()) }
     }
 
     /// The same files as ``render(_:deliverables:organization:dataset:)``, each produced
     /// only when asked (for writing large reports one at a time, in pieces).
     public static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
-                                 template: ReportTemplate = .standard) -> [File] {
+                                 provenance: Provenance? = nil, template: ReportTemplate = .standard) -> [File] {
+        let provenance = provenance ?? Provenance(assessment, dataset: dataset)
         var out: [File] = [
             File(name: "gaps.csv") { AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs, emit: $0) },
             File(name: "scores.csv") { _ in AssessmentExport.scoresCSV(assessment) },
@@ -41,7 +46,8 @@ public enum ReportBundle {
             File(name: "remediation.csv") { _ in DeliverablesExport.remediationCSV(d, organization: organization) },
         ]
         for soa in d.statements { out.append(File(name: "soa-\(soa.framework.rawValue).csv") { _ in DeliverablesExport.soaCSV(soa) }) }
-        out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, emit: $0) })
+        out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance, emit: $0) })
+        out += OSCALReports.files(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance)
         out += ClientReports.files(assessment, deliverables: d, organization: organization, dataset: dataset, template: template)
         return out
     }
@@ -52,9 +58,10 @@ public enum ReportBundle {
     /// is left. `progress`, if given, is called before each file is produced.
     /// - Returns: the paths written, in order.
     @discardableResult
-    public static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, to directory: String,
-                             template: ReportTemplate = .standard, progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
-        let all = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, template: template)
+    public static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil,
+                             to directory: String, template: ReportTemplate = .standard,
+                             progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
+        let all = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template)
         let files = all.enumerated().map { i, f in
             (path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name, produce: { (emit: ([UInt8]) -> Void) in
                 progress?(i, all.count, f.name)

@@ -198,7 +198,7 @@ struct ReportContext: Sendable {
             rows.append(CellRow(
                 framework: c.requirement.framework, requirement: c.requirement.label, title: title, heading: head,
                 system: c.system ?? "", systemName: c.system.flatMap { systemName[$0] } ?? "", status: c.status,
-                reasonCode: c.reasonCode, reason: reportText(c.reason), evidence: c.evidence, evidenceTitles: c.evidence.map { evidenceTitle[$0] ?? "" },
+                reasonCode: c.reason.code, reason: reportText(c.reason.sentence), evidence: c.evidence, evidenceTitles: c.evidence.map { evidenceTitle[$0] ?? "" },
                 via: c.via, owner: c.owner ?? "", ownerName: name(c.owner), deadline: c.deadline, credit: c.credit,
                 applicability: reportText(c.applicability), group: group, action: actionOf[group] ?? ""))
         }
@@ -234,12 +234,16 @@ struct ReportContext: Sendable {
         for s in a.scores where s.scope == "system" && scoreOf[s.key] == nil { scoreOf[s.key] = s }
         let cellRows = rows
         systems = org.systems.enumerated().map { i, s in
-            System(id: s.id, name: reportText(s.name), purpose: reportText(s.purpose), businessUnit: reportText(s.businessUnit),
-                   lifecycle: s.lifecycle, sourcing: s.sourcing, vendor: reportText(s.vendor), tier: s.riskTier, annexIII: s.annexIII,
-                   roles: s.euRoles, conditions: s.conditions, owner: s.owner, ownerName: name(s.owner),
-                   figures: scoreOf[s.id].map(Figures.init),
-                   perFramework: (0..<a.frameworks.count).map { f in perAssessed[i][f] == 0 ? nil : perCredit[i][f] / Double(perAssessed[i][f]) },
-                   gapCells: gapCells[i].sorted { StatusStyle(cellRows[$0].status).order < StatusStyle(cellRows[$1].status).order || (StatusStyle(cellRows[$0].status).order == StatusStyle(cellRows[$1].status).order && $0 < $1) })
+            // Facts as the organisation file writes them in CSV: `personal-data`, or `!personal-data` when declared false.
+            let facts: [String] = s.facts.map { ($0.holds ? "" : "!") + $0.condition.rawValue }
+            let perFramework: [Double?] = (0..<a.frameworks.count).map { f in perAssessed[i][f] == 0 ? nil : perCredit[i][f] / Double(perAssessed[i][f]) }
+            let order: (Int) -> (Int, Int) = { (StatusStyle(cellRows[$0].status).order, $0) }
+            let gaps = gapCells[i].sorted { order($0) < order($1) }
+            return System(id: s.id, name: reportText(s.name), purpose: reportText(s.purpose), businessUnit: reportText(s.businessUnit),
+                          lifecycle: s.lifecycle.rawValue, sourcing: s.sourcing.rawValue, vendor: reportText(s.vendor),
+                          tier: s.riskTier?.rawValue ?? "not declared", annexIII: s.annexIII?.rawValue ?? "",
+                          roles: s.euRoles.map(\.rawValue), conditions: facts, owner: s.owner, ownerName: name(s.owner),
+                          figures: scoreOf[s.id].map(Figures.init), perFramework: perFramework, gapCells: gaps)
         }
 
         actions = d.remediation.map { x in
@@ -274,9 +278,9 @@ struct ReportContext: Sendable {
         let register = org.evidence.map { e in
             let validity: String
             if let x = e.expires { validity = x < a.asOf ? "expired" : x <= horizon ? "expires-soon" : "valid" } else { validity = "no-expiry" }
-            return EvidenceRow(id: e.id, title: reportText(e.title), kind: e.kind, owner: e.owner, ownerName: name(e.owner),
-                               collected: e.collected, validUntil: e.expires, status: e.status, validity: validity,
-                               claims: e.claims.map { "\($0.requirement)" + ($0.full ? "" : " (partial)") }, systems: e.systems,
+            return EvidenceRow(id: e.id, title: reportText(e.title), kind: e.kind.rawValue, owner: e.owner, ownerName: name(e.owner),
+                               collected: e.collected, validUntil: e.expires, status: e.status.rawValue, validity: validity,
+                               claims: e.claims.map { "\($0.requirement)" + ($0.coverage == .full ? "" : " (partial)") }, systems: e.systems,
                                location: reportText(e.locationURI))
         }
         evidence = register

@@ -17,15 +17,17 @@ struct StatusStyle: Sendable, Hashable {
     init(_ status: CellStatus) {
         code = status.rawValue
         switch status {
-        case .missing: label = "missing"; fill = "C62828"; ink = "FFFFFF"; order = 0
-        case .executionGap: label = "execution gap"; fill = "AD1457"; ink = "FFFFFF"; order = 1
-        case .stale: label = "stale"; fill = "EF6C00"; ink = "FFFFFF"; order = 2
-        case .partial: label = "partial"; fill = "F9A825"; ink = "000000"; order = 3
-        case .dueSoon: label = "due soon"; fill = "FFF176"; ink = "000000"; order = 4
-        case .met: label = "met"; fill = "2E7D32"; ink = "FFFFFF"; order = 5
-        case .upcoming: label = "upcoming"; fill = "1565C0"; ink = "FFFFFF"; order = 6
-        case .excluded: label = "excluded"; fill = "9E9E9E"; ink = "000000"; order = 7
-        case .notApplicable: label = "not applicable"; fill = "E0E0E0"; ink = "000000"; order = 8
+        case .prohibited: label = "prohibited"; fill = "212121"; ink = "FFFFFF"; order = 0
+        case .missing: label = "missing"; fill = "C62828"; ink = "FFFFFF"; order = 1
+        case .executionGap: label = "execution gap"; fill = "AD1457"; ink = "FFFFFF"; order = 2
+        case .stale: label = "stale"; fill = "EF6C00"; ink = "FFFFFF"; order = 3
+        case .partial: label = "partial"; fill = "F9A825"; ink = "000000"; order = 4
+        case .dueSoon: label = "due soon"; fill = "FFF176"; ink = "000000"; order = 5
+        case .undetermined: label = "undetermined"; fill = "7E57C2"; ink = "FFFFFF"; order = 6
+        case .met: label = "met"; fill = "2E7D32"; ink = "FFFFFF"; order = 7
+        case .upcoming: label = "upcoming"; fill = "1565C0"; ink = "FFFFFF"; order = 8
+        case .excluded: label = "excluded"; fill = "9E9E9E"; ink = "000000"; order = 9
+        case .notApplicable: label = "not applicable"; fill = "E0E0E0"; ink = "000000"; order = 10
         }
     }
 

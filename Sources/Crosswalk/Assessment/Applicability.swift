@@ -1,0 +1,191 @@
+/// One cell a requirement will have, decided before evidence is looked at.
+struct CellTarget: Sendable {
+    /// Index into `Organization.systems`; nil for the organisation cell.
+    var system: Int?
+    /// Why the requirement applies (or not) here.
+    var applicability: String
+    /// A status decided by applicability alone (excluded, not applicable, upcoming, …);
+    /// nil when evidence decides.
+    var fixed: (status: CellStatus, reason: CellReason, deadline: CalendarDate?)?
+}
+
+/// The cells of one requirement, before evidence.
+struct ApplicabilityPlan: Sendable {
+    var targets: [CellTarget]
+    /// An SoA exclusion that does not hold, so the requirement stays applicable.
+    var exclusion: ExclusionFinding?
+}
+
+/// An exclusion in the Statement of Applicability that does not take the requirement out.
+enum ExclusionFinding: Sendable {
+    /// An Annex A control (or voluntary item) excluded without a justification.
+    case unjustified
+    /// A mandatory requirement (management-system clauses 4-10, EU AI Act obligations)
+    /// excluded: clauses are mandatory whatever the justification.
+    case mandatory(justification: String)
+}
+
+/// Applicability rules (`Docs/Scoring.md`, "Applicability"): the Statement of
+/// Applicability, EU AI Act actor, tier, condition and date, and per-system scope.
+extension EngineRun {
+    func plan(_ entry: CatalogEntry, ref: RequirementRef, in catalog: Catalog) -> ApplicabilityPlan {
+        func fixed(_ status: CellStatus, _ reason: CellReason, _ applicability: String, deadline: CalendarDate? = nil) -> ApplicabilityPlan {
+            ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: applicability, fixed: (status, reason, deadline))])
+        }
+        // Statement of Applicability.
+        var exclusion: ExclusionFinding?
+        if let d = decisions[ref], !d.applicable {
+            if entry.obligation == .mandatory {
+                exclusion = .mandatory(justification: d.justification)
+            } else if entry.obligation == .selectable && !d.justification.isEmpty {
+                return fixed(.excluded, .soaExcluded(justification: d.justification), "excluded by the organisation")
+            } else {
+                exclusion = .unjustified
+            }
+        }
+        if entry.riskTiers == ["prohibited"] { return prohibition(entry, exclusion: exclusion) }
+        // EU AI Act: actor, tier, condition, date.
+        if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
+            return euPlan(entry, in: catalog, exclusion: exclusion)
+        }
+        if entry.scope == .system {
+            // A process requirement: the organisation cell for the process, then the systems' artefacts.
+            let process = Self.asksForProcess(entry)
+                ? [CellTarget(system: nil, applicability: "\(entry.label) asks for one organisation-wide process", fixed: nil)] : []
+            if profiles.isEmpty { return process.isEmpty ? fixed(.missing, .noInventory, "per system") : ApplicabilityPlan(targets: process, exclusion: exclusion) }
+            let why = "\(entry.label) is assessed for each AI system in scope"
+            return ApplicabilityPlan(targets: process + profiles.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, exclusion: exclusion)
+        }
+        let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
+        return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: why, fixed: nil)], exclusion: exclusion)
+    }
+
+    /// EU AI Act Art. 5 (the obligation whose tier is `prohibited`): one organisation cell
+    /// for every operator, whatever its inventory (a screening of its systems and uses), and
+    /// a `prohibited` cell for each active system classified as prohibited.
+    func prohibition(_ entry: CatalogEntry, exclusion: ExclusionFinding?) -> ApplicabilityPlan {
+        guard organization.isOperator else {
+            let binds = "\(entry.actors.joined(separator: "/")) (every provider, deployer, importer or distributor)"
+            return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: "applies to no operator",
+                                                          fixed: (.notApplicable, .noMatchingSystem(requirement: entry.label, binds: binds), nil))])
+        }
+        let date = applicationDate(entry)
+        let upcoming = date.flatMap { $0.date > options.asOf ? $0 : nil }
+        let why = "\(entry.label) binds every operator: screen every AI system and use against the prohibited practices"
+        var targets = [CellTarget(system: nil, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })]
+        if upcoming == nil {
+            for p in profiles where p.tier == "prohibited" || !p.isClassified {
+                targets.append(p.isClassified
+                    ? CellTarget(system: p.index, applicability: "\(entry.label) applies to \(p.id): classified prohibited",
+                                 fixed: (.prohibited, .prohibitedPractice(system: p.id, requirement: entry.label), date?.date))
+                    : CellTarget(system: p.index, applicability: "\(entry.label) applies only if the facts named are so",
+                                 fixed: (.undetermined, .undetermined(requirement: entry.label, facts: [.riskTier(system: p.id)]), date?.date)))
+            }
+        }
+        return ApplicabilityPlan(targets: targets, exclusion: exclusion)
+    }
+
+    /// EU AI Act: actor, tier, condition, date. A system binds the obligation, or does not,
+    /// or it cannot be said until the organisation declares a fact (`undetermined`).
+    func euPlan(_ entry: CatalogEntry, in catalog: Catalog, exclusion: ExclusionFinding?) -> ApplicabilityPlan {
+        var bound: [(SystemProfile, String)] = [], open: [(SystemProfile, [OpenFact])] = []
+        let with = entry.properties.filter { $0.name == "applies-with" && $0.namespace == Catalog.crosswalkNamespace }.compactMap { catalog.entry(label: $0.value) }
+        for p in profiles {
+            switch matches(entry, p) {
+            case .no: continue
+            case let .open(facts): open.append((p, facts))
+            case let .binds(why):
+                // applies-with: another entry must bind the same system (Art. 50(5) with 50(1)-(4)).
+                var facts: [OpenFact] = []
+                var binds = with.isEmpty
+                for other in with where !binds {
+                    switch matches(other, p) {
+                    case .binds: binds = true
+                    case let .open(f): for x in f where !facts.contains(x) { facts.append(x) }
+                    case .no: break
+                    }
+                }
+                if binds { bound.append((p, why)) } else if !facts.isEmpty { open.append((p, facts)) }
+            }
+        }
+        let date = applicationDate(entry)
+        let upcoming = date.flatMap { d in d.date > options.asOf ? d : nil }
+        func target(_ system: Int?, _ why: String) -> CellTarget {
+            CellTarget(system: system, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })
+        }
+        func undetermined(_ system: Int?, _ facts: [OpenFact]) -> CellTarget {
+            CellTarget(system: system, applicability: "\(entry.label) applies only if the facts named are so",
+                       fixed: (.undetermined, .undetermined(requirement: entry.label, facts: facts), date?.date))
+        }
+        if entry.scope == .system {
+            var targets: [CellTarget] = []
+            var b = 0, o = 0
+            while b < bound.count || o < open.count {  // inventory order
+                if o == open.count || (b < bound.count && bound[b].0.index < open[o].0.index) {
+                    targets.append(target(bound[b].0.index, "\(entry.label) applies to \(bound[b].0.id): \(bound[b].1)")); b += 1
+                } else {
+                    targets.append(undetermined(open[o].0.index, open[o].1)); o += 1
+                }
+            }
+            if !targets.isEmpty { return ApplicabilityPlan(targets: targets, exclusion: exclusion) }
+        } else if !bound.isEmpty {
+            let why = "\(entry.label) applies to the organisation: " + bound.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; ")
+            return ApplicabilityPlan(targets: [target(nil, why)], exclusion: exclusion)
+        } else if !open.isEmpty {
+            return ApplicabilityPlan(targets: [undetermined(nil, open.flatMap(\.1))], exclusion: exclusion)
+        }
+        let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system"
+            + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
+        return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: "applies to no system",
+                                                      fixed: (.notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), nil))])
+    }
+
+    /// True for a per-system requirement that also asks for an organisation-wide process
+    /// (catalogue prop `process`): its organisation cell counts organisation-wide evidence only.
+    static func asksForProcess(_ entry: CatalogEntry) -> Bool {
+        entry.scope == .system && entry.property("process") == "organization"
+    }
+
+    /// Whether an EU AI Act obligation binds a system.
+    enum Match { case binds(String), no, open([OpenFact]) }
+
+    /// EU AI Act: the organisation's role, the system's tier and the obligation's
+    /// conditions; the applicability sentence when the obligation binds the system.
+    func matches(_ e: CatalogEntry, _ p: SystemProfile) -> Match {
+        let roles = p.roles
+        let actorOK = e.actors.isEmpty || e.actors.contains { a in
+            a == "operator" || roles.contains(a) || (a == "gpai-provider" && roles.contains("provider"))
+        }
+        guard actorOK else { return .no }
+        if !e.riskTiers.contains("any") && !p.isClassified { return .open([.riskTier(system: p.id)]) }
+        let tierOK = e.riskTiers.contains("any") || e.riskTiers.contains(p.tier) || (p.tier == "general-purpose-systemic" && e.riskTiers.contains("general-purpose"))
+        guard tierOK else { return .no }
+        let holding = e.conditions.first { p.fact($0) == true }
+        if !e.conditions.isEmpty && holding == nil {
+            // Undeclared facts that must be declared leave the question open; the rest are false.
+            let open = e.conditions.filter { p.fact($0) == nil && ConditionFacts.mustBeDeclared($0) }
+            return open.isEmpty ? .no : .open(open.map { .condition(system: p.id, condition: $0) })
+        }
+        let role = e.actors.first { roles.contains($0) } ?? roles.first ?? "operator"
+        var why = "\(role) of a \(p.tier)-risk system"
+        if !p.annexIII.isEmpty { why += " (Annex III \(p.annexIII))" }
+        if let holding { why += ", condition \(holding)" }
+        return .binds(why)
+    }
+
+    /// Time rule: the application date of `e` in force on the as-of date, with its legal
+    /// basis. Before the amending act entered into force, the date of the Regulation as
+    /// adopted (`applies-from-original`) applies.
+    func applicationDate(_ e: CatalogEntry) -> (date: CalendarDate, basis: String?)? {
+        guard let date = e.appliesFrom else { return nil }
+        if options.asOf < Self.amendmentInForce, let original = e.property("applies-from-original").flatMap(CalendarDate.init) {
+            return (original, e.property("applies-from-original-basis"))
+        }
+        return (date, e.appliesFromBasis)
+    }
+
+    /// The entry into force of Regulation (EU) 2026/1744, which set the amended dates of
+    /// `applies-from` (the catalogue's remarks: "in force since 27 July 2026"). The dated
+    /// model of the catalogue layer replaces this constant.
+    static let amendmentInForce = CalendarDate(year: 2026, month: 7, day: 27)!
+}

@@ -1,0 +1,85 @@
+/// Overall, per framework, per top-level heading and per system, accumulated in one pass
+/// over the cells in assessment order (so every credit sum adds in the same order).
+struct Scoring {
+    struct Tally {
+        var counts = [Int](repeating: 0, count: CellStatus.allCases.count)
+        var assessed = 0
+        var credit = 0.0
+        var cells = 0
+
+        mutating func add(_ c: Cell) {
+            cells += 1
+            counts[Self.index[c.status]!] += 1
+            if c.status.isAssessed { assessed += 1; credit += c.credit }
+        }
+
+        static let index: [CellStatus: Int] = Dictionary(uniqueKeysWithValues: CellStatus.allCases.enumerated().map { ($1, $0) })
+
+        func score(_ scope: String, _ key: String) -> Score {
+            var d: [CellStatus: Int] = [:]
+            for (i, s) in CellStatus.allCases.enumerated() where counts[i] > 0 { d[s] = counts[i] }
+            return Score(scope: scope, key: key, assessedCells: assessed, credit: credit, counts: d)
+        }
+    }
+
+    let run: EngineRun
+    var overall = Tally()
+    var frameworks: [Tally]
+    /// Per framework: the heading of each entry (index into `headingOrder`), and the headings in order.
+    var headingOf: [[Int]] = []
+    var headingOrder: [[String]] = []
+    var headings: [[Tally]] = []
+    /// Per system index in `Organization.systems`; systems sharing an id share a tally.
+    var systemTally: [Int]
+    var systems: [Tally]
+
+    init(run: EngineRun, catalogs: [Catalog]) {
+        self.run = run
+        frameworks = [Tally](repeating: Tally(), count: catalogs.count)
+        for catalog in catalogs {
+            var of: [Int] = [], order: [String] = [], position: [String: Int] = [:]
+            for e in catalog.entries {
+                var h = e
+                var chain: [CatalogEntry] = [e]
+                while let p = h.parent, let pe = catalog.entry(label: p) { chain.append(pe); h = pe }
+                // The top-level heading, or the one below an annex.
+                var top = chain.last!
+                if top.kind == .annex, chain.count >= 2 { top = chain[chain.count - 2] }
+                if position[top.label] == nil { position[top.label] = order.count; order.append(top.label) }
+                of.append(position[top.label]!)
+            }
+            headingOf.append(of)
+            headingOrder.append(order)
+            headings.append([Tally](repeating: Tally(), count: order.count))
+        }
+        var byID: [String: Int] = [:]
+        systemTally = run.org.systems.map { s in
+            if let t = byID[s.id] { return t }
+            byID[s.id] = byID.count
+            return byID.count - 1
+        }
+        systems = [Tally](repeating: Tally(), count: byID.count)
+    }
+
+    mutating func add(_ r: RequirementCells, framework: Int, entry: Int) {
+        let heading = headingOf[framework][entry]
+        for (c, s) in zip(r.cells, r.systems) {
+            overall.add(c)
+            frameworks[framework].add(c)
+            headings[framework][heading].add(c)
+            if s >= 0 { systems[systemTally[Int(s)]].add(c) }
+        }
+    }
+
+    func scores() -> [Score] {
+        var out = [overall.score("overall", run.org.name)]
+        for (f, fw) in run.frameworks.enumerated() { out.append(frameworks[f].score("framework", fw.rawValue)) }
+        for (f, fw) in run.frameworks.enumerated() {
+            for (h, label) in headingOrder[f].enumerated() where headings[f][h].cells > 0 {
+                out.append(headings[f][h].score("heading", "\(fw):\(label)"))
+            }
+        }
+        for (i, s) in run.org.systems.enumerated() { out.append(systems[systemTally[i]].score("system", s.id)) }
+        return out
+    }
+}

@@ -1,0 +1,36 @@
+extension RemediationPlanner {
+    /// One "classify" action per system with `undetermined` cells (issue #12): the facts to
+    /// declare for the system, closing every obligation that waits on them. An organisation
+    /// cell left undetermined by several systems' facts counts in each of their actions.
+    /// The action's group is `CLASSIFY-<system>`, anchored at the first obligation.
+    static func classifyActions(_ cells: [Cell], asOf: CalendarDate, organization: Organization, systemIndex: [String: Int], catalogs: CatalogSet) -> [RemediationAction] {
+        var order: [String] = []
+        var cellsOf: [String: [Cell]] = [:], factsOf: [String: [OpenFact]] = [:]
+        for c in cells {
+            guard case let .undetermined(_, facts) = c.reason else { continue }
+            for f in facts where c.system == nil || f.system == c.system {
+                if cellsOf[f.system] == nil { order.append(f.system) }
+                if cellsOf[f.system]?.last != c { cellsOf[f.system, default: []].append(c) }
+                if !(factsOf[f.system] ?? []).contains(f) { factsOf[f.system, default: []].append(f) }
+            }
+        }
+        order.sort { (systemIndex[$0] ?? Int.max, $0) < (systemIndex[$1] ?? Int.max, $1) }
+        return order.map { system in
+            let mine = cellsOf[system]!
+            var requirements: [RequirementRef] = []
+            for c in mine where !requirements.contains(c.requirement) { requirements.append(c.requirement) }
+            let group = ControlGroup(id: "CLASSIFY-\(system)", anchor: requirements[0], members: requirements.map { GroupMember(requirement: $0, membership: .anchor) })
+            let owner = systemIndex[system].map { organization.systems[$0].owner }.flatMap { $0.isEmpty ? nil : $0 }
+            let o = GroupOwnership(group: group, owner: owner, basis: owner == nil ? .unowned : .anchorAssignment, otherClaims: [])
+            var x = action(o, cells: mine, asOf: asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs)
+            x.systems = [system]
+            var parts: [String] = []
+            let facts = factsOf[system]!
+            if facts.contains(.riskTier(system: system)) { parts.append("classify its EU AI Act risk tier") }
+            let conditions = facts.compactMap { f -> String? in if case let .condition(_, c) = f { c } else { nil } }
+            if !conditions.isEmpty { parts.append("declare true or false " + conditions.joined(separator: ", ")) }
+            x.title = "Classify \(system): " + parts.joined(separator: "; ") + " (decides \(requirements.count) obligation\(requirements.count == 1 ? "" : "s"))"
+            return x
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// An AI system in the organisation's inventory.
+public struct AISystem: Sendable, Hashable, Codable {
+    public var id: String
+    /// Required: a system without a name is an error of ``OrganizationValidator``.
+    public var name: String
+    public var purpose: String = ""
+    public var owner: String = ""
+    public var businessUnit: String = ""
+    public var lifecycle: Lifecycle = .production
+    public var sourcing: Sourcing = .inHouse
+    public var vendor: String = ""
+    /// The EU AI Act tier; nil when not declared, which ``OrganizationValidator`` reports as an
+    /// error for an active system when the EU AI Act is in scope. ``RiskTier/unclassified``
+    /// is the explicit "not yet classified".
+    public var riskTier: RiskTier?
+    /// The Annex III point, where the system is high-risk under Annex III.
+    public var annexIII: AnnexIIIPoint?
+    /// The organisation's EU AI Act roles for this system; empty: the organisation's roles.
+    public var euRoles: [EURole] = []
+    /// The conditions declared true or false for this system (they win over the
+    /// organisation's).
+    public var facts: [ConditionFact] = []
+    /// Where the system is declared (organisation file or inventory CSV row); an empty
+    /// file when built in code. Not encoded.
+    public var location: SourceLocation = SourceLocation(file: "")
+
+    public init(id: String, name: String, location: SourceLocation = SourceLocation(file: "")) { self.id = id; self.name = name; self.location = location }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, purpose, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII, euRoles, facts
+    }
+
+    /// Whether the system is assessed: every lifecycle but `retired`.
+    public var isActive: Bool { lifecycle != .retired }
+
+    /// This system's own answer on `condition`: its declaration (`<condition>`), else what
+    /// its Annex III point says (`annex-iii-5c` and `annex-iii-5` hold for point `5c`; once a
+    /// tier other than `unclassified` is declared, the other Annex III conditions do not
+    /// hold), else nil — undeclared. The organisation's declarations are not consulted; see
+    /// ``Organization/fact(_:for:)``.
+    public func fact(_ condition: EUCondition) -> Bool? {
+        if let own = facts.declared(condition) { return own }
+        guard condition.rawValue.hasPrefix("annex-iii-") else { return nil }
+        if let point = annexIII, point.impliedConditions.contains(condition) { return true }
+        if let tier = riskTier, tier != .unclassified { return false }
+        return nil
+    }
+
+    /// The conditions that hold for this system by its own declarations and its Annex III
+    /// point, as catalogue tokens.
+    public var effectiveConditions: [String] {
+        var out: [String] = []
+        for f in facts where f.holds && !out.contains(f.condition.rawValue) { out.append(f.condition.rawValue) }
+        for c in annexIII?.impliedConditions ?? [] where !out.contains(c.rawValue) && facts.declared(c) != false { out.append(c.rawValue) }
+        return out
+    }
+}

@@ -1,0 +1,313 @@
+import _CrosswalkXML
+
+/// Builds an ``Organization`` from streaming events, as bytes: a `String` is made only for
+/// values the model keeps.
+struct OrganizationHandler: XMLRawEventHandler {
+    var org = Organization(name: "")
+    var log: DiagnosticLog
+    let file: String
+    /// Open elements; the name is kept only for elements the format does not know.
+    private var path: [(element: OrgElement, unknownName: String?, start: SourceLocation)] = []
+    private var text: [UInt8] = []
+    private var currentSystem: AISystem?
+    private var currentEvidence: Evidence?
+    private var currentDecision: ApplicabilityDecision?
+    private var sawRoot = false
+    /// Set when the root is not an organisation (a catalogue given to `assess`, say).
+    private(set) var wrongRoot: CrosswalkError?
+    private var namespacePointer: UnsafePointer<UInt8>?
+    /// The current element's attributes, by ``OrgAttribute`` (valid during `startElement` only).
+    private var attrs = [XMLRawAttribute?](repeating: nil, count: OrgAttribute.allCases.count)
+    private var attrsSet: [OrgAttribute] = []
+    /// For the identifier-length limit.
+    var limits = InputLimits.default
+
+    init(file: String) {
+        self.file = file
+        self.log = DiagnosticLog(file: file)
+        path.reserveCapacity(16)
+        text.reserveCapacity(1024)
+    }
+
+    struct Rule {
+        /// The required parent, nil for any.
+        var parent: OrgElement?
+        var attributes: UInt32
+        /// The allowed attribute names, sorted, for messages.
+        var sortedNames: String
+        init(_ parent: OrgElement?, _ attributes: [OrgAttribute]) {
+            self.parent = parent
+            self.attributes = attributes.reduce(0) { $0 | 1 << UInt32($1.rawValue) }
+            self.sortedNames = attributes.map { OrgAttribute.names[$0.rawValue] }.sorted().joined(separator: ", ")
+        }
+    }
+
+    /// Where each element may appear (`.unknown` parent: the root) and its attributes.
+    static let rules: [Rule?] = OrgElement.allCases.map { e -> Rule? in
+        switch e {
+        case .organization: Rule(.unknown, [.version, .name, .primaryFramework, .assessmentDate])
+        case .scope: Rule(.organization, [])
+        case .framework: Rule(.scope, [.id])
+        case .euRole: Rule(.scope, [])
+        case .condition: Rule(nil, [.holds])
+        case .people: Rule(.organization, [])
+        case .person: Rule(.people, [.id, .name, .role])
+        case .systems: Rule(.organization, [])
+        case .system: Rule(nil, [.id, .name, .owner, .businessUnit, .lifecycle, .sourcing, .vendor, .riskTier, .annexIII, .euRole, .ref])
+        case .purpose: Rule(.system, [])
+        case .applicability: Rule(.organization, [])
+        case .decision: Rule(.applicability, [.requirement, .applicable])
+        case .justification: Rule(.decision, [])
+        case .evidence: Rule(.organization, [])
+        case .item: Rule(.evidence, [.id, .kind, .owner, .collected, .validUntil, .reviewDays, .status])
+        case .title, .satisfies, .location, .sha256: Rule(.item, e == .satisfies ? [.requirement, .coverage] : [])
+        case .owners: Rule(.organization, [])
+        case .assign: Rule(.owners, [.requirement, .person])
+        case .certificate: Rule(.item, [.standard, .number, .issuer])
+        case .unknown: nil
+        }
+    }
+
+    mutating func error(_ code: CrosswalkError.Code, _ message: String, _ location: SourceLocation) { log.error(code, message, at: location) }
+
+    // MARK: Attribute values
+
+    func value(_ a: OrgAttribute) -> String? { attrs[a.rawValue]?.value }
+
+    func value(_ a: OrgAttribute, default d: String) -> String { attrs[a.rawValue]?.value ?? d }
+
+    func ref(_ a: OrgAttribute) -> RequirementRef? {
+        guard let raw = attrs[a.rawValue] else { return nil }
+        let b = raw.rawValue
+        guard !b.contains(UInt8(ascii: "&")), let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return RequirementRef(parsing: raw.value) }
+        guard colon > 0, colon < b.count - 1 else { return nil }
+        return RequirementRef(FrameworkID(String(decoding: UnsafeBufferPointer(rebasing: b[..<colon]), as: UTF8.self)),
+                              String(decoding: UnsafeBufferPointer(rebasing: b[(colon + 1)...]), as: UTF8.self))
+    }
+
+    mutating func date(_ a: OrgAttribute, _ here: SourceLocation) -> CalendarDate? {
+        guard let raw = attrs[a.rawValue], raw.rawValue.count > 0 else { return nil }
+        if let d = CalendarDate(utf8: raw.rawValue) { return d }
+        error(.invalidValue, "\(OrgAttribute.names[a.rawValue]) '\(raw.value)' is not a date; write YYYY-MM-DD", here)
+        return nil
+    }
+
+    // MARK: Events
+
+    mutating func startElement(_ element: XMLRawElement, control: inout XMLStreamControl) {
+        text.removeAll(keepingCapacity: true)
+        let line = element.line, column = element.column
+        let name = OrgElement(element.name)
+        let parentEntry = path.last
+        let parent = parentEntry?.element ?? .unknown
+        let here = SourceLocation(file: file, line: line, column: column)
+        path.append((name, name == .unknown ? element.nameString : nil, here))
+        // libxml2 interns namespace names: the same pointer as last time is the same name.
+        let inNamespace: Bool
+        if let p = element.namespace.baseAddress, p == namespacePointer, element.namespace.count == 28 { inNamespace = true } else {
+            inNamespace = element.namespace.equals("urn:crosswalk:organization:1")
+            if inNamespace { namespacePointer = element.namespace.baseAddress }
+        }
+        if !sawRoot {
+            sawRoot = true
+            guard name == .organization, inNamespace else {
+                let message = "expected <organization xmlns=\"\(OrganizationLoader.namespace)\">, found <\(element.nameString)>: this is not an organisation file; see Docs/OrganisationFormat.md"
+                wrongRoot = CrosswalkError(.unknownDocument, message, at: here)
+                control.stop(XMLParseError(.malformed, message, line: line, column: column))
+                return
+            }
+        }
+        // The root's parent is "no element", which only <organization> may have.
+        let atRoot = parentEntry == nil
+        guard inNamespace, let rule = Self.rules[Int(name.rawValue)],
+              rule.parent == nil || (rule.parent == .unknown ? atRoot : (!atRoot && rule.parent == parent && parentEntry!.unknownName == nil)),
+              !(name == .system && parent != .systems && parent != .item), !(name == .condition && parent != .scope && parent != .system) else {
+            let parentName = parentEntry.map { $0.unknownName ?? $0.element.name } ?? ""
+            error(.unknownElement, "<\(element.nameString)> is not allowed in <\(parentName)>; see Docs/OrganisationFormat.md", here)
+            return
+        }
+        for a in attrsSet { attrs[a.rawValue] = nil }
+        attrsSet.removeAll(keepingCapacity: true)
+        for i in 0..<element.attributeCount {
+            let attr = element.attribute(i)
+            if attr.rawValue.baseAddress == nil { continue }
+            let known = OrgAttribute(attr.name)
+            if attr.namespace.count > 0 || known == nil || rule.attributes & (1 << UInt32(known!.rawValue)) == 0 || (name == .system && parent == .item && known != .ref) {
+                error(.unknownAttribute, "attribute '\(String(decoding: attr.name, as: UTF8.self))' is not allowed on <\(name.name)>; allowed: \(rule.sortedNames)", here)
+            } else {
+                attrs[known!.rawValue] = attr
+                attrsSet.append(known!)
+            }
+        }
+        for key in [OrgAttribute.id, .ref, .owner, .person, .requirement] {
+            if let v = attrs[key.rawValue], v.rawValue.count > limits.maxIdentifierBytes,
+               let problem = limits.identifierProblem(v.value, "\(OrgAttribute.names[key.rawValue]) on <\(name.name)>") {
+                error(.identifierTooLong, problem, here)
+            }
+        }
+        switch name {
+        case .organization:
+            org.name = value(.name, default: "")
+            org.rootLocation = here
+            if let v = value(.version), v != "1" { error(.unsupportedVersion, "organisation format version \(v) is not supported; supported: 1", here) }
+            if let p = value(.primaryFramework) { org.primaryFramework = FrameworkID(p) }
+            org.assessmentDate = date(.assessmentDate, here)
+            org.scopeLocation = here
+        case .scope: org.scopeLocation = here
+        case .framework: org.frameworks.append(FrameworkID(value(.id, default: "")))
+        case .person:
+            org.people.append(Person(id: value(.id, default: ""), name: value(.name, default: ""), role: value(.role, default: ""), location: here))
+        case .system where parent == .systems:
+            var s = AISystem(id: value(.id, default: ""), name: value(.name, default: ""), location: here)
+            s.owner = value(.owner, default: "")
+            s.businessUnit = value(.businessUnit, default: "")
+            s.lifecycle = vocabulary(.lifecycle, Lifecycle.self, here) ?? .production
+            s.sourcing = vocabulary(.sourcing, Sourcing.self, here) ?? .inHouse
+            s.vendor = value(.vendor, default: "")
+            s.riskTier = vocabulary(.riskTier, RiskTier.self, here)
+            if s.riskTier == nil && attrs[OrgAttribute.riskTier.rawValue] != nil { refusedTiers.insert(here) }
+            if let a = value(.annexIII) { s.annexIII = OrganizationValidator.annexIII(a, field: "annex-iii", at: here, log: &log) }
+            if let r = value(.euRole) { s.euRoles = OrganizationValidator.roles(r.split(separator: " ").map(String.init), field: "eu-role", at: here, log: &log) }
+            currentSystem = s
+        case .system:
+            if let r = value(.ref) {
+                currentEvidence?.systems.append(r)
+                currentEvidence?.systemLocations.append(here)
+            } else { error(.missingAttribute, "<system> in <item> needs ref naming a system id", here) }
+        case .condition:
+            if let h = attrs[OrgAttribute.holds.rawValue] {
+                if h.valueEquals("false") { conditionHolds = false } else if h.valueEquals("true") { conditionHolds = true } else {
+                    conditionHolds = nil
+                    error(.invalidValue, "holds '\(h.value)' must be true or false", here)
+                }
+            } else { conditionHolds = true }
+        case .decision:
+            guard let r = ref(.requirement) else { error(.invalidValue, "decision needs requirement=\"framework:label\"", here); return }
+            let applicable = value(.applicable, default: "true")
+            if applicable != "true" && applicable != "false" { error(.invalidValue, "applicable must be true or false", here) }
+            currentDecision = ApplicabilityDecision(requirement: r, applicable: applicable != "false", justification: "", location: here)
+        case .item:
+            let id = value(.id, default: "")
+            let status: EvidenceStatus
+            if attrs[OrgAttribute.status.rawValue] == nil {
+                error(.missingAttribute, "evidence \(id) has no status; add status=\"approved\" (with collected=\"YYYY-MM-DD\") or status=\"draft\": evidence is never counted on a guess", here)
+                status = .draft
+            } else {
+                status = vocabulary(.status, EvidenceStatus.self, here) ?? .draft
+            }
+            let kind = vocabulary(.kind, EvidenceKind.self, here) ?? .other
+            var reviewDays: Int?
+            if let r = attrs[OrgAttribute.reviewDays.rawValue] {
+                if let n = Self.positiveInt(r.rawValue), n <= 36_500 { reviewDays = n } else { error(.invalidValue, "review-days '\(r.value)' must be a whole number of days from 1 to 36500", here) }
+            }
+            currentEvidence = Evidence(id: id, title: "", kind: kind, owner: value(.owner, default: ""),
+                                       collected: date(.collected, here), validUntil: date(.validUntil, here),
+                                       reviewDays: reviewDays, status: status, claims: [], systems: [], locationURI: "", sha256: "",
+                                       location: here)
+        case .satisfies:
+            guard let r = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
+            let coverage: Coverage
+            if let c = attrs[OrgAttribute.coverage.rawValue] {
+                coverage = c.valueEquals("full") ? .full : c.valueEquals("partial") ? .partial
+                    : OrganizationValidator.vocabulary(c.value, Coverage.self, field: "coverage", at: here, log: &log) ?? .partial
+            } else {
+                coverage = .full
+            }
+            currentEvidence?.claims.append(EvidenceClaim(requirement: r, coverage: coverage, location: here))
+        case .certificate:
+            // A management-system certificate: the standard certified, its number and issuer; validity is the item's.
+            let standard = FrameworkID(rawValue: value(.standard, default: ""))
+            if standard != .iso27001 && standard != .iso42001 { error(.invalidValue, "certificate standard '\(standard)' must be iso27001 or iso42001", here) }
+            let number = value(.number, default: ""), issuer = value(.issuer, default: "")
+            if number.isEmpty || issuer.isEmpty { error(.missingAttribute, "a certificate needs number=\"…\" and issuer=\"…\"", here) }
+            currentEvidence?.certificate = EvidenceCertificate(standard: standard, number: number, issuer: issuer)
+        case .assign:
+            guard let r = ref(.requirement) else { error(.invalidValue, "assign needs requirement=\"framework:label\"", here); return }
+            org.owners.append(OwnerAssignment(requirement: r, person: value(.person, default: ""), location: here))
+        default: break
+        }
+    }
+
+    /// `Int(text)` for a positive number, without making a `String` in the common case.
+    static func positiveInt(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        if b.count > 0 && b.count <= 18 && b.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            let n = b.reduce(0) { $0 * 10 + Int($1 - 48) }
+            return n > 0 ? n : nil
+        }
+        guard let n = Int(String(decoding: b, as: UTF8.self)), n > 0 else { return nil }
+        return n
+    }
+
+    /// Systems whose risk tier was refused (unknown spelling), by location.
+    var refusedTiers: Set<SourceLocation> = []
+
+    /// Whether the open `<condition>` declares its condition to hold (nil: a bad `holds`).
+    var conditionHolds: Bool? = true
+
+    /// The attribute `a` as a value of `V` (nil when absent or unknown; unknown is an error here).
+    mutating func vocabulary<V: OrganizationVocabulary>(_ a: OrgAttribute, _ type: V.Type, _ here: SourceLocation) -> V? {
+        guard let raw = attrs[a.rawValue] else { return nil }
+        return OrganizationValidator.vocabulary(raw.value, V.self, field: OrgAttribute.names[a.rawValue], at: here, log: &log)
+    }
+
+    /// The text since the last tag, white space folded.
+    private func content() -> String { text.foldedText() }
+
+    mutating func endElement(name rawName: UnsafeBufferPointer<UInt8>, namespace: UnsafeBufferPointer<UInt8>, line: Int, control: inout XMLStreamControl) {
+        let name = OrgElement(rawName)
+        let parent: OrgElement = path.count >= 2 ? path[path.count - 2].element : .unknown
+        let here = path.last?.start ?? SourceLocation(file: file, line: line)
+        path.removeLast()
+        switch name {
+        case .euRole:
+            org.euRoles += OrganizationValidator.roles(content().split(separator: " ").map(String.init), field: "eu-role", at: here, log: &log)
+        case .condition:
+            if let c = OrganizationValidator.vocabulary(content(), EUCondition.self, field: "condition", at: here, log: &log), let holds = conditionHolds {
+                let fact = ConditionFact(c, holds: holds, location: here)
+                if parent == .scope { org.facts.append(fact) } else { currentSystem?.facts.append(fact) }
+            }
+        case .purpose: let c = content(); currentSystem?.purpose = c
+        case .system where currentSystem != nil && parent == .systems:
+            org.systems.append(currentSystem!)
+            currentSystem = nil
+        case .justification: let c = content(); currentDecision?.justification = c
+        case .decision:
+            if let d = currentDecision { org.decisions.append(d) }
+            currentDecision = nil
+        case .title where parent == .item: let c = content(); currentEvidence?.title = c
+        case .location where parent == .item: let c = content(); currentEvidence?.locationURI = c
+        case .sha256 where parent == .item:
+            if text.isSHA256Hex() {
+                currentEvidence?.sha256 = String(decoding: text, as: UTF8.self)
+            } else {
+                let content = content()
+                currentEvidence?.sha256 = content
+                if content.count != 64 || !content.allSatisfy(\.isHexDigit) { error(.invalidValue, "sha256 must be 64 hexadecimal digits", here) }
+            }
+        case .item:
+            if let e = currentEvidence { org.evidence.append(e) }
+            currentEvidence = nil
+        default: break
+        }
+        text.removeAll(keepingCapacity: true)
+    }
+
+    mutating func characters(_ bytes: UnsafeRawBufferPointer, control: inout XMLStreamControl) {
+        text.append(contentsOf: bytes)
+    }
+}
+
+extension [UInt8] {
+    /// The bytes as text with runs of white space folded to one space and the ends
+    /// trimmed, as ``Swift/String/foldingWhitespace()``, on bytes where that is exact.
+    func foldedText() -> String {
+        withUnsafeBufferPointer { b in String.foldingWhitespace(utf8: b) ?? String(decoding: b, as: UTF8.self).foldingWhitespace() }
+    }
+
+    /// Exactly 64 ASCII hexadecimal digits, nothing around them.
+    func isSHA256Hex() -> Bool {
+        count == 64 && allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 70) || ($0 >= 97 && $0 <= 102) }
+    }
+}
+
+

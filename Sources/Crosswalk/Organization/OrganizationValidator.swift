@@ -1,0 +1,179 @@
+/// The one check of an organisation, whatever its source: read from an organisation file,
+/// imported from CSV, merged from both, or built in code.
+///
+/// - Vocabulary: text becomes a typed value (``RiskTier``, ``EUCondition``, …) only through
+///   ``vocabulary(_:_:field:at:log:)``, which the XML reader and the CSV importer call for
+///   every value they read; an unknown spelling is an error at the offending element or cell
+///   with a "did you mean". Values built in code are typed and cannot hold an unknown
+///   spelling (text from elsewhere goes through ``OrganizationVocabulary/init(parsing:field:at:)``).
+/// - Required facts and references: ``problems(in:catalogs:)`` — names, ids, a risk tier for
+///   every active system when the EU AI Act is in scope, `collected` for approved evidence,
+///   every requirement, system and person named.
+///
+/// Every problem is located (file, line, column of the element, or the CSV cell; values
+/// built in code carry no file and are reported against the organisation's source) and the
+/// list is sorted by position.
+public enum OrganizationValidator {
+    /// Every problem in `organization`, sorted by position.
+    public static func problems(in organization: Organization, catalogs: CatalogSet) -> [Diagnostic] {
+        var log = DiagnosticLog(file: organization.source)
+        check(organization, catalogs: catalogs, log: &log)
+        return sorted(log.items)
+    }
+
+    /// Checks `organization`.
+    /// - Throws: ``CrosswalkError`` with every problem, sorted by position.
+    public static func validate(_ organization: Organization, catalogs: CatalogSet) throws(CrosswalkError) {
+        let found = problems(in: organization, catalogs: catalogs)
+        if found.contains(where: { $0.severity == .error }) { throw CrosswalkError(diagnostics: found) }
+    }
+
+    /// Throws the errors of `log`, if any, sorted by position (a note on problems not shown last).
+    static func throwSorted(_ log: DiagnosticLog) throws(CrosswalkError) {
+        guard log.hasErrors else { return }
+        var items = sorted(log.items.filter { $0.severity != .note })
+        if log.dropped > 0 {
+            items.append(Diagnostic(.note, .tooManyErrors, "\(log.dropped) more problems not shown; fix these and run again", at: SourceLocation(file: log.file)))
+        }
+        throw CrosswalkError(diagnostics: items)
+    }
+
+    /// Diagnostics in file order (file, line, column); equal positions keep their order.
+    static func sorted(_ items: [Diagnostic]) -> [Diagnostic] {
+        items.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+    }
+
+    // MARK: Vocabulary
+
+    /// `text` as a value of `V`, or nil with a located error and a "did you mean".
+    static func vocabulary<V: OrganizationVocabulary>(_ text: String, _ type: V.Type, field: String, at location: SourceLocation, log: inout DiagnosticLog) -> V? {
+        if let v = V(rawValue: text) { return v }
+        log.error(.invalidValue, V.problem(text, field: field), at: location)
+        return nil
+    }
+
+    /// An Annex III point in the catalogue's spelling (`5b`) or a lawyer's (`5(b)`, `5 b`,
+    /// `5B`), normalised to `5b`; any other text is a located error.
+    static func annexIII(_ text: String, field: String, at location: SourceLocation, log: inout DiagnosticLog) -> AnnexIIIPoint? {
+        if let p = AnnexIIIPoint(lenient: text) { return p }
+        var m = "\(field) '\(text)' is not a point of Annex III of Regulation (EU) 2024/1689"
+        if let s = AnnexIIIPoint.suggestion(for: text) { m += "; did you mean '\(s.rawValue)'?" }
+        m += "; write the heading (1-8) or the point as 5b (or 5(b)); points: \(AnnexIIIPoint.allowedValues.joined(separator: ", "))"
+        log.error(.invalidValue, m, at: location)
+        return nil
+    }
+
+    /// A list of EU AI Act roles separated by spaces (XML) or `;` (CSV).
+    static func roles(_ texts: [String], field: String, at location: SourceLocation, log: inout DiagnosticLog) -> [EURole] {
+        texts.compactMap { vocabulary($0, EURole.self, field: field, at: location, log: &log) }
+    }
+
+    // MARK: Required facts and references
+
+    /// - Parameter refusedTiers: where a reader already refused a risk tier's spelling (no
+    ///   second error that the tier is missing).
+    static func check(_ org: Organization, catalogs: CatalogSet, log: inout DiagnosticLog, refusedTiers: Set<SourceLocation> = []) {
+        // Values built in code carry no file: report them against the file being checked.
+        let checkedFile = log.file
+        func at(_ l: SourceLocation) -> SourceLocation { l.file.isEmpty ? SourceLocation(file: checkedFile) : l }
+        var references = ReferenceCheck(catalogs: catalogs)
+        if org.name.trimmingSpaces.isEmpty { log.error(.missingAttribute, "the organisation needs a name: <organization name=\"…\">", at: at(org.rootLocation.file.isEmpty ? org.scopeLocation : org.rootLocation)) }
+        if org.frameworks.isEmpty { log.error(.missingElement, "<scope> names no <framework id=…>; list the frameworks in scope", at: at(org.scopeLocation)) }
+        for f in org.frameworks where catalogs.catalog(f) == nil {
+            log.error(.unknownFramework, "framework '\(f)' in scope is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", at: at(org.scopeLocation))
+        }
+        let euInScope = org.frameworks.contains(.euAIAct)
+        func contradictions(_ facts: [ConditionFact], _ whose: String) {
+            for (i, f) in facts.enumerated() {
+                if let first = facts[..<i].first(where: { $0.condition == f.condition }), first.holds != f.holds {
+                    log.error(.invalidValue, "\(whose) declares \(f.condition.rawValue) both to hold and not to hold (first at \(first.location)); keep one", at: at(f.location))
+                }
+            }
+        }
+        contradictions(org.facts, "the organisation")
+        var people = Set<String>(minimumCapacity: org.people.count)
+        for p in org.people {
+            if p.id.isEmpty { log.error(.missingAttribute, "a person needs an id", at: at(p.location)) }
+            else if !people.insert(p.id).inserted { log.error(.duplicateIdentifier, "person id '\(p.id)' is used twice; person ids must be unique", at: at(p.location)) }
+            if p.name.trimmingSpaces.isEmpty { log.error(.missingAttribute, "person '\(p.id)' needs a name", at: at(p.location)) }
+        }
+        var systems = Set<String>(minimumCapacity: org.systems.count)
+        for s in org.systems {
+            if s.id.isEmpty { log.error(.missingAttribute, "a system needs an id", at: at(s.location)) }
+            else if !systems.insert(s.id).inserted { log.error(.duplicateIdentifier, "system id '\(s.id)' is used twice; system ids must be unique", at: at(s.location)) }
+            if s.name.trimmingSpaces.isEmpty { log.error(.missingAttribute, "system '\(s.id)' needs a name", at: at(s.location)) }
+            contradictions(s.facts, "system \(s.id)")
+            if !s.owner.isEmpty && !people.contains(s.owner) { log.error(.unknownRequirement, "system \(s.id) has owner '\(s.owner)', who is not in <people>", at: at(s.location)) }
+            if euInScope && s.isActive && s.riskTier == nil && !refusedTiers.contains(s.location) {
+                log.error(.missingAttribute, "system \(s.id) declares no EU AI Act risk tier, and the EU AI Act is in scope; declare risk-tier (\(RiskTier.allowedValues.joined(separator: ", "))) — unclassified if it is not classified yet", at: at(s.location))
+            }
+        }
+        var ids = Set<String>(minimumCapacity: org.evidence.count)
+        for e in org.evidence {
+            if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: at(e.location)) }
+            else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: at(e.location)) }
+            if e.status == .approved && e.collected == nil {
+                log.error(.missingAttribute, "evidence \(e.id) is approved but has no collected date; add collected=\"YYYY-MM-DD\" (the date it was approved or collected)", at: at(e.location))
+            }
+            if e.kind == .certificate && e.certificate == nil { log.error(.missingElement, "evidence \(e.id) is a certificate without <certificate standard=\"iso27001\" number=\"…\" issuer=\"…\"/>", at: at(e.location)) }
+            if e.claims.isEmpty && e.certificate == nil { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: at(e.location)) }
+            for c in e.claims { references.requirement(c.requirement, at: at(c.location.file.isEmpty ? e.location : c.location), what: "evidence \(e.id)", log: &log) }
+            for (i, s) in e.systems.enumerated() where !systems.contains(s) {
+                var m = "evidence \(e.id) names system '\(s)', which is not in <systems>"
+                if let near = nearest(s, in: org.systems.map(\.id)) { m += "; did you mean '\(near)'?" }
+                log.error(.unknownRequirement, m, at: at(e.location(ofSystem: i)))
+            }
+            if !e.owner.isEmpty && !people.contains(e.owner) { log.error(.unknownRequirement, "evidence \(e.id) has owner '\(e.owner)', who is not in <people>", at: at(e.location)) }
+            if let c = e.collected, let v = e.validUntil, v < c { log.error(.invalidValue, "evidence \(e.id) is valid until \(v), before it was collected (\(c))", at: at(e.location)) }
+        }
+        for d in org.decisions { references.requirement(d.requirement, at: at(d.location), what: "applicability decision", log: &log) }
+        for o in org.owners {
+            references.requirement(o.requirement, at: at(o.location), what: "owner assignment", log: &log)
+            if !people.contains(o.person) {
+                var m = "owner assignment names person '\(o.person)', who is not in <people>"
+                if let near = nearest(o.person, in: org.people.map(\.id)) { m += "; did you mean '\(near)'?" }
+                log.error(.unknownRequirement, m, at: at(o.location))
+            }
+        }
+    }
+
+    /// The closest of `candidates` to `text` by edit distance, when close.
+    static func nearest(_ text: String, in candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for c in candidates {
+            let d = editDistance(text.lowercased(), c.lowercased())
+            if d < (best?.1 ?? Int.max) { best = (c, d) }
+        }
+        guard let best, best.1 <= max(1, best.0.count / 3) else { return nil }
+        return best.0
+    }
+}
+
+/// Resolves requirement references against the loaded catalogues, one catalogue lookup per
+/// framework change rather than per reference.
+struct ReferenceCheck {
+    let catalogs: CatalogSet
+    var index: [FrameworkID: Int] = [:]
+    var lastFramework: FrameworkID?, lastCatalog: Int?
+
+    init(catalogs: CatalogSet) {
+        self.catalogs = catalogs
+        for (i, c) in catalogs.catalogs.enumerated() { index[c.framework] = i }
+    }
+
+    mutating func requirement(_ r: RequirementRef, at location: SourceLocation, what: @autoclosure () -> String, log: inout DiagnosticLog) {
+        if r.framework != lastFramework { lastFramework = r.framework; lastCatalog = index[r.framework] }
+        guard let ci = lastCatalog else {
+            log.error(.unknownFramework, "\(what()) names framework '\(r.framework)', which is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", at: location)
+            return
+        }
+        let c = catalogs.catalogs[ci]
+        guard let i = c.index(ofLabel: r.label) else {
+            log.error(.unknownRequirement, "\(what()) names '\(r)', which \(r.framework) does not have; check the label with `crosswalk show \(r.framework)`", at: location)
+            return
+        }
+        if !c.entries[i].isRequirement {
+            log.error(.unknownRequirement, "\(what()) names '\(r)', a heading; name one of its requirements: \(c.children(of: c.entries[i].label).prefix(6).map(\.label).joined(separator: ", "))", at: location)
+        }
+    }
+}

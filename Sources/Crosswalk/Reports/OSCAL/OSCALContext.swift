@@ -1,0 +1,179 @@
+/// What the OSCAL documents of one assessment share: identities (UUIDs derived from the
+/// content), parties, the AI systems as components and inventory items, the evidence
+/// register, the catalogues with their hashes, and the timestamps, all resolved once.
+struct OSCALContext {
+    let assessment: Assessment
+    let deliverables: Deliverables
+    let organization: Organization
+    let catalogs: CatalogSet
+    let provenance: Provenance
+
+    /// Midnight UTC of the as-of date: every timestamp of the documents.
+    var timestamp: String { Self.dateTime(assessment.asOf) }
+    static func dateTime(_ d: CalendarDate) -> String { "\(d)T00:00:00Z" }
+
+    func uuid(_ parts: String...) -> String { NameUUID.v5(namespace: NameUUID.crosswalkNamespace, name: ([organization.name] + parts).joined(separator: "\u{1F}")) }
+
+    var organizationParty: String { uuid("party", "organization") }
+    func personParty(_ id: String) -> String { uuid("party", "person", id) }
+    func component(_ system: String) -> String { uuid("component", system) }
+    func inventoryItem(_ system: String) -> String { uuid("inventory-item", system) }
+    func observation(_ c: Cell) -> String { uuid("observation", c.requirement.description, c.system ?? "") }
+    func finding(_ c: Cell) -> String { uuid("finding", c.requirement.description, c.system ?? "") }
+    func catalogResource(_ f: FrameworkID) -> String { uuid("resource", "catalog", f.rawValue) }
+    var assessmentPlanPlaceholder: String { uuid("resource", "no-assessment-plan") }
+
+    /// The assessed cells (those with an observation), in assessment order.
+    var assessedCells: [Cell] { assessment.cells.filter { OSCALCellMapping.state($0.status) != nil } }
+
+    func evidence(_ id: String) -> Evidence? { evidenceByID[id] }
+    private let evidenceByID: [String: Evidence]
+    private let systemIDs: Set<String>
+
+    init(_ a: Assessment, deliverables: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) {
+        assessment = a; self.deliverables = deliverables; self.organization = organization; self.catalogs = catalogs; self.provenance = provenance
+        var e: [String: Evidence] = [:]
+        for x in organization.evidence where e[x.id] == nil { e[x.id] = x }
+        evidenceByID = e
+        systemIDs = Set(organization.systems.map(\.id))
+    }
+
+    // MARK: Metadata
+
+    /// `metadata`: title, dates, the version of the document (the as-of date), roles, the
+    /// organisation and its people as parties.
+    func metadata(title: String) -> OSCALNode {
+        var children: [OSCALNode] = [
+            .field("title", title),
+            .field("last-modified", timestamp),
+            .field("version", assessment.asOf.description),
+            .field("oscal-version", OSCALNode.oscalVersion),
+            .prop("crosswalk-version", provenance.crosswalkVersion),
+        ]
+        children += [("asset-owner", "AI system owner"), ("action-owner", "Remediation action owner"), ("requirement-owner", "Requirement owner")].map {
+            .assembly("role", group: "roles", [("id", $0.0)], [.field("title", $0.1)])
+        }
+        children.append(.assembly("party", group: "parties", [("uuid", organizationParty), ("type", "organization")], [.field("name", organization.name)]))
+        for p in organization.people {
+            var kids: [OSCALNode] = [.field("name", p.name.isEmpty ? p.id : p.name), .field("short-name", p.id)]
+            if !p.role.isEmpty { kids.append(.prop("job-title", p.role, ns: nil)) }
+            kids.append(.field("member-of-organization", group: "member-of-organizations", organizationParty))
+            children.append(.assembly("party", group: "parties", [("uuid", personParty(p.id)), ("type", "person")], kids))
+        }
+        return .assembly("metadata", children)
+    }
+
+    func isPerson(_ id: String?) -> Bool { id.map { id in organization.people.contains { $0.id == id } } ?? false }
+
+    // MARK: Systems
+
+    /// The AI systems: one component and one inventory item (implementing it) each.
+    func systemDefinitions() -> (components: [OSCALNode], items: [OSCALNode]) {
+        var components: [OSCALNode] = [], items: [OSCALNode] = []
+        for s in organization.systems {
+            let state: String = switch s.lifecycle {
+            case .production: "operational"
+            case .planned, .development: "under-development"
+            case .retired: "disposition"
+            }
+            var props: [OSCALNode] = [.prop("system-id", s.id), .prop("risk-tier", s.riskTier?.rawValue ?? "not-declared"),
+                                      .prop("lifecycle", s.lifecycle.rawValue), .prop("sourcing", s.sourcing.rawValue)]
+            if let point = s.annexIII { props.append(.prop("annex-iii", point.rawValue)) }
+            for r in s.euRoles { props.append(.prop("eu-role", r.rawValue)) }
+            if !s.vendor.isEmpty { props.append(.prop("vendor", s.vendor)) }
+            if !s.businessUnit.isEmpty { props.append(.prop("business-unit", s.businessUnit)) }
+            var kids: [OSCALNode] = [.field("title", "\(s.id) — \(s.name)"), .markup("description", s.purpose.isEmpty ? s.name : s.purpose)]
+            kids += props
+            kids.append(.assembly("status", [("state", state)]))
+            components.append(.assembly("component", group: "components", [("uuid", component(s.id)), ("type", "software")], kids))
+            var itemKids: [OSCALNode] = [.markup("description", "AI system \(s.id) (\(s.name)) in the inventory of \(organization.name)."), .prop("system-id", s.id)]
+            if isPerson(s.owner) {
+                itemKids.append(.assembly("responsible-party", group: "responsible-parties", [("role-id", "asset-owner")], [.field("party-uuid", group: "party-uuids", personParty(s.owner))]))
+            }
+            itemKids.append(.assembly("implemented-component", group: "implemented-components", [("component-uuid", component(s.id))]))
+            items.append(.assembly("inventory-item", group: "inventory-items", [("uuid", inventoryItem(s.id))], itemKids))
+        }
+        return (components, items)
+    }
+
+    // MARK: Observations
+
+    /// The observation of one assessed cell: what was examined, of which subject, with
+    /// which evidence.
+    func observationNode(_ c: Cell) -> OSCALNode {
+        let title = catalogs.entry(c.requirement)?.title ?? ""
+        var kids: [OSCALNode] = [
+            .field("title", "\(c.requirement.framework) \(c.requirement.label)\(title.isEmpty ? "" : " " + title)" + (c.system.map { " — \($0)" } ?? " — organisation")),
+            .markup("description", c.reason.sentence),
+            .prop("framework", c.requirement.framework.rawValue), .prop("requirement", c.requirement.label),
+            .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reason.code),
+        ]
+        for v in c.via { kids.append(.prop("via", v)) }
+        kids.append(.field("method", group: "methods", "EXAMINE"))
+        if let s = c.system, systemIDs.contains(s) {
+            kids.append(.assembly("subject", group: "subjects", [("subject-uuid", inventoryItem(s)), ("type", "inventory-item")], [.field("title", s)]))
+        } else {
+            kids.append(.assembly("subject", group: "subjects", [("subject-uuid", organizationParty), ("type", "party")], [.field("title", organization.name)]))
+        }
+        var expires: CalendarDate?
+        for id in c.evidence {
+            guard let e = evidence(id) else { continue }
+            var ev: [OSCALNode] = []
+            var words = "\(e.id)\(e.title.isEmpty ? "" : ": " + e.title) (\(e.kind), \(e.status)"
+            if let d = e.collected { words += ", collected \(d)" }
+            if let x = e.expires { words += ", valid until \(x)" }
+            words += ")"
+            if !Self.isURIReference(e.locationURI) && !e.locationURI.isEmpty { words += " at \(e.locationURI)" }
+            ev.append(.markup("description", words))
+            ev.append(.prop("evidence-id", e.id))
+            if !e.sha256.isEmpty { ev.append(.prop("sha256", e.sha256)) }
+            let flags: [(String, String)] = Self.isURIReference(e.locationURI) ? [("href", e.locationURI)] : []
+            kids.append(.assembly("relevant-evidence", group: "relevant-evidence", flags, ev))
+            if let x = e.expires, expires.map({ x < $0 }) ?? true { expires = x }
+        }
+        kids.append(.field("collected", timestamp))
+        if let expires { kids.append(.field("expires", Self.dateTime(expires))) }
+        return .assembly("observation", group: "observations", [("uuid", observation(c))], kids)
+    }
+
+    /// True for a plausible absolute URI without spaces (what OSCAL's uri-reference allows here).
+    static func isURIReference(_ s: String) -> Bool {
+        guard !s.isEmpty, let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
+        let scheme = s[..<colon]
+        guard scheme.first!.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else { return false }
+        return !s.contains { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline }
+    }
+
+    // MARK: Back matter
+
+    /// One resource per catalogue assessed (with its file's SHA-256), the organisation
+    /// file(s), and the placeholder that stands for the assessment plan.
+    func backMatter(includePlanPlaceholder: Bool) -> OSCALNode {
+        var resources: [OSCALNode] = []
+        for f in assessment.frameworks {
+            guard let cat = catalogs.catalog(f) else { continue }
+            var kids: [OSCALNode] = [.field("title", cat.title), .markup("description", "The \(f.rawValue) catalogue Crosswalk assessed against (OSCAL \(cat.oscalVersion), version \(cat.version)). Finding targets are statement ids of this catalogue."),
+                                     .prop("framework", f.rawValue)]
+            if let d = provenance.referenceFiles.first(where: { $0.kind == .catalog && $0.subject == f.rawValue }) {
+                kids.append(.assembly("rlink", group: "rlinks", [("href", d.name), ("media-type", "application/oscal.catalog+xml")],
+                                      [OSCALNode(name: "hash", group: "hashes", flags: [("algorithm", "SHA-256")], content: .text(d.sha256), jsonValueKey: "value")]))
+            }
+            resources.append(.assembly("resource", group: "resources", [("uuid", catalogResource(f))], kids))
+        }
+        for (i, d) in provenance.organizationFiles.enumerated() {
+            resources.append(.assembly("resource", group: "resources", [("uuid", uuid("resource", "organization-file", String(i)))], [
+                .field("title", "Organisation file \(d.name)"), .markup("description", "The organisation file assessed (people, AI systems, applicability decisions, evidence register)."),
+                .assembly("rlink", group: "rlinks", [("href", d.name)], [OSCALNode(name: "hash", group: "hashes", flags: [("algorithm", "SHA-256")], content: .text(d.sha256), jsonValueKey: "value")]),
+            ]))
+        }
+        if includePlanPlaceholder {
+            resources.append(.assembly("resource", group: "resources", [("uuid", assessmentPlanPlaceholder)], [
+                .field("title", "No OSCAL assessment plan"),
+                .markup("description", ["Crosswalk assesses an organisation's evidence register against the catalogues listed here; no OSCAL assessment plan exists for this assessment.",
+                                        "This resource stands in for the import-ap reference that OSCAL requires (see Crosswalk's Docs/OSCAL.md). Replace it with your assessment plan if you have one."]),
+                .prop("placeholder", "assessment-plan"),
+            ]))
+        }
+        return .assembly("back-matter", resources)
+    }
+}

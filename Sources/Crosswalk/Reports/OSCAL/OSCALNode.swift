@@ -1,0 +1,60 @@
+/// One node of an OSCAL document, in the metaschema's terms, so that one tree renders as
+/// both OSCAL JSON and OSCAL XML with the same content. Children are kept in the order
+/// the metaschema prescribes for XML; in JSON, consecutive children with the same
+/// ``group`` become one array under that name.
+struct OSCALNode: Sendable {
+    enum Content: Sendable {
+        /// An assembly: flags, then child nodes.
+        case assembly([OSCALNode])
+        /// A field of plain text (`markup-line`, token, date-time).
+        case text(String)
+        /// A `markup-multiline` field: in XML one `<p>` per paragraph, in JSON the paragraphs
+        /// as Markdown (separated by blank lines).
+        case paragraphs([String])
+    }
+
+    /// The XML element name and, when ``group`` is nil, the JSON member name.
+    var name: String
+    /// The JSON array name when the node may repeat (`observations`, `props`, `methods`).
+    var group: String?
+    /// Flags: XML attributes, JSON members.
+    var flags: [(String, String)]
+    var content: Content
+    /// For a field with flags, the JSON member that carries its text (`id` for `system-id`).
+    var jsonValueKey: String?
+
+    static func assembly(_ name: String, group: String? = nil, _ flags: [(String, String)] = [], _ children: [OSCALNode] = []) -> OSCALNode {
+        OSCALNode(name: name, group: group, flags: flags, content: .assembly(children))
+    }
+    /// An assembly without flags.
+    static func assembly(_ name: String, group: String? = nil, _ children: [OSCALNode]) -> OSCALNode {
+        OSCALNode(name: name, group: group, flags: [], content: .assembly(children))
+    }
+    static func field(_ name: String, group: String? = nil, _ value: String) -> OSCALNode {
+        OSCALNode(name: name, group: group, flags: [], content: .text(value))
+    }
+    static func markup(_ name: String, _ paragraphs: [String]) -> OSCALNode {
+        OSCALNode(name: name, group: nil, flags: [], content: .paragraphs(paragraphs.filter { !$0.isEmpty }))
+    }
+    static func markup(_ name: String, _ paragraph: String) -> OSCALNode { markup(name, [paragraph]) }
+    /// `<prop name= value= ns=/>`.
+    static func prop(_ name: String, _ value: String, ns: String? = OSCALNode.crosswalkNS) -> OSCALNode {
+        var flags = [("name", name)]
+        if let ns { flags.append(("ns", ns)) }
+        flags.append(("value", value))
+        return .assembly("prop", group: "props", flags)
+    }
+    /// `<link href= rel=/>`.
+    static func link(_ href: String, rel: String? = nil) -> OSCALNode {
+        var flags = [("href", href)]
+        if let rel { flags.append(("rel", rel)) }
+        return .assembly("link", group: "links", flags)
+    }
+
+    /// The namespace of Crosswalk's props (the same as in its catalogues).
+    static let crosswalkNS = "urn:crosswalk"
+    /// OSCAL's XML namespace.
+    static let xmlNamespace = "http://csrc.nist.gov/ns/oscal/1.0"
+    /// The OSCAL version written (that of the metaschema read, and of compliance-trestle 5.x).
+    static let oscalVersion = "1.2.1"
+}

@@ -1,0 +1,219 @@
+import Testing
+@testable import Crosswalk
+
+/// Loads `Fixtures/auditor/<name>` (each file states the auditor's conclusions in its comment).
+func auditorOrganization(_ name: String) throws -> Organization {
+    let file = try InputFile.read(Repo.path("Fixtures/auditor/" + name))
+    return try OrganizationLoader.load(file.bytes, file: "auditor/" + name, catalogs: Shared.dataset.catalogs).organization
+}
+
+/// Assesses `Fixtures/auditor/<name>` at `asOf` (default: the file's assessment date), and
+/// checks that the test oracle reaches the same cells.
+func assessAuditor(_ name: String, asOf: String? = nil) throws -> Assessment {
+    let org = try auditorOrganization(name)
+    let options = AssessmentOptions(asOf: asOf.flatMap(CalendarDate.init) ?? org.assessmentDate!)
+    let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: options)
+    let reference = ReferenceEngine.assess(org, dataset: Shared.dataset, options: options)
+    #expect(a.cells == reference.cells, "the test oracle disagrees on \(name)")
+    #expect(a.scores == reference.scores, "the test oracle's scores differ on \(name)")
+    return a
+}
+
+@Suite("Auditor's rules (issue #13)")
+struct AuditorTests {
+    @Test func timeEvidenceCollectedLaterDoesNotExistYet() throws {
+        let before = try assessAuditor("time.xml", asOf: "2025-06-01")
+        let c = try #require(before.cell("eu-ai-act:Art. 4"))
+        #expect(c.status == .missing && c.evidence.isEmpty)
+        #expect(try assessAuditor("time.xml").cell("eu-ai-act:Art. 4")?.status == .met)
+    }
+
+    @Test func timeValidUntilIsTheLastValidDay() throws {
+        let lastDay = try #require(try assessAuditor("time.xml", asOf: "2026-12-11").cell("iso42001:5.2"))
+        #expect(lastDay.status == .dueSoon)
+        #expect(lastDay.reason.sentence.contains("valid only until 2026-12-11"))
+        let after = try #require(try assessAuditor("time.xml", asOf: "2026-12-12").cell("iso42001:5.2"))
+        #expect(after.status == .stale && after.reason.sentence.contains("last valid on 2026-12-11") && after.deadline == CalendarDate("2026-12-11"))
+    }
+
+    @Test func timeTheApplicationDateInForceOnTheAsOfDate() throws {
+        let before = try #require(try assessAuditor("time.xml", asOf: "2025-06-01").cell("eu-ai-act:Art. 26(1)", "CV-SCREEN"))
+        #expect(before.status == .upcoming && before.deadline == CalendarDate("2026-08-02"))
+        #expect(before.reason == .notYetApplicable(from: CalendarDate("2026-08-02")!, basis: "Art. 113, second paragraph (as adopted)"))
+        let now = try #require(try assessAuditor("time.xml").cell("eu-ai-act:Art. 26(1)", "CV-SCREEN"))
+        #expect(now.status == .upcoming && now.deadline == CalendarDate("2027-12-02"))
+    }
+}
+
+extension AuditorTests {
+    @Test func article5BindsEveryOperatorWhateverItsInventory() throws {
+        let c = try #require(try assessAuditor("prohibited-minimal-only.xml").cell("eu-ai-act:Art. 5"))
+        #expect(c.status == .met && c.evidence == ["SCREEN-1"])
+        let missing = try #require(try assessAuditor("prohibited.xml").cell("eu-ai-act:Art. 5"))
+        #expect(missing.status == .partial && missing.reason == .partialScope)
+    }
+
+    @Test func aProhibitedSystemIsAFindingNoEvidenceCanMeet() throws {
+        let a = try assessAuditor("prohibited.xml")
+        let c = try #require(a.cell("eu-ai-act:Art. 5", "MOOD-CAM"))
+        #expect(c.status == .prohibited && c.reason == .prohibitedPractice(system: "MOOD-CAM", requirement: "Art. 5"))
+        #expect(c.reason.sentence.contains("withdraw it from the market or stop using it"))
+        #expect(a.cell("eu-ai-act:Art. 5", "FORECAST") == nil)
+        let org = try auditorOrganization("prohibited.xml")
+        let d = Deliverables.build(a, organization: org, dataset: Shared.dataset)
+        let first = try #require(d.remediation.first)
+        #expect(first.gaps.first?.kind == .prohibited && first.systems == ["MOOD-CAM"] && first.title.hasPrefix("Withdraw"))
+    }
+}
+
+extension AuditorTests {
+    @Test func article50Paragraph5OnlyWhereOneOfParagraphs1To4Applies() throws {
+        let a = try assessAuditor("chatbot-deployer.xml")
+        for p in 1...2 { #expect(a.cell("eu-ai-act:Art. 50(\(p))")?.status == .notApplicable, "Art. 50(\(p))") }
+        for p in 3...4 { #expect(a.cell("eu-ai-act:Art. 50(\(p))", "CHAT")?.status == .undetermined, "Art. 50(\(p))") }
+        let p5 = try #require(a.cell("eu-ai-act:Art. 50(5)", "CHAT"))
+        #expect(p5.status == .undetermined)
+        // It waits on the facts of 50(3) and 50(4), not on interacts-with-people (declared, but 50(1) binds providers only).
+        #expect(p5.reason == .undetermined(requirement: "Art. 50(5)", facts: ["emotion-recognition", "biometric-categorisation", "deep-fake", "ai-generated-text"].map { .condition(system: "CHAT", condition: $0) }))
+        // The sample's chatbot, provided and deployed by the insurer, keeps Art. 50(5) with 50(1).
+        let sample = SampleGoldenTests.assessment
+        #expect(sample.cell("eu-ai-act:Art. 50(1)", "CHAT-ASSIST") != nil && sample.cell("eu-ai-act:Art. 50(5)", "CHAT-ASSIST") != nil)
+    }
+}
+
+extension AuditorTests {
+    @Test func mandatoryClausesCannotBeExcluded() throws {
+        let a = try assessAuditor("clause-excluded.xml")
+        let audit = try #require(a.cell("iso42001:9.2.2"))
+        #expect(audit.status == .missing)
+        #expect(audit.reason == .mandatoryExcluded(requirement: "9.2.2", justification: "We are a small company and do not audit ourselves.", underlying: .noEvidence(system: nil)))
+        #expect(audit.reason.sentence.contains("is mandatory and cannot be excluded") && audit.reason.sentence.contains("We are a small company"))
+        let review = try #require(a.cell("iso42001:9.3.2"))
+        #expect(review.status == .partial && review.credit == 0.5 && review.reason.code == "mandatory-excluded" && review.evidence == ["MR-1"])
+        #expect(a.cell("iso42001:A.10.4")?.status == .excluded)
+        let d = Deliverables.build(a, organization: try auditorOrganization("clause-excluded.xml"), dataset: Shared.dataset)
+        #expect(d.remediation.contains { $0.gaps.first?.kind == .mandatoryExcluded && $0.requirements.contains(RequirementRef(.iso42001, "9.2.2")) })
+    }
+}
+
+@Suite("Undeclared facts (issue #12 item 4, engine side)")
+struct UndeterminedTests {
+    @Test func anUndeclaredConditionIsUndeterminedNotNotApplicable() throws {
+        let a = try assessAuditor("undeclared-facts.xml")
+        #expect(a.cell("eu-ai-act:Art. 26(7)", "HR-BOT")?.status == .missing)
+        #expect(a.cell("eu-ai-act:Art. 26(9)", "HR-BOT")?.status == .missing)
+        let c7 = try #require(a.cell("eu-ai-act:Art. 26(7)", "CV-SCREEN"))
+        #expect(c7.status == .undetermined && c7.reason.code == "undeclared-fact")
+        #expect(c7.reason.sentence.contains("declare whether CV-SCREEN is used at the workplace"))
+        let c9 = try #require(a.cell("eu-ai-act:Art. 26(9)", "CV-SCREEN"))
+        #expect(c9.reason == .undetermined(requirement: "Art. 26(9)", facts: [.condition(system: "CV-SCREEN", condition: "personal-data")]))
+        #expect(c9.reason.sentence.contains("declare whether CV-SCREEN processes personal data"))
+    }
+
+    @Test func undeterminedCellsAreCountedApartAndBecomeOneClassifyActionPerSystem() throws {
+        let a = try assessAuditor("undeclared-facts.xml")
+        let n = a.count(.undetermined)
+        #expect(n >= 2)
+        let fw = try #require(a.scores.first { $0.scope == "framework" })
+        #expect(fw.counts[.undetermined] == n && fw.assessedCells == a.cells.filter(\.status.isAssessed).count)
+        let d = Deliverables.build(a, organization: try auditorOrganization("undeclared-facts.xml"), dataset: Shared.dataset)
+        // One classify action per system (HR-BOT too: Art. 27 and Art. 50 wait on its undeclared facts).
+        let classify = d.remediation.filter { $0.gaps.contains { $0.kind == .undetermined } }
+        #expect(classify.map(\.systems) == [["HR-BOT"], ["CV-SCREEN"]] || classify.map(\.systems) == [["CV-SCREEN"], ["HR-BOT"]])
+        let x = try #require(classify.first { $0.systems == ["CV-SCREEN"] })
+        #expect(x.title.hasPrefix("Classify CV-SCREEN: declare true or false workplace-use, public-body, personal-data"))
+        #expect(x.requirements.contains(RequirementRef(.euAIAct, "Art. 26(7)")) && x.requirements.contains(RequirementRef(.euAIAct, "Art. 26(9)")))
+        #expect(!(try #require(classify.first { $0.systems == ["HR-BOT"] })).requirements.contains(RequirementRef(.euAIAct, "Art. 26(7)")))
+        #expect(x.openCells == a.cells.filter { $0.status == .undetermined && $0.system == "CV-SCREEN" }.count)
+    }
+
+    @Test func anUnclassifiedSystemLeavesEveryTierDependentObligationUndetermined() throws {
+        var org = try auditorOrganization("undeclared-facts.xml")
+        org.systems[1].riskTier = .unclassified
+        let options = AssessmentOptions(asOf: org.assessmentDate!)
+        let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: options)
+        #expect(a.cells == ReferenceEngine.assess(org, dataset: Shared.dataset, options: options).cells)
+        let c = try #require(a.cell("eu-ai-act:Art. 26(1)", "CV-SCREEN"))
+        #expect(c.status == .undetermined && c.reason == .undetermined(requirement: "Art. 26(1)", facts: [.riskTier(system: "CV-SCREEN")]) && c.reason.code == "unclassified")
+        #expect(c.reason.sentence.contains("classify CV-SCREEN's EU AI Act risk tier"))
+        #expect(a.cell("eu-ai-act:Art. 5", "CV-SCREEN")?.status == .undetermined)
+        #expect(a.cell("eu-ai-act:Art. 4")?.status == .missing)
+        #expect(a.cell("eu-ai-act:Art. 26(1)", "HR-BOT")?.status == .missing)
+        let d = Deliverables.build(a, organization: org, dataset: Shared.dataset)
+        #expect(d.remediation.filter { $0.gaps.contains { $0.kind == .undetermined } && $0.systems == ["CV-SCREEN"] }.count == 1)
+    }
+}
+
+extension AuditorTests {
+    @Test func staleSpreadsOnlyAlongFullRoutes() throws {
+        let a = try assessAuditor("stale-partial-route.xml")
+        #expect(a.cell("iso42001:A.10.3")?.status == .stale)
+        for label in ["A.5.19", "A.5.20", "A.5.21", "A.5.22", "A.5.23"] {
+            let c = try #require(a.cell("iso27001:\(label)"))
+            #expect(c.status == .missing && c.reason.code == "expired-partial-route" && c.evidence == ["SUP-DD"] && c.deadline == nil, "\(label)")
+            #expect(c.reason.sentence.contains("SUP-DD (last valid on 2026-06-30)") && c.reason.sentence.contains("iso27001:\(label) intersects-with iso42001:A.10.3"), "\(label)")
+        }
+    }
+}
+
+extension AuditorTests {
+    @Test func aMissingProcessIsReportedEvenWhenEverySystemHasItsArtefact() throws {
+        let a = try assessAuditor("process-missing.xml")
+        for req in ["iso42001:6.1.4", "iso42001:A.5.2"] {
+            let process = try #require(a.cell(req))
+            #expect(process.status == .missing && process.reason.code == "no-process", "\(req)")
+            #expect(a.cell(req, "PRICING")?.status == .met && a.cell(req, "FORECAST")?.status == .met, "\(req)")
+        }
+        // Requirements without the process prop keep one cell per system only.
+        #expect(a.cell("iso42001:8.4") == nil && a.cell("iso42001:8.4", "PRICING") != nil)
+    }
+
+    @Test func aProcessWithoutOneSystemsArtefactIsAnExecutionGapOnThatSystemOnly() throws {
+        let a = try assessAuditor("process-execution-gap.xml")
+        for req in ["iso42001:6.1.4", "iso42001:A.5.2"] {
+            #expect(a.cell(req)?.status == .met && a.cell(req)?.evidence == ["IA-PROC"], "\(req)")
+            #expect(a.cell(req, "PRICING")?.status == .met, "\(req)")
+            let gap = try #require(a.cell(req, "FORECAST"))
+            #expect(gap.status == .executionGap && gap.evidence == ["IA-PROC"], "\(req)")
+        }
+    }
+}
+
+extension AuditorTests {
+    @Test func reasonsNameWhatTheyRestOn() throws {
+        let a = try assessAuditor("reasons.xml")
+        let partial = try #require(a.cell("iso42001:A.10.3"))
+        #expect(partial.status == .partial && partial.credit == 0.25)
+        #expect(partial.reason.sentence == "Partly met through iso27001:A.5.19 (intersects-with, strength 5/10): credit 0.25.")
+        let stale = try #require(a.cell("iso42001:5.2"))
+        #expect(stale.reason == .evidenceExpired(system: nil, items: ["POL-OLD"], lastValidDay: CalendarDate("2026-06-30")!))
+        #expect(stale.reason.sentence.contains("(POL-OLD) was last valid on 2026-06-30"))
+        #expect(a.cell("iso42001:7.2")?.reason.sentence == "Only partly met: COMP-1 claims partial coverage.")
+        let gap = try #require(try assessAuditor("process-execution-gap.xml").cell("iso42001:6.1.4", "FORECAST"))
+        #expect(gap.reason.sentence == "The process is documented for the organisation (IA-PROC), but FORECAST's own artefact does not exist: produce it for this system.")
+    }
+}
+
+extension AuditorTests {
+    @Test func aValidCertificateMeetsItsStandard() throws {
+        let a = try assessAuditor("certified.xml")
+        let iso27001 = a.cells.filter { $0.requirement.framework == .iso27001 }
+        #expect(iso27001.count > 90)
+        #expect(iso27001.allSatisfy { $0.status == .met || ($0.requirement.label == "A.7.12" && $0.status == .excluded) })
+        let clause = try #require(a.cell("iso27001:4.1"))
+        #expect(clause.evidence == ["CERT-27001"] && clause.reason.code == "met-by-certificate")
+        #expect(clause.reason.sentence == "Met by the ISO/IEC 27001 certificate IS 712345 issued by Example Certification Ltd (CERT-27001), valid until 2027-05-31.")
+        let score = try #require(a.scores.first { $0.scope == "framework" && $0.key == "iso27001" })
+        #expect(score.readiness == 1)
+        // Through the crosswalk, like any other claim.
+        #expect(a.cells.contains { $0.requirement.framework == .iso42001 && $0.credit > 0 && $0.evidence == ["CERT-27001"] && !$0.via.isEmpty })
+        // Expired: stale.
+        #expect(try assessAuditor("certified.xml", asOf: "2027-06-01").cell("iso27001:4.1")?.status == .stale)
+    }
+
+    @Test func aCertificateItemNeedsItsCertificate() throws {
+        let text = try Repo.text("Fixtures/auditor/certified.xml").replacingOccurrences(of: #"<certificate standard="iso27001" number="IS 712345" issuer="Example Certification Ltd"/>"#, with: "")
+        let e = expectCrosswalkError { _ = try OrganizationLoader.load(Array(text.utf8), file: "c.xml", catalogs: Shared.dataset.catalogs) }
+        #expect(e?.message.contains("certificate") == true)
+    }
+}
