@@ -83,7 +83,7 @@ enum OutputFolder {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             if isFolder.boolValue { return }
-            throw CrosswalkError(.ioError, "this is a file, not a folder; --out takes a folder to write the reports to", at: SourceLocation(file: path))
+            throw CrosswalkError(.ioError, "this is a file, not a folder; give a folder to write into", at: SourceLocation(file: path))
         }
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
             let parent = (path as NSString).deletingLastPathComponent
@@ -94,3 +94,4 @@ enum OutputFolder {
         }
     }
 }
+

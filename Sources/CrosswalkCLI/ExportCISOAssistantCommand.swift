@@ -15,9 +15,7 @@ struct ExportCISOAssistant: ParsableCommand {
         let export = CISOAssistantExport(assessment, deliverables: deliverables, organization: org, dataset: dataset)
         for w in export.warnings { printError("warning: \(w)") }
         try reportingErrors {
-            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
-                throw CrosswalkError(.ioError, "cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: out))
-            }
+            try OutputFolder.create(out)
             let dir = out.hasSuffix("/") ? out : out + "/"
             try AtomicFile.writeAll(export.files.map { (path: dir + $0.name, bytes: $0.bytes) })
         }

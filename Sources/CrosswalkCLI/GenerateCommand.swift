@@ -4,7 +4,7 @@ import Crosswalk
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic organisation file (for tests and benchmarks), deterministic from the seed.",
-        discussion: "Systems over every risk tier, EU role and Annex III point; evidence over every framework with real labels, drafts, expired items, system-specific items; SoA decisions; owners, some conflicting.")
+        discussion: "Systems over every risk tier (unclassified included), EU role and Annex III heading, with facts declared true or false; evidence over every framework with real labels, drafts, expired items, system-specific items; SoA decisions; owners, some conflicting.")
     @OptionGroup var data: DataOptions
     @Option(help: "AI systems in the inventory.") var systems: Int
     @Option(help: "Evidence items in the register.") var evidence: Int

@@ -231,7 +231,7 @@ struct AssessmentTests {
         func diagnostic(_ s: String) -> Diagnostic? { error.diagnostics.first { $0.message.contains(s) } }
         #expect(diagnostic("person id 'p1' is used twice")?.location.line == line(of: "Sam Two"))
         #expect(diagnostic("'ghost'")?.location.line == line(of: #"<system id="S""#))
-        #expect(diagnostic("'nist-csf' in scope")?.location.line == line(of: "<scope>"))
+        #expect(diagnostic("framework 'nist-csf' is not loaded")?.location.line == line(of: #"<framework id="nist-csf""#))
         #expect(error.diagnostics.allSatisfy { $0.location.file == "o.xml" && $0.location.line > 1 })
     }
 

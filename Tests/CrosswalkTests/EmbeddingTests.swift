@@ -12,13 +12,28 @@ struct EmbeddingTests {
         #expect(warnings.isEmpty)
         var system = AISystem(id: "CLAIMS-TRIAGE", name: "Claims triage")
         system.riskTier = .high
-        system.annexIII = AnnexIIIPoint(lenient: "5(b)")          // stored as 5b
+        system.annexIII = AnnexIIIPoint(lenient: "5(b)")                  // stored as 5b
         system.euRoles = [.deployer]
-        system.facts = [ConditionFact(.personalData, holds: true)]
+        system.facts = [ConditionFact(.personalData, holds: true), ConditionFact(.workplaceUse, holds: false)]
         org.systems.append(system)
+        let row = (id: "FRAUD-SCORE", name: "Fraud scoring", tier: "minimal", roles: ["provider", "deployer"])
+        var imported = AISystem(id: row.id, name: row.name, location: SourceLocation(file: "grc-db", line: 42))
+        imported.riskTier = try RiskTier(parsing: row.tier, field: "risk tier", at: imported.location)
+        imported.euRoles = try row.roles.map { try EURole(parsing: $0, at: imported.location) }
+        org.systems.append(imported)
         org.owners.append(OwnerAssignment(requirement: RequirementRef(.iso42001, "A.6.2.6"), person: "cto",
                                           location: SourceLocation(file: "grc-tool")))
-        try OrganizationLoader.check(org, catalogs: dataset.catalogs)
+        let problems = OrganizationValidator.problems(in: org, catalogs: dataset.catalogs)
+        #expect(problems.isEmpty)
+        try OrganizationValidator.validate(org, catalogs: dataset.catalogs)
+        #expect(system.annexIII?.rawValue == "5b")
+        // The same code with a misspelt row fails with the reader's message.
+        let typo = try #require(expectCrosswalkError { _ = try RiskTier(parsing: "hihg", field: "risk tier", at: imported.location) })
+        #expect(typo.description == "grc-db:42: error: risk tier 'hihg' is not a known risk tier; did you mean 'high'? Allowed: prohibited, high, limited, minimal, general-purpose, general-purpose-systemic, unclassified [invalid-value]")
+        // What a type cannot hold, the validator catches.
+        var broken = org
+        broken.systems.append(AISystem(id: "NO-TIER", name: "Tier not stated"))
+        #expect(OrganizationValidator.problems(in: broken, catalogs: dataset.catalogs).map(\.code) == [.missingAttribute])
         let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: CalendarDate("2026-11-23")!))
         #expect(assessment.overall.readiness > 0 && assessment.overall.readiness < 1)
         #expect(assessment.cells.contains { $0.system == "CLAIMS-TRIAGE" && $0.status == .missing })

@@ -98,7 +98,7 @@ struct Bench: ParsableCommand {
                         note: "OrganizationLoader.load(contentsOf:); RSS: records only"))
         let streamed = try stages(file, repeats: repetitions)
         let f = streamed.fields
-        rows.append(row("  of which reference checks", f["check"]!, size: nil, records: nil, c: nil, rss: nil, note: "OrganizationChecker (timed again on its own)"))
+        rows.append(row("  of which reference checks", f["check"]!, size: nil, records: nil, c: nil, rss: nil, note: "OrganizationValidator (timed again on its own)"))
         let cells = f["cells"]?.first ?? 0
         rows.append(row("Engine (AssessmentEngine.assess)", f["engine"]!, size: nil, records: nil, c: cSeconds, rss: nil,
                         note: "\(Int(cells)) cells, \(rate(cells / median(f["engine"]!))) cells/s"))

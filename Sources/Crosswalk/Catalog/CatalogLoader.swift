@@ -64,8 +64,10 @@ private struct Reader {
     static let entryChildren: Set<String> = ["title", "param", "prop", "link", "part", "group", "control"]
     static let crosswalkProps: Set<String> = ["framework", "edition", "licence", "kind", "scope", "obligation", "actor", "risk-tier",
                                               "applies-from", "applies-from-basis", "condition", "applies-with", "process", "applies-from-…", "applies-from-…-basis"]
-    static let actors: Set<String> = ["provider", "deployer", "importer", "distributor", "authorised-representative", "product-manufacturer", "operator", "gpai-provider"]
-    static let tiers: Set<String> = ["prohibited", "high", "limited", "minimal", "general-purpose", "general-purpose-systemic", "any"]
+    /// A catalogue's actors: the organisation's EU roles (`EURole`), `operator` (any role) and `gpai-provider`.
+    static let actors = Set(EURole.allowedValues + ["operator", "gpai-provider"])
+    /// A catalogue's tiers: the declared risk tiers (`RiskTier`, but `unclassified`, which no obligation names) and `any`.
+    static let tiers = Set(RiskTier.allCases.filter { $0 != .unclassified }.map(\.rawValue) + ["any"])
     static let licences: Set<String> = ["identifiers-and-paraphrased-titles", "identifiers-and-short-titles", "public-domain-us-gov", "eu-law-reuse-with-attribution"]
 
     mutating func read(root: XMLElement, fallbackFramework: FrameworkID) -> Catalog? {

@@ -40,6 +40,10 @@ struct DiagnosticLog: Sendable {
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
+    /// Whether another diagnostic would still be kept (not only counted), so that costly
+    /// message parts ("did you mean") are worked out only for problems that are shown.
+    var hasRoom: Bool { items.count < Self.cap }
+
     mutating func error(_ code: CrosswalkError.Code, _ message: String, line: Int, column: Int = 0) {
         add(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column)))
     }

@@ -160,11 +160,12 @@ private struct Writer {
     // Weights of the vocabularies (types in Organization/Vocabulary.swift).
     static let kinds: [(EvidenceKind, Int)] = [(.policy, 4), (.procedure, 8), (.record, 22), (.assessment, 14), (.log, 18), (.contract, 4),
                                                (.trainingRecord, 6), (.report, 16), (.plan, 5), (.other, 3)]
+    // No `certificate` items: a certificate needs its <certificate> element (standard, number, issuer).
     static let kindTitles: [EvidenceKind: String] = [.policy: "Policy", .procedure: "Procedure", .record: "Record", .assessment: "Assessment", .log: "Log extract",
                                                      .contract: "Contract clause", .trainingRecord: "Training completion", .report: "Report", .plan: "Plan",
                                                      .certificate: "Certificate", .other: "Evidence"]
     static let tiers: [(RiskTier, Int)] = [(.minimal, 520), (.limited, 200), (.high, 230), (.generalPurpose, 35),
-                                           (.generalPurposeSystemic, 10), (.prohibited, 5)]
+                                           (.generalPurposeSystemic, 10), (.prohibited, 5), (.unclassified, 15)]
     static let annexIII: [(AnnexIIIPoint, Int)] = [("1", 6), ("2", 6), ("3", 10), ("4", 24), ("5a", 8), ("5b", 14), ("5c", 12), ("6", 6), ("7", 5), ("8", 3)]
         .map { (AnnexIIIPoint(rawValue: $0.0)!, $0.1) }
     static let euRoles: [([EURole], Int)] = [([.provider, .deployer], 40), ([.deployer], 42), ([.provider], 10), ([.importer, .deployer], 3),
@@ -185,7 +186,7 @@ private struct Writer {
                 all.append((fw, e))
                 if e.scope == .system { sysReqs.append((fw, e)) } else { orgReqs.append((fw, e)) }
                 if e.obligation == .selectable { selectable.append((fw, e)) }
-                if fw == .euAIAct && e.scope == .system && e.riskTiers.contains("high") { euHigh.append(e) }
+                if fw == .euAIAct && e.scope == .system && e.riskTiers.contains(RiskTier.high.rawValue) { euHigh.append(e) }
             }
         }
         let peopleCount = max(12, min(2_000, o.systems / 5 + o.evidence / 2_000))

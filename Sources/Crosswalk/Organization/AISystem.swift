@@ -33,17 +33,21 @@ public struct AISystem: Sendable, Hashable, Codable {
     /// Whether the system is assessed: every lifecycle but `retired`.
     public var isActive: Bool { lifecycle != .retired }
 
-    /// This system's own answer on `condition`: its declaration (`<condition>`), else what
-    /// its Annex III point says (`annex-iii-5c` and `annex-iii-5` hold for point `5c`; once a
-    /// tier other than `unclassified` is declared, the other Annex III conditions do not
-    /// hold), else nil — undeclared. The organisation's declarations are not consulted; see
-    /// ``Organization/fact(_:for:)``.
+    /// This system's own answer on `condition`: its declaration (`<condition>`), else, for an
+    /// Annex III condition, what its classification says — with a point, `annex-iii-5c` and
+    /// `annex-iii-5` hold for `5c` and the others do not; without one, none holds for a system
+    /// of a tier other than `high` (and not `unclassified`), nor for a high-risk system that
+    /// declares `annex-i-product` (high-risk through Annex I) — else nil: undeclared. The
+    /// organisation's declarations are not consulted; see ``Organization/fact(_:for:)``.
     public func fact(_ condition: EUCondition) -> Bool? {
         if let own = facts.declared(condition) { return own }
         guard condition.rawValue.hasPrefix("annex-iii-") else { return nil }
-        if let point = annexIII, point.impliedConditions.contains(condition) { return true }
-        if let tier = riskTier, tier != .unclassified { return false }
-        return nil
+        if let point = annexIII { return point.impliedConditions.contains(condition) }
+        switch riskTier {
+        case nil, .unclassified?: return nil
+        case .high?: return facts.declared(.annexIProduct) == true ? false : nil
+        default: return false
+        }
     }
 
     /// The conditions that hold for this system by its own declarations and its Annex III

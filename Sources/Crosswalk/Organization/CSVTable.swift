@@ -51,7 +51,9 @@ struct CSVTable {
         let names = header.fields.map { $0.trimmingSpaces.lowercased() }
         for (i, n) in names.enumerated() where !columns.contains(n) {
             var m = "unknown column '\(header.fields[i])'"
-            if let near = OrganizationValidator.nearest(n, in: columns) { m += "; did you mean '\(near)'?" }
+            if n.contains(";") {
+                m += "; this file looks semicolon-separated, but its header also has a comma: save it with one separator (Excel: \"CSV UTF-8 (Comma delimited)\")"
+            } else if let near = OrganizationValidator.nearest(n, in: columns) { m += "; did you mean '\(near)'?" }
             log.error(.unknownAttribute, m + " Known: \(columns.joined(separator: ", "))", line: 1, column: i + 1)
         }
         for r in required where !names.contains(r) { log.error(.missingElement, "the required column '\(r)' is missing", line: 1) }

@@ -64,6 +64,10 @@ public struct Organization: Sendable {
     public var scopeLocation: SourceLocation = SourceLocation(file: "")
     /// Where the `<organization>` element is, when read from a file.
     var rootLocation: SourceLocation = SourceLocation(file: "")
+    /// Where each of ``frameworks`` is named, when read from a file (same order).
+    var frameworkLocations: [SourceLocation] = []
+    /// Whether `primary-framework` was written in the file (else the default stands).
+    var primaryFrameworkDeclared = false
 
     public init(name: String) { self.name = name }
 

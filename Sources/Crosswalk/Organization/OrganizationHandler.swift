@@ -7,7 +7,8 @@ struct OrganizationHandler: XMLRawEventHandler {
     var log: DiagnosticLog
     let file: String
     /// Open elements; the name is kept only for elements the format does not know.
-    private var path: [(element: OrgElement, unknownName: String?, start: SourceLocation)] = []
+    /// The line and column kept to locate problems found at the end tag.
+    private var path: [(element: OrgElement, unknownName: String?, line: Int, column: Int)] = []
     private var text: [UInt8] = []
     private var currentSystem: AISystem?
     private var currentEvidence: Evidence?
@@ -101,7 +102,7 @@ struct OrganizationHandler: XMLRawEventHandler {
         let parentEntry = path.last
         let parent = parentEntry?.element ?? .unknown
         let here = SourceLocation(file: file, line: line, column: column)
-        path.append((name, name == .unknown ? element.nameString : nil, here))
+        path.append((name, name == .unknown ? element.nameString : nil, line, column))
         // libxml2 interns namespace names: the same pointer as last time is the same name.
         let inNamespace: Bool
         if let p = element.namespace.baseAddress, p == namespacePointer, element.namespace.count == 28 { inNamespace = true } else {
@@ -150,11 +151,13 @@ struct OrganizationHandler: XMLRawEventHandler {
             org.name = value(.name, default: "")
             org.rootLocation = here
             if let v = value(.version), v != "1" { error(.unsupportedVersion, "organisation format version \(v) is not supported; supported: 1", here) }
-            if let p = value(.primaryFramework) { org.primaryFramework = FrameworkID(p) }
+            if let p = value(.primaryFramework) { org.primaryFramework = FrameworkID(p); org.primaryFrameworkDeclared = true }
             org.assessmentDate = date(.assessmentDate, here)
             org.scopeLocation = here
         case .scope: org.scopeLocation = here
-        case .framework: org.frameworks.append(FrameworkID(value(.id, default: "")))
+        case .framework:
+            org.frameworks.append(FrameworkID(value(.id, default: "")))
+            org.frameworkLocations.append(here)
         case .person:
             org.people.append(Person(id: value(.id, default: ""), name: value(.name, default: ""), role: value(.role, default: ""), location: here))
         case .system where parent == .systems:
@@ -166,7 +169,10 @@ struct OrganizationHandler: XMLRawEventHandler {
             s.vendor = value(.vendor, default: "")
             s.riskTier = vocabulary(.riskTier, RiskTier.self, here)
             if s.riskTier == nil && attrs[OrgAttribute.riskTier.rawValue] != nil { refusedTiers.insert(here) }
-            if let a = value(.annexIII) { s.annexIII = OrganizationValidator.annexIII(a, field: "annex-iii", at: here, log: &log) }
+            if let a = value(.annexIII) {
+                s.annexIII = OrganizationValidator.annexIII(a, field: "annex-iii", at: here, log: &log)
+                if s.annexIII == nil { refusedAnnexIII.insert(here) }
+            }
             if let r = value(.euRole) { s.euRoles = OrganizationValidator.roles(r.split(separator: " ").map(String.init), field: "eu-role", at: here, log: &log) }
             currentSystem = s
         case .system:
@@ -238,8 +244,10 @@ struct OrganizationHandler: XMLRawEventHandler {
         return n
     }
 
-    /// Systems whose risk tier was refused (unknown spelling), by location.
+    /// Systems whose risk tier or Annex III point was refused (unknown spelling), by location:
+    /// already reported, so not reported again as missing.
     var refusedTiers: Set<SourceLocation> = []
+    var refusedAnnexIII: Set<SourceLocation> = []
 
     /// Whether the open `<condition>` declares its condition to hold (nil: a bad `holds`).
     var conditionHolds: Bool? = true
@@ -256,14 +264,16 @@ struct OrganizationHandler: XMLRawEventHandler {
     mutating func endElement(name rawName: UnsafeBufferPointer<UInt8>, namespace: UnsafeBufferPointer<UInt8>, line: Int, control: inout XMLStreamControl) {
         let name = OrgElement(rawName)
         let parent: OrgElement = path.count >= 2 ? path[path.count - 2].element : .unknown
-        let here = path.last?.start ?? SourceLocation(file: file, line: line)
-        path.removeLast()
+        let start = path.removeLast()
+        // Where the element's start tag is (made only when a problem or a fact needs it).
+        let file = self.file
+        func here() -> SourceLocation { SourceLocation(file: file, line: start.line, column: start.column) }
         switch name {
         case .euRole:
-            org.euRoles += OrganizationValidator.roles(content().split(separator: " ").map(String.init), field: "eu-role", at: here, log: &log)
+            org.euRoles += OrganizationValidator.roles(content().split(separator: " ").map(String.init), field: "eu-role", at: here(), log: &log)
         case .condition:
-            if let c = OrganizationValidator.vocabulary(content(), EUCondition.self, field: "condition", at: here, log: &log), let holds = conditionHolds {
-                let fact = ConditionFact(c, holds: holds, location: here)
+            if let c = OrganizationValidator.vocabulary(content(), EUCondition.self, field: "condition", at: here(), log: &log), let holds = conditionHolds {
+                let fact = ConditionFact(c, holds: holds, location: here())
                 if parent == .scope { org.facts.append(fact) } else { currentSystem?.facts.append(fact) }
             }
         case .purpose: let c = content(); currentSystem?.purpose = c
@@ -282,7 +292,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             } else {
                 let content = content()
                 currentEvidence?.sha256 = content
-                if content.count != 64 || !content.allSatisfy(\.isHexDigit) { error(.invalidValue, "sha256 must be 64 hexadecimal digits", here) }
+                if content.count != 64 || !content.allSatisfy(\.isHexDigit) { error(.invalidValue, "sha256 must be 64 hexadecimal digits", here()) }
             }
         case .item:
             if let e = currentEvidence { org.evidence.append(e) }

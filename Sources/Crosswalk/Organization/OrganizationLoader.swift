@@ -56,7 +56,7 @@ public enum OrganizationLoader {
         var log = handler.log
         var org = handler.org
         org.source = file
-        OrganizationValidator.check(org, catalogs: catalogs, log: &log, refusedTiers: handler.refusedTiers)
+        OrganizationValidator.check(org, catalogs: catalogs, log: &log, refusedTiers: handler.refusedTiers, refusedAnnexIII: handler.refusedAnnexIII)
         try OrganizationValidator.throwSorted(log)
         return (org, log.items)
     }

@@ -48,7 +48,7 @@ public enum OrganizationValidator {
     /// `text` as a value of `V`, or nil with a located error and a "did you mean".
     static func vocabulary<V: OrganizationVocabulary>(_ text: String, _ type: V.Type, field: String, at location: SourceLocation, log: inout DiagnosticLog) -> V? {
         if let v = V(rawValue: text) { return v }
-        log.error(.invalidValue, V.problem(text, field: field), at: location)
+        log.error(.invalidValue, V.problem(text, field: field, suggest: log.hasRoom), at: location)
         return nil
     }
 
@@ -56,8 +56,9 @@ public enum OrganizationValidator {
     /// `5B`), normalised to `5b`; any other text is a located error.
     static func annexIII(_ text: String, field: String, at location: SourceLocation, log: inout DiagnosticLog) -> AnnexIIIPoint? {
         if let p = AnnexIIIPoint(lenient: text) { return p }
-        var m = "\(field) '\(text)' is not a point of Annex III of Regulation (EU) 2024/1689"
-        if let s = AnnexIIIPoint.suggestion(for: text) { m += "; did you mean '\(s.rawValue)'?" }
+        let shown = text.utf8.count <= 80 ? text : String(text.prefix(60)) + "…"
+        var m = "\(field) '\(shown)' is not a point of Annex III of Regulation (EU) 2024/1689"
+        if log.hasRoom, let s = AnnexIIIPoint.suggestion(for: text) { m += "; did you mean '\(s.rawValue)'?" }
         m += "; write the heading (1-8) or the point as 5b (or 5(b)); points: \(AnnexIIIPoint.allowedValues.joined(separator: ", "))"
         log.error(.invalidValue, m, at: location)
         return nil
@@ -70,17 +71,28 @@ public enum OrganizationValidator {
 
     // MARK: Required facts and references
 
-    /// - Parameter refusedTiers: where a reader already refused a risk tier's spelling (no
-    ///   second error that the tier is missing).
-    static func check(_ org: Organization, catalogs: CatalogSet, log: inout DiagnosticLog, refusedTiers: Set<SourceLocation> = []) {
+    /// - Parameters:
+    ///   - refusedTiers: where a reader already refused a risk tier's spelling (no second
+    ///     error that the tier is missing).
+    ///   - refusedAnnexIII: the same for Annex III points.
+    static func check(_ org: Organization, catalogs: CatalogSet, log: inout DiagnosticLog, refusedTiers: Set<SourceLocation> = [], refusedAnnexIII: Set<SourceLocation> = []) {
         // Values built in code carry no file: report them against the file being checked.
         let checkedFile = log.file
         func at(_ l: SourceLocation) -> SourceLocation { l.file.isEmpty ? SourceLocation(file: checkedFile) : l }
         var references = ReferenceCheck(catalogs: catalogs)
         if org.name.trimmingSpaces.isEmpty { log.error(.missingAttribute, "the organisation needs a name: <organization name=\"…\">", at: at(org.rootLocation.file.isEmpty ? org.scopeLocation : org.rootLocation)) }
         if org.frameworks.isEmpty { log.error(.missingElement, "<scope> names no <framework id=…>; list the frameworks in scope", at: at(org.scopeLocation)) }
-        for f in org.frameworks where catalogs.catalog(f) == nil {
-            log.error(.unknownFramework, "framework '\(f)' in scope is not loaded (loaded: \(catalogs.frameworks.map(\.rawValue).joined(separator: ", ")))", at: at(org.scopeLocation))
+        let loaded = catalogs.frameworks.map(\.rawValue)
+        func unknownFramework(_ f: FrameworkID, _ what: String) -> String {
+            var m = "\(what) '\(f)' is not loaded"
+            if let near = nearest(f.rawValue, in: loaded) { m += "; did you mean '\(near)'?" }
+            return m + " (loaded: \(loaded.joined(separator: ", ")); load its catalogue with --catalogs)"
+        }
+        for (i, f) in org.frameworks.enumerated() where catalogs.catalog(f) == nil {
+            log.error(.unknownFramework, unknownFramework(f, "framework"), at: at(i < org.frameworkLocations.count ? org.frameworkLocations[i] : org.scopeLocation))
+        }
+        if (org.primaryFrameworkDeclared || (org.rootLocation.file.isEmpty && org.primaryFramework != .iso42001)) && catalogs.catalog(org.primaryFramework) == nil {
+            log.error(.unknownFramework, unknownFramework(org.primaryFramework, "primary-framework"), at: at(org.rootLocation.file.isEmpty ? org.scopeLocation : org.rootLocation))
         }
         let euInScope = org.frameworks.contains(.euAIAct)
         func contradictions(_ facts: [ConditionFact], _ whose: String) {
@@ -103,11 +115,15 @@ public enum OrganizationValidator {
             else if !systems.insert(s.id).inserted { log.error(.duplicateIdentifier, "system id '\(s.id)' is used twice; system ids must be unique", at: at(s.location)) }
             if s.name.trimmingSpaces.isEmpty { log.error(.missingAttribute, "system '\(s.id)' needs a name", at: at(s.location)) }
             contradictions(s.facts, "system \(s.id)")
+            if euInScope && s.isActive && s.riskTier == .high && s.annexIII == nil && s.facts.declared(.annexIProduct) != true && !refusedAnnexIII.contains(s.location) {
+                log.add(Diagnostic(.warning, .missingAttribute, "system \(s.id) is high-risk but names no Annex III point and does not declare annex-i-product; write annex-iii=\"…\" (e.g. 5b) or <condition>annex-i-product</condition>, or the obligations that turn on them stay undetermined", at: at(s.location)))
+            }
             if !s.owner.isEmpty && !people.contains(s.owner) { log.error(.unknownRequirement, "system \(s.id) has owner '\(s.owner)', who is not in <people>", at: at(s.location)) }
             if euInScope && s.isActive && s.riskTier == nil && !refusedTiers.contains(s.location) {
                 log.error(.missingAttribute, "system \(s.id) declares no EU AI Act risk tier, and the EU AI Act is in scope; declare risk-tier (\(RiskTier.allowedValues.joined(separator: ", "))) — unclassified if it is not classified yet", at: at(s.location))
             }
         }
+        let systemIDs = org.systems.map(\.id), personIDs = org.people.map(\.id)
         var ids = Set<String>(minimumCapacity: org.evidence.count)
         for e in org.evidence {
             if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: at(e.location)) }
@@ -120,7 +136,7 @@ public enum OrganizationValidator {
             for c in e.claims { references.requirement(c.requirement, at: at(c.location.file.isEmpty ? e.location : c.location), what: "evidence \(e.id)", log: &log) }
             for (i, s) in e.systems.enumerated() where !systems.contains(s) {
                 var m = "evidence \(e.id) names system '\(s)', which is not in <systems>"
-                if let near = nearest(s, in: org.systems.map(\.id)) { m += "; did you mean '\(near)'?" }
+                if log.hasRoom, let near = nearest(s, in: systemIDs) { m += "; did you mean '\(near)'?" }
                 log.error(.unknownRequirement, m, at: at(e.location(ofSystem: i)))
             }
             if !e.owner.isEmpty && !people.contains(e.owner) { log.error(.unknownRequirement, "evidence \(e.id) has owner '\(e.owner)', who is not in <people>", at: at(e.location)) }
@@ -131,22 +147,31 @@ public enum OrganizationValidator {
             references.requirement(o.requirement, at: at(o.location), what: "owner assignment", log: &log)
             if !people.contains(o.person) {
                 var m = "owner assignment names person '\(o.person)', who is not in <people>"
-                if let near = nearest(o.person, in: org.people.map(\.id)) { m += "; did you mean '\(near)'?" }
+                if log.hasRoom, let near = nearest(o.person, in: personIDs) { m += "; did you mean '\(near)'?" }
                 log.error(.unknownRequirement, m, at: at(o.location))
             }
         }
     }
 
-    /// The closest of `candidates` to `text` by edit distance, when close.
+    /// The closest of `candidates` to `text` by edit distance, when close (at most a third of
+    /// its length, and at least 1). Bounded work for untrusted input: nil for more than
+    /// ``maxCandidates`` candidates, and candidates whose length alone rules them out are skipped.
     static func nearest(_ text: String, in candidates: [String]) -> String? {
+        guard candidates.count <= maxCandidates, text.utf8.count <= 256 else { return nil }
+        let lower = text.lowercased(), n = lower.utf8.count
         var best: (String, Int)?
         for c in candidates {
-            let d = editDistance(text.lowercased(), c.lowercased())
+            let m = c.utf8.count
+            guard m <= 256, abs(m - n) <= max(1, m / 3) else { continue }
+            let d = editDistance(lower, c.lowercased())
             if d < (best?.1 ?? Int.max) { best = (c, d) }
         }
-        guard let best, best.1 <= max(1, best.0.count / 3) else { return nil }
+        guard let best, best.1 <= max(1, best.0.utf8.count / 3) else { return nil }
         return best.0
     }
+
+    /// The most ids ``nearest(_:in:)`` compares with (a "did you mean" among more is skipped).
+    static let maxCandidates = 20_000
 }
 
 /// Resolves requirement references against the loaded catalogues, one catalogue lookup per

@@ -18,8 +18,10 @@ extension OrganizationVocabulary {
     public static var allowedValues: [String] { allCases.map(\.rawValue) }
 
     /// The known value closest to `text` (case-insensitive edit distance of at most a third
-    /// of its length, and at least 1), or nil when nothing is close.
+    /// of its length, and at least 1), or nil when nothing is close (or `text` is longer than
+    /// 64 bytes: no value is that long).
     public static func suggestion(for text: String) -> Self? {
+        guard text.utf8.count <= 64 else { return nil }
         let lower = text.lowercased()
         var best: (value: Self, distance: Int)?
         for v in allCases {
@@ -32,9 +34,12 @@ extension OrganizationVocabulary {
 
     /// The message for an unknown spelling: what is wrong, the nearest known value, the
     /// allowed ones.
-    public static func problem(_ text: String, field: String) -> String {
-        var m = "\(field) '\(text)' is not a known \(vocabularyName)"
-        if let s = suggestion(for: text) { return m + "; did you mean '\(s.rawValue)'? Allowed: \(allowedValues.joined(separator: ", "))" }
+    public static func problem(_ text: String, field: String) -> String { problem(text, field: field, suggest: true) }
+
+    static func problem(_ text: String, field: String, suggest: Bool) -> String {
+        let shown = text.utf8.count <= 80 ? text : String(text.prefix(60)) + "…"
+        var m = "\(field) '\(shown)' is not a known \(vocabularyName)"
+        if suggest, let s = suggestion(for: text) { return m + "; did you mean '\(s.rawValue)'? Allowed: \(allowedValues.joined(separator: ", "))" }
         return m + "; allowed: \(allowedValues.joined(separator: ", "))"
     }
 
@@ -53,21 +58,25 @@ extension OrganizationVocabulary {
 
 /// Edit distance with adjacent transpositions (optimal string alignment: `hihg` is one edit
 /// from `high`), for "did you mean" suggestions.
+/// - Complexity: O(*m* × *n*) in the lengths, three rows of memory.
 func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
+    let x = Array(a.utf8), y = Array(b.utf8)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
-    var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
-    for i in 0...x.count { d[i][0] = i }
-    for j in 0...y.count { d[0][j] = j }
+    var before = [Int](repeating: 0, count: y.count + 1)
+    var previous = Array(0...y.count)
+    var current = [Int](repeating: 0, count: y.count + 1)
     for i in 1...x.count {
+        current[0] = i
         for j in 1...y.count {
             let cost = x[i - 1] == y[j - 1] ? 0 : 1
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-            if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
+            current[j] = d
         }
+        (before, previous, current) = (previous, current, before)
     }
-    return d[x.count][y.count]
+    return previous[y.count]
 }
 
 /// The EU AI Act risk tier of an AI system (Art. 5, Art. 6 and Annex III, Art. 50, Art. 51).
