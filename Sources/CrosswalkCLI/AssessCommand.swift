@@ -40,6 +40,9 @@ struct AssessmentOptions_: ParsableArguments {
         let fws = try frameworks.map { try dataset.requireFrameworks($0, option: "--frameworks") }
         if showProgress { printError("assessing \(org.systems.count) systems and \(org.evidence.count) evidence items…") }
         let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: date, dueSoonDays: dueSoonDays, frameworks: fws))
+        // Assessment warnings (claims on what does not apply): the first 20; all of them are in assessment.json.
+        for w in assessment.warnings.prefix(20) { printError(w.description) }
+        if assessment.warnings.count > 20 { printError("… and \(assessment.warnings.count - 20) more warnings (all in assessment.json)") }
         return (dataset, org, assessment)
     }
 
@@ -92,19 +95,24 @@ struct Assess: ParsableCommand {
     }
 
     func printSummary(_ a: Assessment, _ d: Deliverables, org: Organization) {
-        func pct(_ s: Score) -> String { String(format: "%5.1f%%", s.readiness * 100) }
+        func pct(_ s: Score) -> String { s.isScored ? String(format: "%5.1f%%", s.readiness * 100) : "    —" }
+        func prep(_ s: Score) -> String { s.preparation.map { String(format: "%5.1f%%", $0 * 100) } ?? "    —" }
         print("\(a.organization) — assessed \(a.asOf) against \(a.frameworks.map(\.rawValue).joined(separator: ", "))")
-        print("Overall readiness \(pct(a.overall)) over \(a.overall.assessedCells) cells\n")
-        var rows = [["FRAMEWORK", "READINESS", "MET", "PARTIAL", "EXEC-GAP", "STALE", "DUE-SOON", "MISSING", "UPCOMING", "N/A", "EXCLUDED"]]
-        for s in a.scores where s.scope == "framework" {
-            rows.append([s.key, pct(s)] + [CellStatus.met, .partial, .executionGap, .stale, .dueSoon, .missing, .upcoming, .notApplicable, .excluded].map { String(s.counts[$0] ?? 0) })
+        let o = a.overall
+        print("Overall readiness \(pct(o).trimmingCharacters(in: .whitespaces)) over \(o.assessedCells) cells in force, each counting once (\(o.organizationCells) organisation, \(o.systemCells) per-system)"
+              + (o.upcomingCells > 0 ? "; preparation \(prep(o).trimmingCharacters(in: .whitespaces)) over \(o.upcomingCells) upcoming" : "") + "\n")
+        var rows = [["FRAMEWORK", "READINESS", "PREPARATION", "MET", "PARTIAL", "EXEC-GAP", "STALE", "DUE-SOON", "MISSING", "PROHIBITED", "UPCOMING",
+                     "UNDETERMINED", "N/A", "EXCLUDED"]]
+        for s in a.scores where s.scope == .framework {
+            rows.append([s.key, pct(s), prep(s)] + [CellStatus.met, .partial, .executionGap, .stale, .dueSoon, .missing, .prohibited, .upcoming, .undetermined,
+                                                    .notApplicable, .excluded].map { String(s.counts[$0] ?? 0) })
         }
         print(Table.render(rows))
         rows = [["SYSTEM", "TIER", "READINESS", "CELLS", "GAPS"]]
         var gapsBySystem: [String: Int] = [:]
         for c in a.cells where c.status.isGap { if let s = c.system { gapsBySystem[s, default: 0] += 1 } }
         let tiers = Dictionary(org.systems.map { ($0.id, $0.riskTier?.rawValue ?? "undeclared") }, uniquingKeysWith: { a, _ in a })
-        for s in a.scores where s.scope == "system" {
+        for s in a.scores where s.scope == .system {
             rows.append([s.key, tiers[s.key] ?? "", pct(s), String(s.assessedCells), String(gapsBySystem[s.key] ?? 0)])
         }
         print(Table.render(rows))
@@ -163,11 +171,11 @@ struct Remediation: ParsableCommand {
     func run() throws {
         let (_, org, assessment, d) = try input.runWithDeliverables()
         if format == .csv { writeStandardOutput(DeliverablesExport.remediationCSV(d, organization: org)); return }
-        var rows = [["RANK", "ACTION", "PRIORITY", "OWNER", "CLOSES", "SYSTEMS", "DEADLINE", "GAPS", "TITLE"]]
+        var rows = [["RANK", "ACTION", "PRIORITY", "OWNER", "CLOSES", "SYSTEMS", "DEADLINE", "TARGET", "GAPS", "TITLE"]]
         for x in d.remediation.prefix(top ?? Int.max) {
             rows.append([String(x.rank), x.id, String(x.priority.total), x.owner ?? "— none —",
                          "\(x.requirements.count) req / \(x.frameworks.count) fw", x.organizationWide ? "org" + (x.systems.isEmpty ? "" : "+\(x.systems.count)") : String(x.systems.count),
-                         x.deadline.map { "\($0) \(x.deadlineKind!.rawValue)" } ?? "", x.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: " "), x.title])
+                         x.deadline.map { "\($0) \(x.deadlineKind!.rawValue)" } ?? "", x.targetDate.description, x.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: " "), x.title])
         }
         print(Table.render(rows))
         let open = Deliverables.openGapCells(assessment)

@@ -64,6 +64,13 @@ struct Show: ParsableCommand {
         if !e.riskTiers.isEmpty { rows.append(["risk tiers", e.riskTiers.joined(separator: ", ")]) }
         if !e.conditions.isEmpty { rows.append(["conditions", e.conditions.joined(separator: ", ")]) }
         if let d = e.appliesFrom { rows.append(["applies from", d.description + (e.appliesFromBasis.map { " (\($0))" } ?? "")]) }
+        let acts = catalog.actsByID
+        for d in e.dates {
+            let act = acts[d.act].map { "\($0.id), in force from \($0.entryIntoForce)" + ($0.status == .reported ? ", as reported" : "") } ?? d.act
+            let when = d.conditions.isEmpty ? "" : " when " + d.conditions.map(\.description).joined(separator: " and ")
+            let replaced = d.replacedBy.map { "; replaced by \($0)" } ?? ""
+            rows.append(["date", "\(d.date)\(when): \(d.basis) [\(act)\(replaced)]"])
+        }
         for p in e.properties where !["kind", "scope", "obligation", "actor", "risk-tier", "condition", "applies-from", "applies-from-basis", "label"].contains(p.name) {
             rows.append([p.name, p.value])
         }
@@ -97,14 +104,14 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check catalogue, crosswalk and organisation files and CSV imports; print every problem as path:line:column: error: ….",
         discussion: """
-            Each file is recognised by its root element: an OSCAL catalog, an OSCAL mapping-collection, or an \
-            organisation (Docs/OrganisationFormat.md). Crosswalks and organisations are checked against the bundled \
+            Each file is recognised by its root element: an OSCAL catalog, an OSCAL mapping-collection, an \
+            organisation (Docs/OrganisationFormat.md) or a date overlay (Docs/CatalogFormat.md). Crosswalks and organisations are checked against the bundled \
             catalogues, --catalogs and any catalogue named here. --systems-csv and --evidence-csv are merged into the \
             organisation named here (default: the bundled sample, as assess does) and checked with it, with the errors \
             assess gives. Exit codes: 0 all valid; 2 a problem found; 3 a file cannot be read.
             """)
     @OptionGroup var data: DataOptions
-    @Argument(help: "Files to check (OSCAL catalogs and mapping-collections, organisation files).") var files: [String] = []
+    @Argument(help: "Files to check (OSCAL catalogs and mapping-collections, organisation files, date overlays).") var files: [String] = []
     @Option(name: .customLong("systems-csv"), help: ArgumentHelp("An AI system inventory (CSV) to check with the organisation.", valueName: "file")) var systemsCSV: String?
     @Option(name: .customLong("evidence-csv"), help: ArgumentHelp("An evidence register (CSV) to check with the organisation.", valueName: "file")) var evidenceCSV: String?
 
@@ -144,6 +151,8 @@ struct Validate: ParsableCommand {
             case .success(.mappingCollection(let collection, let warnings)):
                 for w in warnings { printError(w.description) }
                 print("\(file.path): ok: mapping-collection '\(collection.title)', \(collection.mappings.count) mappings")
+            case .success(.dateOverlay(let overlay)):
+                print("\(file.path): ok: date overlay, \(overlay.acts.count) acts, \(overlay.dates.count) dates")
             case .failure(let error):
                 printError(error.description)
                 failed = true

@@ -30,6 +30,9 @@ struct DataOptions: ParsableArguments {
     @Flag(name: .customLong("no-bundled"), help: "Do not load the bundled catalogues and crosswalks.")
     var noBundled = false
 
+    @Option(name: .customLong("date-overlay"), help: ArgumentHelp("A date overlay (XML) correcting acts and application dates, e.g. to follow the Official Journal; repeatable (Docs/CatalogFormat.md).", valueName: "file"))
+    var dateOverlays: [String] = []
+
     @Option(name: .customLong("limit"), parsing: .singleValue,
             help: ArgumentHelp("Change an input limit, e.g. depth=128 or input-bytes=4G; repeatable. Names: \(InputLimits.Name.allCases.map(\.rawValue).joined(separator: ", ")) (Docs/Limits.md).",
                                valueName: "name=value"),
@@ -44,7 +47,8 @@ struct DataOptions: ParsableArguments {
     func load() throws -> Dataset {
         var extra: [InputFile] = []
         for dir in catalogDirectories { extra += try InputFile.xmlFiles(in: dir) }
-        let data = try Dataset.load(bundled: !noBundled, extra: extra, limits: limits())
+        let overlays = try dateOverlays.map { try InputFile.read($0, maxBytes: limits().xml.maxInputBytes) }
+        let data = try Dataset.load(bundled: !noBundled, extra: extra, dateOverlays: overlays, limits: limits())
         for w in data.warnings { printError(w.description) }
         return data
     }

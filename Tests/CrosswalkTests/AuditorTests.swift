@@ -114,7 +114,7 @@ struct UndeterminedTests {
         let a = try assessAuditor("undeclared-facts.xml")
         let n = a.count(.undetermined)
         #expect(n >= 2)
-        let fw = try #require(a.scores.first { $0.scope == "framework" })
+        let fw = try #require(a.scores.first { $0.scope == .framework })
         #expect(fw.counts[.undetermined] == n && fw.assessedCells == a.cells.filter(\.status.isAssessed).count)
         let d = Deliverables.build(a, organization: try auditorOrganization("undeclared-facts.xml"), dataset: Shared.dataset)
         // One classify action per system (HR-BOT too: Art. 27 and Art. 50 wait on its undeclared facts).
@@ -203,7 +203,7 @@ extension AuditorTests {
         let clause = try #require(a.cell("iso27001:4.1"))
         #expect(clause.evidence == ["CERT-27001"] && clause.reason.code == "met-by-certificate")
         #expect(clause.reason.sentence == "Met by the ISO/IEC 27001 certificate IS 712345 issued by Example Certification Ltd (CERT-27001), valid until 2027-05-31.")
-        let score = try #require(a.scores.first { $0.scope == "framework" && $0.key == "iso27001" })
+        let score = try #require(a.scores.first { $0.scope == .framework && $0.key == "iso27001" })
         #expect(score.readiness == 1)
         // Through the crosswalk, like any other claim.
         #expect(a.cells.contains { $0.requirement.framework == .iso42001 && $0.credit > 0 && $0.evidence == ["CERT-27001"] && !$0.via.isEmpty })
@@ -215,5 +215,97 @@ extension AuditorTests {
         let text = try Repo.text("Fixtures/auditor/certified.xml").replacingOccurrences(of: #"<certificate standard="iso27001" number="IS 712345" issuer="Example Certification Ltd"/>"#, with: "")
         let e = expectCrosswalkError { _ = try OrganizationLoader.load(Array(text.utf8), file: "c.xml", catalogs: Shared.dataset.catalogs) }
         #expect(e?.message.contains("certificate") == true)
+    }
+}
+
+extension AuditorTests {
+    @Test func upcomingCellsListTheirEvidenceAndPreparationIsReportedApart() throws {
+        let a = try assessAuditor("upcoming.xml")
+        let c = try #require(a.cell("eu-ai-act:Art. 9", "SCORER"))
+        #expect(c.status == .upcoming && c.evidence == ["RMS-1"] && c.credit == 1 && c.deadline == CalendarDate("2027-12-02"))
+        let eu = try #require(a.scores.first { $0.scope == .framework && $0.key == "eu-ai-act" })
+        #expect(eu.assessedCells == a.cells.filter { $0.requirement.framework == .euAIAct && $0.status.isAssessed }.count)
+        #expect(eu.upcomingCells == a.cells.filter { $0.requirement.framework == .euAIAct && $0.status == .upcoming }.count && eu.upcomingCells > 10)
+        #expect(eu.preparation.map { $0 > 0 && $0 < 1 } == true)
+        #expect(eu.upcomingCredit >= 1)
+    }
+
+    @Test func claimsOnWhatDoesNotApplyGiveWarnings() throws {
+        let a = try assessAuditor("upcoming.xml")
+        #expect(a.warnings.count == 2)
+        #expect(a.warnings.allSatisfy { $0.severity == .warning && $0.code == .claimNotApplicable })
+        #expect(a.warnings[0].message.contains("DEP-1 claims eu-ai-act:Art. 26(1)") && a.warnings[0].message.contains("not-applicable"))
+        #expect(a.warnings[1].message.contains("POL-X claims iso42001:A.10.4") && a.warnings[1].message.contains("excludes"))
+        #expect(a.warnings[0].location.line > 1)
+    }
+}
+
+@Suite("One story across files (issue #13, rule 11)")
+struct OneStoryTests {
+    @Test func gapsAndOwnersAgreeAndCarryTheJoinKeys() throws {
+        let (org, d) = try SampleDeliverables.get
+        let a = SampleGoldenTests.assessment
+        let rows = try CSVReader.parse(AssessmentExport.gapsCSV(a, catalogs: Shared.dataset.catalogs, join: CellJoin(deliverables: d, organization: org))).map(\.fields)
+        let header = rows[0]
+        func col(_ name: String) -> Int { header.firstIndex(of: name)! }
+        var ownerOfGroup: [String: String] = [:]
+        for o in d.ownership { ownerOfGroup[o.group.id] = o.owner ?? "" }
+        let actionIDs = Set(d.remediation.map(\.id))
+        for r in rows.dropFirst() {
+            // no_owner agrees with owners.csv: a row whose group has an owner there is not "no owner".
+            if !r[col("group")].isEmpty, let groupOwner = ownerOfGroup[r[col("group")]], !groupOwner.isEmpty { #expect(r[col("no_owner")] == "no") }
+            #expect(["assigned", "proposed", "none"].contains(r[col("owner_basis")]))
+            if !r[col("action")].isEmpty { #expect(actionIDs.contains(r[col("action")])) }
+            // Unscored cells have no credit.
+            if ["excluded", "not-applicable", "undetermined"].contains(r[col("status")]) { #expect(r[col("credit")].isEmpty) }
+            if !r[col("system")].isEmpty { #expect(!r[col("system_name")].isEmpty) }
+            #expect(r[col("evidence_titles")].split(separator: ";").count == r[col("evidence")].split(separator: ";").count)
+        }
+        // Every open cell names the action that closes it.
+        for (c, r) in zip(a.cells, rows.dropFirst()) where GapKind(c) != nil { #expect(!r[col("action")].isEmpty, "\(c.requirement) \(c.system ?? "")") }
+    }
+
+    @Test func scoresStateTheirPartsAndLeaveNothingScoredEmpty() throws {
+        let rows = try CSVReader.parse(AssessmentExport.scoresCSV(try assessAuditor("undeclared-facts.xml"))).map(\.fields)
+        let header = rows[0]
+        func col(_ name: String) -> Int { header.firstIndex(of: name)! }
+        for name in ["organization_cells", "organization_readiness", "system_cells", "system_readiness", "preparation", "undetermined", "prohibited"] { #expect(header.contains(name)) }
+        for r in rows.dropFirst() {
+            let assessed = Int(r[col("assessed_cells")])!
+            #expect(r[col("readiness")].isEmpty == (assessed == 0))
+            #expect(Int(r[col("organization_cells")])! + Int(r[col("system_cells")])! == assessed)
+        }
+    }
+}
+
+extension AuditorTests {
+    @Test func remediationRanksFindingsNotLabels() throws {
+        let a = try assessAuditor("no-inventory.xml")
+        let org = try auditorOrganization("no-inventory.xml")
+        let d = Deliverables.build(a, organization: org, dataset: Shared.dataset)
+        let perSystem = a.cells.filter { if case .noInventory = $0.reason { true } else { false } }
+        #expect(perSystem.count > 20)
+        let inventory = d.remediation.filter { $0.title.hasPrefix("Build the AI system inventory") }
+        #expect(inventory.count == 1 && inventory[0].requirements.count == perSystem.count)
+        #expect(!d.remediation.contains { $0.requirements.contains(perSystem[0].requirement) && !$0.title.hasPrefix("Build") })
+        let excluded = try #require(d.remediation.first { $0.requirements.contains(RequirementRef(.iso42001, "A.2.3")) })
+        let missing = try #require(d.remediation.first { $0.requirements.contains(RequirementRef(.iso42001, "A.2.4")) })
+        #expect(excluded.gaps.first?.kind == .unjustifiedExclusion && missing.gaps.first?.kind == .missing)
+        #expect(excluded.priority.total >= missing.priority.total && excluded.rank < missing.rank)
+        #expect(a.cell("iso42001:A.7.3")?.reason == .unjustifiedExclusion(underlying: .noInventory))
+        #expect(d.remediation.contains { $0.requirements == [RequirementRef(.iso42001, "A.7.3")] && $0.gaps.first?.kind == .unjustifiedExclusion })
+        for x in d.remediation {
+            #expect(x.targetDate >= a.asOf && !x.targetBasis.isEmpty)
+            if let dl = x.deadline, dl > a.asOf { #expect(x.targetDate == dl) }
+            else { #expect(x.targetDate == a.asOf.adding(days: RemediationPlanner.horizonDays(priority: x.priority.total))) }
+        }
+    }
+}
+
+extension AuditorTests {
+    @Test func assessPrintsTheClaimWarnings() throws {
+        let r = try CLITests().run(["assess", Repo.path("Fixtures/auditor/upcoming.xml")])
+        #expect(r.status == 0 || r.status == 1)
+        #expect(r.err.contains("warning: evidence DEP-1 claims eu-ai-act:Art. 26(1)") && r.err.contains("[claim-not-applicable]"))
     }
 }

@@ -93,8 +93,9 @@ struct BundledCatalogTests {
         #expect(c.entry(label: "Art. 55")?.riskTiers == ["general-purpose-systemic"])
         // High-risk duties for Annex III systems: as amended by the Digital Omnibus on AI (Regulation (EU) 2026/1744).
         #expect(c.entry(label: "Art. 9")?.appliesFrom == CalendarDate("2027-12-02"))
-        #expect(c.entry(label: "Art. 9")?.property("applies-from-original") == "2026-08-02")
-        #expect(c.entry(label: "Art. 9")?.property("applies-from-annex-i") == "2028-08-02")
+        let art9 = try #require(c.entry(label: "Art. 9"))
+        #expect(c.applicationDate(of: art9, asOf: CalendarDate("2026-07-01")!)?.date == CalendarDate("2026-08-02"))
+        #expect(c.applicationDate(of: art9, asOf: CalendarDate("2026-12-01")!, facts: DateFacts(annexIProduct: true))?.date == CalendarDate("2028-08-02"))
         #expect(c.entry(label: "Art. 50(1)")?.appliesFrom == CalendarDate("2026-08-02"))
         #expect(c.entry(label: "Art. 27")?.conditions.contains("annex-iii-5c") == true)
     }
@@ -136,6 +137,8 @@ struct CatalogLoaderTests {
         ("catalog-unsupported-version.xml", .unsupportedVersion, 7),
         ("catalog-bad-id.xml", .invalidIdentifier, 14),
         ("not-a-catalog.xml", .unknownDocument, 2),
+        ("catalog-date-unknown-act.xml", .invalidValue, 16),
+        ("catalog-date-bad-condition.xml", .invalidValue, 18),
     ])
     func rejectsOneDefectWithItsLocation(file: String, code: CrosswalkError.Code, line: Int) throws {
         let path = "Fixtures/invalid/" + file

@@ -150,7 +150,7 @@ struct ClientReportTests {
         let bytes = HTMLReport.render(s.assessment, deliverables: s.d, organization: s.org, dataset: Shared.dataset)
         let html = String(decoding: bytes, as: UTF8.self)
         try expectSelfContained(html)
-        for sc in s.assessment.scores where sc.scope != "heading" {
+        for sc in s.assessment.scores where sc.scope != .heading {
             #expect(html.contains(formatPercent(sc.readiness)), "\(sc.scope) \(sc.key)")
         }
         for section in ["id=\"summary\"", "id=\"actions\"", "id=\"ownership\"", "id=\"systems\"", "id=\"soa-iso42001\"", "id=\"soa-iso27001\"", "id=\"register\"", "id=\"method\""] {

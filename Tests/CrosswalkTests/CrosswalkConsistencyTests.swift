@@ -26,7 +26,7 @@ struct CrosswalkConsistencyTests {
     }
 
     /// Rule 2: every duty to give information about an AI system to someone relates to A.8.5 the same way.
-    @Test(arguments: ["Art. 21", "Art. 26(7)", "Art. 26(11)", "Art. 49(1)", "Art. 49(2)", "Art. 49(3)", "Art. 50(3)", "Art. 50(4)", "Art. 50(5)", "Art. 52(1)", "Art. 86"])
+    @Test(arguments: ["Art. 21", "Art. 26(7)", "Art. 26(11)", "Art. 49(1)", "Art. 49(2)", "Art. 49(3)", "Art. 50(3)", "Art. 50(4)", "Art. 50(5)", "Art. 52(1)", "Art. 86", "Art. 91"])
     func reportingDutiesIntersectA85(_ article: String) throws {
         let m = try #require(Self.map(article, "A.8.5"))
         #expect(m.relationship == .intersectsWith)

@@ -5,6 +5,18 @@ import Crosswalk
 /// The example of `Docs/Embedding.md`, through the public API only (no `@testable`).
 @Suite("Embedding example")
 struct EmbeddingTests {
+    /// "EU AI Act dates for one system", as documented.
+    @Test func datesForOneSystem() throws {
+        let dataset = try Dataset.load(bundled: true, extra: [])
+        let eu = try #require(dataset.catalogs.catalog(.euAIAct))
+        let facts = DateFacts(placedOnMarket: CalendarDate("2025-03-01"), publicAuthorityUse: true)
+        let art26 = try #require(eu.entry(label: "Art. 26(1)"))
+        let date = try #require(eu.applicationDate(of: art26, asOf: CalendarDate("2026-11-23")!, facts: facts))
+        #expect(date.date == CalendarDate("2030-08-02") && date.basis.hasPrefix("Art. 111(2)") && date.act.id == "digital-omnibus-ai" && date.act.status == .reported)
+        let corrected = try Dataset.load(dateOverlays: [try InputFile.read(Repo.path("Fixtures/date-overlays/official-journal.xml"))])
+        #expect(corrected.catalogs.catalog(.euAIAct)?.entry(label: "Art. 9")?.appliesFrom == CalendarDate("2028-03-01"))
+    }
+
     @Test func theDocumentedExampleRuns() throws {
         let dataset = try Dataset.load(bundled: true, extra: [])
         let file = try InputFile.read(Repo.path("Fixtures/sample/insurer.xml"))

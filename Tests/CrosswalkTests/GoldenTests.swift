@@ -30,7 +30,8 @@ struct SampleGoldenTests {
     }()
 
     @Test func gapsCSV() throws {
-        try expectGolden(AssessmentExport.gapsCSV(Self.assessment, catalogs: Shared.dataset.catalogs), "sample/gaps.csv")
+        let (org, d) = try SampleDeliverables.get
+        try expectGolden(AssessmentExport.gapsCSV(Self.assessment, catalogs: Shared.dataset.catalogs, join: CellJoin(deliverables: d, organization: org)), "sample/gaps.csv")
     }
 
     @Test func scoresCSV() throws {

@@ -117,6 +117,20 @@ private struct RefRun {
         return .yes(why)
     }
 
+    /// The date in force on the as-of date, worked out independently of the catalogue's
+    /// resolver: among the unconditional dates whose act is in force that day and which no
+    /// act in force has replaced, the one set by the latest act (no per-system facts can be
+    /// declared yet, so conditional transitional dates never apply).
+    func oracleDate(_ entry: CatalogEntry, in catalog: Catalog) -> (date: CalendarDate, basis: String)? {
+        func act(_ id: String) -> LegalAct? { catalog.acts.first { $0.id == id } }
+        func inForce(_ id: String) -> Bool { act(id).map { $0.entryIntoForce <= options.asOf } ?? false }
+        let live = entry.dates.filter { d in d.conditions.isEmpty && inForce(d.act) && !(d.replacedBy.map(inForce) ?? false) }
+        guard let best = live.max(by: { (act($0.act)!.entryIntoForce, $0.date) < (act($1.act)!.entryIntoForce, $1.date) }) else {
+            return entry.dates.isEmpty ? entry.appliesFrom.map { ($0, entry.appliesFromBasis ?? "") } : nil
+        }
+        return (best.date, "\(best.basis); \(act(best.act)!.summary)")
+    }
+
     mutating func assess(_ entry: CatalogEntry, in catalog: Catalog) -> [Cell] {
         let ref = RequirementRef(catalog.framework, entry.label)
         let owner = owners[ref]
@@ -134,6 +148,11 @@ private struct RefRun {
             }
             else { unjustified = true }
         }
+        // A dated obligation no act in force on the as-of date sets is not law yet.
+        let inForceDate = oracleDate(entry, in: catalog)
+        if !entry.dates.isEmpty && inForceDate == nil {
+            return [cell(nil, .notApplicable, .notInForce(requirement: entry.label, asOf: options.asOf), applicability: "not in force on \(options.asOf)")]
+        }
         // Art. 5: every operator screens its systems; a system classified prohibited is a finding of its own.
         if entry.riskTiers == ["prohibited"] {
             let isOperator = !org.euRoles.isEmpty || activeSystems.contains { !$0.euRoles.isEmpty }
@@ -142,14 +161,10 @@ private struct RefRun {
                              applicability: "applies to no operator")]
             }
             let why = "\(entry.label) binds every operator: screen every AI system and use against the prohibited practices"
-            var date = entry.appliesFrom
-            var basis = entry.appliesFromBasis
-            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) {
-                date = CalendarDate(o.value)
-                basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
-            }
+            let date = inForceDate?.date
+            let basis = inForceDate?.basis
             if let date, date > options.asOf {
-                return [cell(nil, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)]
+                return [upcomingCell(evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion), date, basis)]
             }
             return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
                 + activeSystems.compactMap { s -> Cell? in
@@ -185,8 +200,7 @@ private struct RefRun {
                 matches.append((s, why))
             }
             // Undetermined: per system in inventory order among the others; an organisation cell only when nothing binds.
-            var when = entry.appliesFrom
-            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) { when = CalendarDate(o.value) }
+            let when = inForceDate?.date
             func undetermined(_ system: String?, _ facts: [OpenFact]) -> Cell {
                 cell(system, .undetermined, .undetermined(requirement: entry.label, facts: facts), applicability: "\(entry.label) applies only if the facts named are so", deadline: when)
             }
@@ -195,27 +209,23 @@ private struct RefRun {
                 let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system" + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
                 return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), applicability: "applies to no system")]
             }
-            // The date in force on the as-of date: the 2024 date until Regulation (EU) 2026/1744 entered into force (27 July 2026).
-            var date = entry.appliesFrom
-            var basis = entry.appliesFromBasis
-            if options.asOf < CalendarDate("2026-07-27")!, let o = entry.properties.first(where: { $0.name == "applies-from-original" }) {
-                date = CalendarDate(o.value)
-                basis = entry.properties.first { $0.name == "applies-from-original-basis" }?.value
-            }
+            let date = inForceDate?.date
+            let basis = inForceDate?.basis
             let upcoming = date.map { $0 > options.asOf } ?? false
             if entry.scope == .system {
                 return activeSystems.compactMap { s -> Cell? in
                     if let o = open.first(where: { $0.0.id == s.id }) { return undetermined(s.id, o.1) }
                     guard let m = matches.first(where: { $0.0.id == s.id }) else { return nil }
                     let why = "\(entry.label) applies to \(s.id): \(m.1)"
-                    if upcoming, let date { return cell(s.id, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date) }
-                    return evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
+                    let evaluated = evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
+                    if upcoming, let date { return upcomingCell(evaluated, date, basis) }
+                    return evaluated
                 }
             }
             let targets: [(String?, String)] = [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
             return targets.map { system, why in
                 if upcoming, let date {
-                    return cell(system, .upcoming, .notYetApplicable(from: date, basis: basis), applicability: why, deadline: date)
+                    return upcomingCell(evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion), date, basis)
                 }
                 return evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
@@ -225,13 +235,27 @@ private struct RefRun {
             let process = entry.properties.contains { $0.name == "process" && $0.value == "organization" }
                 ? [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: "\(entry.label) asks for one organisation-wide process", unjustified: unjustified,
                             mandatoryExclusion: mandatoryExclusion, processOnly: true)] : []
-            if activeSystems.isEmpty { return process.isEmpty ? [cell(nil, .missing, .noInventory, applicability: "per system")] : process }
+            if activeSystems.isEmpty {
+                var reason = CellReason.noInventory
+                if let j = mandatoryExclusion { reason = .mandatoryExcluded(requirement: entry.label, justification: j, underlying: reason) }
+                if unjustified { reason = .unjustifiedExclusion(underlying: reason) }
+                return process.isEmpty ? [cell(nil, .missing, reason, applicability: "per system")] : process
+            }
             return process + activeSystems.map { s in
                 evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
             }
         }
         let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
         return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
+    }
+
+    /// Not yet in application: the evidence collected so far and the credit it would give, under status upcoming.
+    func upcomingCell(_ evaluated: Cell, _ date: CalendarDate, _ basis: String?) -> Cell {
+        var c = evaluated
+        c.status = .upcoming
+        c.reason = .notYetApplicable(from: date, basis: basis)
+        c.deadline = date
+        return c
     }
 
     // MARK: Evidence
@@ -372,14 +396,17 @@ private struct RefRun {
     // MARK: Scores
 
     func scores(_ cells: [Cell]) -> [Score] {
-        func score(_ scope: String, _ key: String, _ subset: [Cell]) -> Score {
+        func score(_ scope: ScoreScope, _ key: String, _ subset: [Cell]) -> Score {
             var counts: [CellStatus: Int] = [:]
             for c in subset { counts[c.status, default: 0] += 1 }
             let assessed = subset.filter { $0.status.isAssessed }
-            return Score(scope: scope, key: key, assessedCells: assessed.count, credit: assessed.reduce(0) { $0 + $1.credit }, counts: counts)
+            let org = assessed.filter { $0.system == nil }, upcoming = subset.filter { $0.status == .upcoming }
+            return Score(scope: scope, key: key, assessedCells: assessed.count, credit: assessed.reduce(0) { $0 + $1.credit }, counts: counts,
+                         organizationCells: org.count, organizationCredit: org.reduce(0) { $0 + $1.credit },
+                         upcomingCells: upcoming.count, upcomingCredit: upcoming.reduce(0) { $0 + $1.credit })
         }
-        var out = [score("overall", org.name, cells)]
-        for fw in frameworks { out.append(score("framework", fw.rawValue, cells.filter { $0.requirement.framework == fw })) }
+        var out = [score(.overall, org.name, cells)]
+        for fw in frameworks { out.append(score(.framework, fw.rawValue, cells.filter { $0.requirement.framework == fw })) }
         for fw in frameworks {
             let catalog = dataset.catalogs.catalog(fw)!
             var headingOf: [String: String] = [:]
@@ -396,10 +423,10 @@ private struct RefRun {
             }
             for h in order {
                 let subset = cells.filter { $0.requirement.framework == fw && headingOf[$0.requirement.label] == h }
-                if !subset.isEmpty { out.append(score("heading", "\(fw):\(h)", subset)) }
+                if !subset.isEmpty { out.append(score(.heading, "\(fw):\(h)", subset)) }
             }
         }
-        for s in org.systems { out.append(score("system", s.id, cells.filter { $0.system == s.id })) }
+        for s in org.systems { out.append(score(.system, s.id, cells.filter { $0.system == s.id })) }
         return out
     }
 }

@@ -43,7 +43,11 @@ extension EngineRun {
                 exclusion = .unjustified
             }
         }
-        if entry.riskTiers == ["prohibited"] { return prohibition(entry, exclusion: exclusion) }
+        // Dated obligations (EU AI Act): one no act in force on the as-of date sets is not law yet.
+        if !entry.dates.isEmpty && catalog.applicationDate(of: entry, asOf: options.asOf) == nil {
+            return fixed(.notApplicable, .notInForce(requirement: entry.label, asOf: options.asOf), "not in force on \(options.asOf)")
+        }
+        if entry.riskTiers == ["prohibited"] { return prohibition(entry, in: catalog, exclusion: exclusion) }
         // EU AI Act: actor, tier, condition, date.
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
             return euPlan(entry, in: catalog, exclusion: exclusion)
@@ -52,7 +56,15 @@ extension EngineRun {
             // A process requirement: the organisation cell for the process, then the systems' artefacts.
             let process = Self.asksForProcess(entry)
                 ? [CellTarget(system: nil, applicability: "\(entry.label) asks for one organisation-wide process", fixed: nil)] : []
-            if profiles.isEmpty { return process.isEmpty ? fixed(.missing, .noInventory, "per system") : ApplicabilityPlan(targets: process, exclusion: exclusion) }
+            if profiles.isEmpty {
+                // An exclusion that does not hold stays a finding, inventory or not.
+                let reason: CellReason = switch exclusion {
+                case nil: .noInventory
+                case .unjustified: .unjustifiedExclusion(underlying: .noInventory)
+                case let .mandatory(j): .mandatoryExcluded(requirement: entry.label, justification: j, underlying: .noInventory)
+                }
+                return process.isEmpty ? fixed(.missing, reason, "per system") : ApplicabilityPlan(targets: process, exclusion: exclusion)
+            }
             let why = "\(entry.label) is assessed for each AI system in scope"
             return ApplicabilityPlan(targets: process + profiles.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, exclusion: exclusion)
         }
@@ -63,13 +75,13 @@ extension EngineRun {
     /// EU AI Act Art. 5 (the obligation whose tier is `prohibited`): one organisation cell
     /// for every operator, whatever its inventory (a screening of its systems and uses), and
     /// a `prohibited` cell for each active system classified as prohibited.
-    func prohibition(_ entry: CatalogEntry, exclusion: ExclusionFinding?) -> ApplicabilityPlan {
+    func prohibition(_ entry: CatalogEntry, in catalog: Catalog, exclusion: ExclusionFinding?) -> ApplicabilityPlan {
         guard organization.isOperator else {
             let binds = "\(entry.actors.joined(separator: "/")) (every provider, deployer, importer or distributor)"
             return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: "applies to no operator",
                                                           fixed: (.notApplicable, .noMatchingSystem(requirement: entry.label, binds: binds), nil))])
         }
-        let date = applicationDate(entry)
+        let date = applicationDate(entry, in: catalog)
         let upcoming = date.flatMap { $0.date > options.asOf ? $0 : nil }
         let why = "\(entry.label) binds every operator: screen every AI system and use against the prohibited practices"
         var targets = [CellTarget(system: nil, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })]
@@ -108,7 +120,7 @@ extension EngineRun {
                 if binds { bound.append((p, why)) } else if !facts.isEmpty { open.append((p, facts)) }
             }
         }
-        let date = applicationDate(entry)
+        let date = applicationDate(entry, in: catalog)
         let upcoming = date.flatMap { d in d.date > options.asOf ? d : nil }
         func target(_ system: Int?, _ why: String) -> CellTarget {
             CellTarget(system: system, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })
@@ -173,19 +185,15 @@ extension EngineRun {
         return .binds(why)
     }
 
-    /// Time rule: the application date of `e` in force on the as-of date, with its legal
-    /// basis. Before the amending act entered into force, the date of the Regulation as
-    /// adopted (`applies-from-original`) applies.
-    func applicationDate(_ e: CatalogEntry) -> (date: CalendarDate, basis: String?)? {
-        guard let date = e.appliesFrom else { return nil }
-        if options.asOf < Self.amendmentInForce, let original = e.property("applies-from-original").flatMap(CalendarDate.init) {
-            return (original, e.property("applies-from-original-basis"))
-        }
-        return (date, e.appliesFromBasis)
+    /// The application date in force on the as-of date (`Docs/Scoring.md`, "Time"): the
+    /// catalogue's dated model picks, among the dates set by acts in force that day, the one
+    /// that applies (``Catalog/applicationDate(of:asOf:facts:)``), so an assessment as of a
+    /// day before an amendment entered into force sees the date as it stood then. Entries
+    /// without dates (ISO, NIST) have none. Transitional dates that depend on per-system
+    /// facts (placing on the market, public-authority use, Annex X) are in the data; the
+    /// organisation format cannot declare those facts yet, so the general date is used.
+    func applicationDate(_ e: CatalogEntry, in catalog: Catalog) -> (date: CalendarDate, basis: String?)? {
+        guard let resolved = catalog.applicationDate(of: e, asOf: options.asOf) else { return e.appliesFrom.map { ($0, e.appliesFromBasis) } }
+        return (resolved.date, "\(resolved.basis); \(resolved.act.summary)")
     }
-
-    /// The entry into force of Regulation (EU) 2026/1744, which set the amended dates of
-    /// `applies-from` (the catalogue's remarks: "in force since 27 July 2026"). The dated
-    /// model of the catalogue layer replaces this constant.
-    static let amendmentInForce = CalendarDate(year: 2026, month: 7, day: 27)!
 }

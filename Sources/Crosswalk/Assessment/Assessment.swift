@@ -49,15 +49,47 @@ public struct Cell: Sendable, Hashable {
     public var noOwner: Bool { owner == nil }
 }
 
-/// A readiness score: credit over the cells that count.
+/// What a score is over.
+public enum ScoreScope: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The whole assessment (key: the organisation's name).
+    case overall
+    /// One framework (key: its identifier).
+    case framework
+    /// One top-level heading of a framework (key: `framework:label`).
+    case heading
+    /// One AI system (key: its id).
+    case system
+}
+
+/// A readiness score: credit over the cells that count (obligations in force), each cell
+/// weighing the same; with its organisation and per-system parts, and, apart, the
+/// preparation of upcoming cells.
 public struct Score: Sendable, Hashable {
-    public var scope: String
+    public var scope: ScoreScope
     public var key: String
+    /// Scored cells (in force): every status but excluded, not-applicable, upcoming, undetermined.
     public var assessedCells: Int
     public var credit: Double
     public var counts: [CellStatus: Int]
-    /// credit / assessed cells, 0 when nothing is assessed.
+    /// The organisation cells among ``assessedCells`` and their credit; the rest are per-system cells.
+    public var organizationCells = 0
+    public var organizationCredit = 0.0
+    /// Upcoming cells (not yet in application) and the credit the evidence already collected would give them.
+    public var upcomingCells = 0
+    public var upcomingCredit = 0.0
+
+    /// credit / assessed cells, 0 when nothing is assessed (see ``isScored``).
     public var readiness: Double { assessedCells == 0 ? 0 : credit / Double(assessedCells) }
+    /// False when no cell is scored: readiness is then not a number to print.
+    public var isScored: Bool { assessedCells > 0 }
+    public var systemCells: Int { assessedCells - organizationCells }
+    public var systemCredit: Double { credit - organizationCredit }
+    /// Readiness over the organisation cells, nil when there are none.
+    public var organizationReadiness: Double? { organizationCells == 0 ? nil : organizationCredit / Double(organizationCells) }
+    /// Readiness over the per-system cells, nil when there are none.
+    public var systemReadiness: Double? { systemCells == 0 ? nil : systemCredit / Double(systemCells) }
+    /// Preparation: the credit of upcoming cells over their number, nil when none is upcoming.
+    public var preparation: Double? { upcomingCells == 0 ? nil : upcomingCredit / Double(upcomingCells) }
 }
 
 /// The result of assessing an organisation at a date.
@@ -70,6 +102,9 @@ public struct Assessment: Sendable {
     public var cells: [Cell]
     /// Overall, per framework, per top-level heading, per system.
     public var scores: [Score]
+    /// Warnings about the input that the assessment finds (evidence claiming what does not
+    /// apply), in register order.
+    public var warnings: [Diagnostic] = []
 
     /// The number of cells with `status`.
     public func count(_ status: CellStatus) -> Int { cells.filter { $0.status == status }.count }

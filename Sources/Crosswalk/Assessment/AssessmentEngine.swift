@@ -1,26 +1,10 @@
 import Dispatch
 
-/// Options of one assessment run.
-public struct AssessmentOptions: Sendable {
-    /// The as-of date: evidence validity and application dates are judged at it.
-    public var asOf: CalendarDate
-    /// Evidence expiring within this many days after ``asOf`` is `due-soon`.
-    public var dueSoonDays: Int
-    /// Frameworks to assess; nil for the organisation's scope.
-    public var frameworks: [FrameworkID]?
-
-    public init(asOf: CalendarDate, dueSoonDays: Int = 30, frameworks: [FrameworkID]? = nil) {
-        self.asOf = asOf
-        self.dueSoonDays = dueSoonDays
-        self.frameworks = frameworks
-    }
-}
-
 /// The gap engine: a pure function of the organisation, the reference data and the options.
 /// The rules are documented in `Docs/Scoring.md`; each lives in one file: applicability
 /// (`Applicability.swift`, `SystemProfile.swift`), the evidence index (`EvidenceIndex.swift`,
 /// `EvidenceRoutes.swift`), cell evaluation (`CellEvaluator.swift`), reasons
-/// (`CellReason.swift`) and scoring (`Scoring.swift`).
+/// (`CellReason.swift`), scoring (`Scoring.swift`) and warnings (`ClaimWarnings.swift`).
 public enum AssessmentEngine {
     /// Assesses `organization` against every framework in scope.
     ///
@@ -98,7 +82,8 @@ struct EngineRun: Sendable {
             scoring.add(results.buffer[i], framework: work[i].framework, entry: work[i].entry)
             cells.append(contentsOf: results.buffer[i].cells)
         }
-        return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scoring.scores())
+        return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scoring.scores(),
+                          warnings: ClaimWarnings.warnings(org, cells: cells))
     }
 
     /// The cells of one requirement: applicability first, then evidence.
@@ -110,29 +95,26 @@ struct EngineRun: Sendable {
         out.cells.reserveCapacity(plan.targets.count)
         for t in plan.targets {
             let system = t.system.map { org.systems[$0].id }
-            if let (status, reason, deadline) = t.fixed {
+            if let (status, reason, deadline) = t.fixed, status != .upcoming {
                 out.cells.append(Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: owners[ref],
                                       deadline: deadline, credit: 0, applicability: t.applicability))
-            } else if let s = t.system {
-                out.cells.append(evaluator.evaluate(system: s, applicability: t.applicability, exclusion: plan.exclusion))
-            } else {
-                out.cells.append(evaluator.evaluateOrganization(applicability: t.applicability, exclusion: plan.exclusion,
-                                                                processOnly: entry.scope == .system))
+                out.systems.append(Int32(t.system ?? -1))
+                continue
             }
+            var cell = if let s = t.system {
+                evaluator.evaluate(system: s, applicability: t.applicability, exclusion: plan.exclusion)
+            } else {
+                evaluator.evaluateOrganization(applicability: t.applicability, exclusion: plan.exclusion, processOnly: entry.scope == .system)
+            }
+            if let (status, reason, deadline) = t.fixed {
+                // Upcoming: the evidence already collected and the credit it would give (preparation), not the status.
+                cell.status = status
+                cell.reason = reason
+                cell.deadline = deadline
+            }
+            out.cells.append(cell)
             out.systems.append(Int32(t.system ?? -1))
         }
         return out
-    }
-}
-
-/// Slots written once each from parallel iterations (each index by one iteration only).
-struct Slots<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(count: Int) { buffer = .allocate(capacity: count) }
-    func initialize(_ i: Int, to value: T) { (buffer.baseAddress! + i).initialize(to: value) }
-    /// Deinitialises every slot (all must have been initialised) and frees the memory.
-    func free() {
-        _ = buffer.baseAddress.map { $0.deinitialize(count: buffer.count) }
-        buffer.deallocate()
     }
 }

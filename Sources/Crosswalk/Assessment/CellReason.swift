@@ -56,6 +56,9 @@ public indirect enum CellReason: Sendable, Hashable {
     case soaExcluded(justification: String)
     /// An EU AI Act obligation that binds no system of the inventory.
     case noMatchingSystem(requirement: String, binds: String)
+    /// The obligation was not yet law on the as-of date: no act in force then sets a date
+    /// for it (e.g. a duty added by a later amendment).
+    case notInForce(requirement: String, asOf: CalendarDate)
     /// Before the application date.
     case notYetApplicable(from: CalendarDate, basis: String?)
     /// EU AI Act Art. 5: an active system whose risk tier is `prohibited`.
@@ -88,6 +91,7 @@ public indirect enum CellReason: Sendable, Hashable {
         case .noProcess: "no-process"
         case .soaExcluded: "soa-excluded"
         case .noMatchingSystem: "no-matching-system"
+        case .notInForce: "not-in-force"
         case .notYetApplicable: "not-yet-applicable"
         case .unjustifiedExclusion: "unjustified-exclusion"
         case .prohibitedPractice: "prohibited-practice"
@@ -124,6 +128,7 @@ public indirect enum CellReason: Sendable, Hashable {
         case .noInventory: "Assessed per AI system, but the inventory lists no AI system: build the AI system inventory first."
         case let .soaExcluded(j): "Excluded in the Statement of Applicability: \(j)"
         case let .noMatchingSystem(r, binds): "\(r) binds the \(binds); no system in the inventory is one."
+        case let .notInForce(r, day): "\(r) was not law on \(day): no act in force that day sets a date for it."
         case let .notYetApplicable(date, basis): "Applies from \(date) (\(basis ?? "legal basis not given")); prepare before then."
         case let .prohibitedPractice(s, r):
             "\(s) is classified as a prohibited practice (\(r)): no evidence can make it compliant; withdraw it from the market or stop using it."

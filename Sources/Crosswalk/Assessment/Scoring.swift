@@ -6,19 +6,29 @@ struct Scoring {
         var assessed = 0
         var credit = 0.0
         var cells = 0
+        var organization = 0
+        var organizationCredit = 0.0
+        var upcoming = 0
+        var upcomingCredit = 0.0
 
         mutating func add(_ c: Cell) {
             cells += 1
             counts[Self.index[c.status]!] += 1
-            if c.status.isAssessed { assessed += 1; credit += c.credit }
+            if c.status.isAssessed {
+                assessed += 1; credit += c.credit
+                if c.system == nil { organization += 1; organizationCredit += c.credit }
+            } else if c.status == .upcoming {
+                upcoming += 1; upcomingCredit += c.credit
+            }
         }
 
         static let index: [CellStatus: Int] = Dictionary(uniqueKeysWithValues: CellStatus.allCases.enumerated().map { ($1, $0) })
 
-        func score(_ scope: String, _ key: String) -> Score {
+        func score(_ scope: ScoreScope, _ key: String) -> Score {
             var d: [CellStatus: Int] = [:]
             for (i, s) in CellStatus.allCases.enumerated() where counts[i] > 0 { d[s] = counts[i] }
-            return Score(scope: scope, key: key, assessedCells: assessed, credit: credit, counts: d)
+            return Score(scope: scope, key: key, assessedCells: assessed, credit: credit, counts: d, organizationCells: organization,
+                         organizationCredit: organizationCredit, upcomingCells: upcoming, upcomingCredit: upcomingCredit)
         }
     }
 
@@ -72,14 +82,14 @@ struct Scoring {
     }
 
     func scores() -> [Score] {
-        var out = [overall.score("overall", run.org.name)]
-        for (f, fw) in run.frameworks.enumerated() { out.append(frameworks[f].score("framework", fw.rawValue)) }
+        var out = [overall.score(.overall, run.org.name)]
+        for (f, fw) in run.frameworks.enumerated() { out.append(frameworks[f].score(.framework, fw.rawValue)) }
         for (f, fw) in run.frameworks.enumerated() {
             for (h, label) in headingOrder[f].enumerated() where headings[f][h].cells > 0 {
-                out.append(headings[f][h].score("heading", "\(fw):\(label)"))
+                out.append(headings[f][h].score(.heading, "\(fw):\(label)"))
             }
         }
-        for (i, s) in run.org.systems.enumerated() { out.append(systems[systemTally[i]].score("system", s.id)) }
+        for (i, s) in run.org.systems.enumerated() { out.append(systems[systemTally[i]].score(.system, s.id)) }
         return out
     }
 }

@@ -22,12 +22,15 @@ public struct Catalog: Sendable {
     public var remarks: String
     /// Where it was loaded from.
     public var source: String
-    public private(set) var entries: [CatalogEntry]
+    public internal(set) var entries: [CatalogEntry]
+    /// The legal acts the entries' ``CatalogEntry/dates`` refer to (EU AI Act: the Regulation
+    /// as adopted and the acts amending its dates), in document order.
+    public var acts: [LegalAct]
     private var byLabel: [String: Int]
     private var byID: [String: Int]
 
     public init(framework: FrameworkID, uuid: String, title: String, version: String, oscalVersion: String, edition: String,
-                licence: String?, remarks: String, source: String, entries: [CatalogEntry]) {
+                licence: String?, remarks: String, source: String, entries: [CatalogEntry], acts: [LegalAct] = []) {
         self.framework = framework
         self.uuid = uuid
         self.title = title
@@ -38,6 +41,7 @@ public struct Catalog: Sendable {
         self.remarks = remarks
         self.source = source
         self.entries = entries
+        self.acts = acts
         var byLabel: [String: Int] = [:], byID: [String: Int] = [:]
         for (i, e) in entries.enumerated() {
             if byLabel[e.label] == nil { byLabel[e.label] = i }

@@ -82,6 +82,11 @@ public struct CatalogEntry: Sendable, Hashable {
     public var appliesFrom: CalendarDate?
     /// The legal basis of ``appliesFrom``.
     public var appliesFromBasis: String?
+    /// EU AI Act: every date the obligation has, each with the act that set it and the
+    /// facts it is limited to (`part name="application-date"`). When present,
+    /// ``appliesFrom`` is derived from them: the general date under the latest acts.
+    /// The date for an as-of day and a system's facts: ``Catalog/applicationDate(of:asOf:facts:)``.
+    public var dates: [ApplicationDate] = []
     /// Every prop, in document order, Crosswalk's included.
     public var properties: [Property]
     /// The text of the `statement` (or `overview`) parts, where the catalogue has one.

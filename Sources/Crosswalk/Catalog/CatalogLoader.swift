@@ -49,6 +49,9 @@ private struct Reader {
     var entries: [CatalogEntry] = []
     var seenIDs: [String: Int] = [:]
     var seenLabels: [String: Int] = [:]
+    /// Act ids named by application dates, with the line naming them, checked once the
+    /// back-matter has been read.
+    var actReferences: [(id: String, line: Int)] = []
     let file: String
     let limits: InputLimits
 
@@ -125,8 +128,88 @@ private struct Reader {
             }
         }
         if entries.isEmpty { log.error(.missingElement, "the catalog has no group or control", line: root.line) }
-        return Catalog(framework: framework, uuid: uuid, title: title, version: version, oscalVersion: oscalVersion, edition: edition,
-                       licence: licence, remarks: remarks, source: file, entries: entries)
+        let acts = root.elements(named: "back-matter").flatMap { readActs($0) }
+        var known = Set<String>()
+        for a in acts where !known.insert(a.id).inserted {
+            log.error(.duplicateIdentifier, "act '\(a.id)' is declared twice in <back-matter>; give each act one <resource>", line: root.line)
+        }
+        for r in actReferences where !known.contains(r.id) {
+            log.error(.invalidValue, "application date names act '\(r.id)', which no <back-matter> <resource> declares; declared: \(acts.map(\.id).joined(separator: ", "))", line: r.line)
+        }
+        var catalog = Catalog(framework: framework, uuid: uuid, title: title, version: version, oscalVersion: oscalVersion, edition: edition,
+                              licence: licence, remarks: remarks, source: file, entries: entries, acts: acts)
+        catalog.deriveGeneralDates()
+        return catalog
+    }
+
+    /// One `part name="application-date" ns="urn:crosswalk"`: props date, act, basis, and
+    /// optionally replaced-by and when (one condition each).
+    mutating func readDate(_ part: XMLElement) -> ApplicationDate? {
+        var date: CalendarDate?, act: String?, replacedBy: String?, basis: String?
+        var conditions: [ApplicationDate.Condition] = []
+        var ok = true
+        for p in part.elements(named: "prop") {
+            let name = p.attribute("name") ?? "", value = p.attribute("value") ?? ""
+            guard p.attribute("ns") == Self.cw else {
+                log.error(.unknownProperty, "prop '\(name)' of an application-date part needs ns=\"\(Self.cw)\"", line: p.line); ok = false; continue
+            }
+            switch name {
+            case "date":
+                date = CalendarDate(value)
+                if date == nil { log.error(.invalidValue, "application date '\(value)' is not a date; write YYYY-MM-DD", line: p.line); ok = false }
+            case "act":
+                act = value; actReferences.append((value, p.line))
+            case "replaced-by":
+                replacedBy = value; actReferences.append((value, p.line))
+            case "basis":
+                basis = value
+            case "when":
+                if let c = ApplicationDate.Condition(token: value) { conditions.append(c) }
+                else { log.error(.invalidValue, "when '\(value)' is not one of \(ApplicationDate.Condition.tokens.joined(separator: ", "))", line: p.line); ok = false }
+            default:
+                log.error(.unknownProperty, "prop '\(name)' is not an application-date prop; use date, act, basis, replaced-by or when", line: p.line); ok = false
+            }
+        }
+        for (what, value) in [("date", date.map(\.description)), ("act", act), ("basis", basis)] where (value ?? "").isEmpty {
+            if what != "date" || ok { log.error(.missingElement, "an application-date part needs <prop name=\"\(what)\" ns=\"\(Self.cw)\" value=\"…\"/>", line: part.line) }
+            ok = false
+        }
+        guard ok, let date, let act, let basis else { return nil }
+        return ApplicationDate(date: date, act: act, replacedBy: replacedBy, basis: basis, conditions: conditions,
+                               location: SourceLocation(file: file, line: part.line, column: part.column))
+    }
+
+    /// The acts declared in `back-matter`: each `resource` with a Crosswalk `act` prop.
+    mutating func readActs(_ backMatter: XMLElement) -> [LegalAct] {
+        var out: [LegalAct] = []
+        for r in backMatter.elements(named: "resource") {
+            let ps = r.elements(named: "prop").filter { $0.attribute("ns") == Self.cw }
+            guard let idProp = ps.first(where: { $0.attribute("name") == "act" }) else { continue }
+            let id = idProp.attribute("value") ?? ""
+            if !isOSCALToken(id) { log.error(.invalidValue, "act id '\(id)' must be a token such as eu-ai-act-2024", line: idProp.line); continue }
+            var force: CalendarDate?, status = LegalAct.Status.published
+            for p in ps {
+                let value = p.attribute("value") ?? ""
+                switch p.attribute("name") ?? "" {
+                case "act": break
+                case "entry-into-force":
+                    force = CalendarDate(value)
+                    if force == nil { log.error(.invalidValue, "entry-into-force '\(value)' is not a date; write YYYY-MM-DD", line: p.line) }
+                case "status":
+                    if let s = LegalAct.Status(rawValue: value) { status = s }
+                    else { log.error(.invalidValue, "act status '\(value)' must be published or reported", line: p.line) }
+                default:
+                    log.error(.unknownProperty, "prop '\(p.attribute("name") ?? "")' is not an act prop; use act, entry-into-force or status", line: p.line)
+                }
+            }
+            guard let force else {
+                log.error(.missingElement, "act '\(id)' needs <prop name=\"entry-into-force\" ns=\"\(Self.cw)\" value=\"YYYY-MM-DD\"/>", line: r.line)
+                continue
+            }
+            let citation = r.firstElement(named: "citation")?.firstElement(named: "text")?.textContent ?? ""
+            out.append(LegalAct(id: id, title: r.firstElement(named: "title")?.textContent ?? id, citation: citation, entryIntoForce: force, status: status))
+        }
+        return out
     }
 
     struct LocatedProperty { var property: Property; var line: Int }
@@ -227,6 +310,13 @@ private struct Reader {
             log.error(.duplicateIdentifier, "label '\(entry.label)' is used twice (first at line \(first)); labels must be unique in a catalog", line: line)
         } else {
             seenLabels[entry.label] = line
+        }
+        let datedParts = element.elements(named: "part").filter { $0.attribute("name") == "application-date" && $0.attribute("ns") == Self.cw }
+        if !datedParts.isEmpty {
+            if entry.appliesFrom != nil || entry.appliesFromBasis != nil {
+                log.error(.invalidValue, "'\(id)' has both applies-from props and application-date parts; keep the parts (they carry the act and the conditions)", line: line)
+            }
+            entry.dates = datedParts.compactMap { readDate($0) }
         }
         let statement = element.elements(named: "part").filter { ["statement", "overview"].contains($0.attribute("name") ?? "") }
             .map(\.textContent).filter { !$0.isEmpty }.joined(separator: " ")

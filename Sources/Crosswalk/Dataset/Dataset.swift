@@ -26,7 +26,10 @@ public struct Dataset: Sendable {
     /// ``InputLimits/default``, so tightening the limits for a client's files keeps the
     /// reference data loadable.
     /// - Throws: ``CrosswalkError`` with every problem of every file.
-    public static func load(bundled: Bool = true, extra: [InputFile] = [], limits: InputLimits = .default) throws(CrosswalkError) -> Dataset {
+    /// `dateOverlays` (``DateOverlay`` files) are applied, in order, to the catalogues once
+    /// they are loaded: the way a user follows the Official Journal.
+    public static func load(bundled: Bool = true, extra: [InputFile] = [], dateOverlays: [InputFile] = [],
+                            limits: InputLimits = .default) throws(CrosswalkError) -> Dataset {
         var files: [(file: InputFile, isUser: Bool)] = []
         if bundled { files += try BundledData.files().map { ($0, false) } }
         files += extra.map { ($0, true) }
@@ -54,6 +57,10 @@ public struct Dataset: Sendable {
                 sources.append(FileDigest(kind: .catalog, name: t.file.path, subject: catalog.framework.rawValue, bytes: t.file.bytes))
                 warnings += w
             } catch { problems += error.diagnostics }
+        }
+        // Date overlays correct the catalogues' dates.
+        for file in dateOverlays {
+            do { catalogs = try catalogs.applying(DateOverlay.load(file.bytes, file: file.path, limits: limits)) } catch { problems += error.diagnostics }
         }
         // Then crosswalks, resolved against them.
         var collections: [MappingCollection] = []
@@ -114,6 +121,8 @@ public struct Dataset: Sendable {
 public enum Document: Sendable {
     case catalog(Catalog, warnings: [Diagnostic])
     case mappingCollection(MappingCollection, warnings: [Diagnostic])
+    /// A ``DateOverlay``, checked against `catalogs` when any are given.
+    case dateOverlay(DateOverlay)
 
     /// Parses `file` and loads it according to its root element; crosswalks are resolved
     /// against `catalogs`.
@@ -126,8 +135,12 @@ public enum Document: Sendable {
         case "mapping-collection":
             let (collection, warnings) = try MappingLoader.load(root: root, file: file.path, catalogs: catalogs, limits: limits)
             return .mappingCollection(collection, warnings: warnings)
+        case "date-overlay":
+            let overlay = try DateOverlay.load(file.bytes, file: file.path, limits: limits)
+            if !catalogs.catalogs.isEmpty { _ = try catalogs.applying(overlay) }
+            return .dateOverlay(overlay)
         default:
-            throw CrosswalkError(.unknownDocument, "<\(root.name)> is not a document Crosswalk reads; expected an OSCAL <catalog> or <mapping-collection>", at: SourceLocation(file: file.path, line: root.line))
+            throw CrosswalkError(.unknownDocument, "<\(root.name)> is not a document Crosswalk reads; expected an OSCAL <catalog> or <mapping-collection>, or a <date-overlay>", at: SourceLocation(file: file.path, line: root.line))
         }
     }
 }

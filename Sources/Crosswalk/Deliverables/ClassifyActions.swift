@@ -34,3 +34,35 @@ extension RemediationPlanner {
         }
     }
 }
+
+extension RemediationPlanner {
+    /// An organisation with no AI system inventory: one action, "build the AI system
+    /// inventory", closing every per-system requirement (not one action each).
+    static func inventoryAction(_ cells: [Cell], asOf: CalendarDate, organization: Organization, systemIndex: [String: Int], catalogs: CatalogSet) -> RemediationAction {
+        var requirements: [RequirementRef] = []
+        for c in cells where !requirements.contains(c.requirement) { requirements.append(c.requirement) }
+        let group = ControlGroup(id: "INVENTORY", anchor: requirements[0], members: requirements.map { GroupMember(requirement: $0, membership: .anchor) })
+        let o = GroupOwnership(group: group, owner: nil, basis: .unowned, otherClaims: [])
+        var x = action(o, cells: cells, asOf: asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs)
+        x.gaps = x.gaps.filter { $0.kind != .noOwner }
+        x.title = "Build the AI system inventory (the \(requirements.count) per-system requirement\(requirements.count == 1 ? "" : "s") can then be assessed)"
+        return x
+    }
+
+    /// The default horizon of an action without a deadline ahead, by priority: 30 days from
+    /// 45 points, 90 from 35, 180 from 25, else 365 (`Docs/Deliverables.md`).
+    public static func horizonDays(priority: Int) -> Int {
+        priority >= 45 ? 30 : priority >= 35 ? 90 : priority >= 25 ? 180 : 365
+    }
+
+    static func setTarget(_ x: inout RemediationAction, asOf: CalendarDate) {
+        if x.gaps.first?.kind == .prohibited {
+            x.targetDate = asOf; x.targetBasis = "immediately"
+        } else if let d = x.deadline, d > asOf {
+            x.targetDate = d; x.targetBasis = "deadline"
+        } else {
+            let days = horizonDays(priority: x.priority.total)
+            x.targetDate = asOf.adding(days: days); x.targetBasis = "priority horizon \(days) days"
+        }
+    }
+}

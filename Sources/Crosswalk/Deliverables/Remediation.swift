@@ -15,12 +15,13 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
     case undetermined
     case noOwner = "no-owner"
 
-    /// 1–5: how bad the gap is (see `Docs/Deliverables.md`).
+    /// 2–6: how bad the gap is (see `Docs/Deliverables.md`).
     public var severity: Int {
         switch self {
         case .prohibited: 6
-        case .missing: 5
-        case .executionGap, .unjustifiedExclusion, .mandatoryExcluded, .stale, .undetermined: 4
+        // An exclusion that does not hold is at least as bad as the control merely missing.
+        case .missing, .unjustifiedExclusion, .mandatoryExcluded: 5
+        case .executionGap, .stale, .undetermined: 4
         case .partial: 3
         case .dueSoon, .upcoming, .noOwner: 2
         }
@@ -108,6 +109,11 @@ public struct RemediationAction: Sendable, Hashable {
     /// The highest EU AI Act risk tier among the systems affected, or `organisation`.
     public var highestTier: String
     public var priority: Priority
+    /// When to have it done: the deadline when it is still ahead, otherwise the as-of date
+    /// plus the default horizon of the priority (``RemediationPlanner/horizonDays(priority:)``).
+    public var targetDate: CalendarDate = CalendarDate(year: 1970, month: 1, day: 1)!
+    /// `deadline`, `immediately` (a prohibited practice) or `priority horizon N days`.
+    public var targetBasis: String = ""
 }
 
 /// Builds the ranked remediation plan: one action per control group with open gaps.
@@ -121,24 +127,33 @@ public enum RemediationPlanner {
         var groupOf: [RequirementRef: Int] = [:]
         for (i, o) in ownership.enumerated() { for m in o.group.members { groupOf[m.requirement] = i } }
         var openCells: [[Cell]] = Array(repeating: [], count: ownership.count)
-        var undetermined: [Cell] = []
+        var undetermined: [Cell] = [], noInventory: [Cell] = []
         for c in assessment.cells {
             guard let kind = GapKind(c) else { continue }
-            // Undetermined cells become one classify action per system, not one per group.
+            // Undetermined cells become one classify action per system, not one per group;
+            // an empty inventory one action for every per-system requirement.
             if kind == .undetermined { undetermined.append(c); continue }
+            if case .noInventory = c.reason { noInventory.append(c); continue }
             guard let g = groupOf[c.requirement] else { continue }
             openCells[g].append(c)
         }
         let systemIndex = Dictionary(organization.systems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var actions: [(RemediationAction, position: Int)] = []
+        let awaitingInventory = Set(noInventory.map(\.requirement))
         for (i, o) in ownership.enumerated() {
             let cells = openCells[i]
             guard !cells.isEmpty || o.isUnowned else { continue }
+            // Requirements that wait for the inventory get no owner action of their own yet.
+            if cells.isEmpty && o.group.requirements.allSatisfy(awaitingInventory.contains) { continue }
             actions.append((action(o, cells: cells, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs), i))
         }
         for (n, x) in classifyActions(undetermined, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs).enumerated() {
             actions.append((x, ownership.count + n))
         }
+        if !noInventory.isEmpty {
+            actions.append((inventoryAction(noInventory, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs), -1))
+        }
+        for i in actions.indices { setTarget(&actions[i].0, asOf: assessment.asOf) }
         actions.sort { a, b in
             // A prohibited practice ranks first, whatever its score.
             let pa = a.0.gaps.first?.kind == .prohibited, pb = b.0.gaps.first?.kind == .prohibited
@@ -184,6 +199,8 @@ public enum RemediationPlanner {
             case .stale: consider(c.deadline, .expired)
             case .dueSoon: consider(c.deadline, .expires)
             case .upcoming: consider(c.deadline, .appliesFrom)
+            // The application date in force on the as-of date, as the engine chose it.
+            case .undetermined: if let d = c.deadline { consider(d, d <= asOf ? .inForce : .appliesFrom) }
             default: if let from = entry?.appliesFrom, from <= asOf { consider(from, .inForce) }
             }
             let name: String

@@ -40,6 +40,8 @@ public struct CrosswalkError: Error, Sendable, CustomStringConvertible, Equatabl
         public static let unknownRequirement: Code = "unknown-requirement"
         /// An identifier (id, label, reference) longer than ``InputLimits/maxIdentifierBytes``.
         public static let identifierTooLong: Code = "identifier-too-long"
+        /// A warning of the assessment: evidence claims a requirement that is excluded or not applicable.
+        public static let claimNotApplicable: Code = "claim-not-applicable"
         // CSV imports.
         public static let csvMalformed: Code = "csv-malformed"
         public static let csvTooLarge: Code = "csv-too-large"

@@ -101,9 +101,15 @@ public struct AssessmentDiff: Sendable {
         var rows: [Readiness] = []
         for scope in ["overall", "framework", "system"] {
             var order: [String] = []
-            var o: [String: Double] = [:], n: [String: Double] = [:]
-            for s in new.scores where s.scope == scope { if n[s.key] == nil { order.append(s.key) }; n[s.key] = s.readiness }
-            for s in old.scores where s.scope == scope { if n[s.key] == nil && o[s.key] == nil { order.append(s.key) }; o[s.key] = s.readiness }
+            var o: [String: Double] = [:], n: [String: Double] = [:], listed = Set<String>()
+            for s in new.scores where s.scope == scope {
+                if listed.insert(s.key).inserted { order.append(s.key) }
+                if let r = s.readiness { n[s.key] = r }
+            }
+            for s in old.scores where s.scope == scope {
+                if listed.insert(s.key).inserted { order.append(s.key) }
+                if let r = s.readiness { o[s.key] = r }
+            }
             rows += order.map { Readiness(scope: scope, key: $0, old: o[$0], new: n[$0]) }
         }
         readiness = rows

@@ -18,7 +18,8 @@ public struct AssessmentSnapshot: Sendable {
     public struct ScoreRecord: Sendable, Hashable {
         public var scope: String
         public var key: String
-        public var readiness: Double
+        /// Nil where nothing is scored (format 2 writes null).
+        public var readiness: Double?
         public var assessedCells: Int
     }
     public struct EvidenceRecord: Sendable, Hashable {
@@ -30,7 +31,7 @@ public struct AssessmentSnapshot: Sendable {
     }
 
     /// The versions of `crosswalk-assessment` this reader understands.
-    public static let supportedVersions = [1]
+    public static let supportedVersions = [1, 2]
 
     public var file: String
     public var organization: String
@@ -63,7 +64,7 @@ public struct AssessmentSnapshot: Sendable {
         frameworks = try d.array(d.member(root, "frameworks")).map { n throws(CrosswalkError) in FrameworkID(try d.string(n)) }
         scores = try d.array(d.member(root, "scores")).map { n throws(CrosswalkError) in
             ScoreRecord(scope: try d.string(d.member(n, "scope")), key: try d.string(d.member(n, "key")),
-                        readiness: try d.double(d.member(n, "readiness")), assessedCells: try d.int(d.member(n, "assessedCells")))
+                        readiness: try d.optionalDouble(d.member(n, "readiness")), assessedCells: try d.int(d.member(n, "assessedCells")))
         }
         cells = try d.array(d.member(root, "cells")).map { n throws(CrosswalkError) in
             let fw = try d.string(d.member(n, "framework")), label = try d.string(d.member(n, "requirement"))
@@ -146,6 +147,10 @@ public struct AssessmentSnapshot: Sendable {
         func array(_ n: JSONNode) throws(CrosswalkError) -> [JSONNode] {
             guard case let .array(a) = n.value else { throw fail(n, "expected an array, found \(text(n))") }
             return a
+        }
+        func optionalDouble(_ n: JSONNode) throws(CrosswalkError) -> Double? {
+            if case .null = n.value { return nil }
+            return try double(n)
         }
         func double(_ n: JSONNode) throws(CrosswalkError) -> Double {
             guard case let .number(s) = n.value, let v = Double(s), v.isFinite else { throw fail(n, "expected a number, found \(text(n))") }

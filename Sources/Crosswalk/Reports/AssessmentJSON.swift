@@ -3,7 +3,7 @@
 /// way that breaks readers.
 public enum AssessmentJSON {
     public static let format = "crosswalk-assessment"
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// The document for `a` and its deliverables, ending with a newline.
     public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance? = nil) -> [UInt8] {
@@ -28,10 +28,16 @@ public enum AssessmentJSON {
         w.key("scores"); w.beginArray()
         for s in a.scores {
             w.beginObject()
-            w.field("scope", s.scope); w.field("key", s.key)
-            w.key("readiness"); w.number(s.readiness, decimals: 4)
+            w.field("scope", s.scope.rawValue); w.field("key", s.key)
+            w.key("readiness"); if s.isScored { w.number(s.readiness, decimals: 4) } else { w.null() }
             w.key("credit"); w.number(s.credit, decimals: 2)
             w.field("assessedCells", s.assessedCells)
+            w.field("organizationCells", s.organizationCells)
+            w.key("organizationReadiness"); if let r = s.organizationReadiness { w.number(r, decimals: 4) } else { w.null() }
+            w.field("systemCells", s.systemCells)
+            w.key("systemReadiness"); if let r = s.systemReadiness { w.number(r, decimals: 4) } else { w.null() }
+            w.field("upcomingCells", s.upcomingCells)
+            w.key("preparation"); if let p = s.preparation { w.number(p, decimals: 4) } else { w.null() }
             w.key("counts"); w.beginObject()
             for st in CellStatus.allCases { w.field(st.rawValue, s.counts[st] ?? 0) }
             w.endObject()
@@ -39,14 +45,18 @@ public enum AssessmentJSON {
         }
         w.endArray()
 
+        let join = CellJoin(deliverables: d, organization: organization)
         w.key("cells"); w.beginArray()
         for c in a.cells {
             w.beginObject()
+            let (owner, basis) = join.owner(c)
             w.field("framework", c.requirement.framework.rawValue); w.field("requirement", c.requirement.label)
-            w.field("system", c.system); w.field("status", c.status.rawValue); w.field("reasonCode", c.reason.code); w.field("reason", c.reason.sentence)
-            w.field("evidence", c.evidence); w.field("via", c.via); w.field("owner", c.owner)
+            w.field("system", c.system); w.field("systemName", join.systemName(c))
+            w.field("status", c.status.rawValue); w.field("reasonCode", c.reason.code); w.field("reason", c.reason.sentence)
+            w.field("evidence", c.evidence); w.field("evidenceTitles", join.evidenceTitles(c)); w.field("via", c.via)
+            w.field("owner", owner); w.field("ownerBasis", basis.rawValue); w.field("group", join.group(c)); w.field("action", join.action(c))
             w.field("deadline", c.deadline?.description)
-            w.key("credit"); w.number(c.credit, decimals: 4)
+            w.key("credit"); if c.status.hasCredit { w.number(c.credit, decimals: 4) } else { w.null() }
             w.field("applicability", c.applicability)
             w.endObject()
             if let emit { w.drain(into: emit) }
@@ -55,6 +65,11 @@ public enum AssessmentJSON {
 
         var actionOf: [String: String] = [:]
         for x in d.remediation { actionOf[x.group.id] = x.id }
+        w.key("warnings"); w.beginArray()
+        for x in a.warnings {
+            w.beginObject(); w.field("code", x.code.rawValue); w.field("message", x.message); w.field("location", x.location.description); w.endObject()
+        }
+        w.endArray()
         w.key("groups"); w.beginArray()
         for o in d.ownership {
             w.beginObject()
@@ -98,6 +113,7 @@ public enum AssessmentJSON {
             for g in x.gaps { w.field(g.kind.rawValue, g.count) }
             w.endObject()
             w.field("deadline", x.deadline?.description); w.field("deadlineKind", x.deadlineKind?.rawValue)
+            w.field("targetDate", x.targetDate.description); w.field("targetBasis", x.targetBasis)
             w.field("highestTier", x.highestTier); w.field("mandatory", x.mandatory)
             w.key("priority"); w.beginObject()
             w.field("total", x.priority.total); w.field("severity", x.priority.severity); w.field("tier", x.priority.tier)

@@ -29,7 +29,7 @@ public enum DeliverablesExport {
 
     public static let remediationColumns = ["rank", "action_id", "title", "owner", "owner_name", "group_id", "anchor", "requirements", "requirement_count",
                                             "frameworks", "framework_count", "systems", "system_count", "organisation_wide", "open_cells", "gap_kinds",
-                                            "deadline", "deadline_kind", "highest_tier", "mandatory", "priority", "priority_breakdown"]
+                                            "deadline", "deadline_kind", "target_date", "target_basis", "highest_tier", "mandatory", "priority", "priority_breakdown"]
 
     /// One row per action, in rank order.
     public static func remediationCSV(_ d: Deliverables, organization: Organization) -> [UInt8] {
@@ -43,7 +43,7 @@ public enum DeliverablesExport {
             w.text(a.frameworks.map(\.rawValue).joined(separator: ";")); w.number(a.frameworks.count)
             w.text(a.systems.joined(separator: ";")); w.number(a.systems.count); w.text(a.organizationWide ? "yes" : "no")
             w.number(a.openCells); w.text(a.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: ";"))
-            w.text(a.deadline?.description ?? ""); w.text(a.deadlineKind?.rawValue ?? ""); w.text(a.highestTier); w.text(a.mandatory ? "yes" : "no")
+            w.text(a.deadline?.description ?? ""); w.text(a.deadlineKind?.rawValue ?? ""); w.text(a.targetDate.description); w.text(a.targetBasis); w.text(a.highestTier); w.text(a.mandatory ? "yes" : "no")
             w.number(a.priority.total); w.text(a.priority.explanation)
             w.endRow()
         }

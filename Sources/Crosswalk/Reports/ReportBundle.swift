@@ -40,7 +40,7 @@ public enum ReportBundle {
                                  provenance: Provenance? = nil, template: ReportTemplate = .standard) -> [File] {
         let provenance = provenance ?? Provenance(assessment, dataset: dataset)
         var out: [File] = [
-            File(name: "gaps.csv") { AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs, emit: $0) },
+            File(name: "gaps.csv") { AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs, join: CellJoin(deliverables: d, organization: organization), emit: $0) },
             File(name: "scores.csv") { _ in AssessmentExport.scoresCSV(assessment) },
             File(name: "owners.csv") { _ in DeliverablesExport.ownersCSV(d, organization: organization, catalogs: dataset.catalogs) },
             File(name: "remediation.csv") { _ in DeliverablesExport.remediationCSV(d, organization: organization) },

@@ -61,6 +61,7 @@ extension CrosswalkService {
                 switch try Document.load(file, catalogs: dataset.catalogs, limits: limits) {
                 case .catalog(_, let warnings): kind = "catalog"; diagnostics = warnings
                 case .mappingCollection(_, let warnings): kind = "mapping-collection"; diagnostics = warnings
+                case .dateOverlay: kind = "date-overlay"
                 }
             } catch {
                 kind = "document"

@@ -207,14 +207,14 @@ struct ReportContext: Sendable {
         // Frameworks.
         frameworks = a.frameworks.map { fw in
             let catalog = catalogs.catalog(fw)
-            let score = a.scores.first { $0.scope == "framework" && $0.key == fw.rawValue }
+            let score = a.scores.first { $0.scope == .framework && $0.key == fw.rawValue }
             let upcomingCells = a.cells.filter { $0.requirement.framework == fw && $0.status == .upcoming }
-            let headings: [(label: String, title: String, figures: Figures)] = a.scores.filter { $0.scope == "heading" && $0.key.hasPrefix(fw.rawValue + ":") }.map { s in
+            let headings: [(label: String, title: String, figures: Figures)] = a.scores.filter { $0.scope == .heading && $0.key.hasPrefix(fw.rawValue + ":") }.map { s in
                 let label = String(s.key.dropFirst(fw.rawValue.count + 1))
                 return (label, reportText(catalog?.entry(label: label)?.title ?? ""), Figures(s))
             }
             return Framework(id: fw, title: reportText(catalog?.title ?? fw.rawValue), edition: reportText(catalog?.edition ?? ""),
-                             inForce: score.map(Figures.init) ?? Figures(Score(scope: "framework", key: fw.rawValue, assessedCells: 0, credit: 0, counts: [:])),
+                             inForce: score.map(Figures.init) ?? Figures(Score(scope: .framework, key: fw.rawValue, assessedCells: 0, credit: 0, counts: [:])),
                              upcomingCells: upcomingCells.count, nextDate: upcomingCells.compactMap(\.deadline).min(), headings: headings)
         }
 
@@ -231,7 +231,7 @@ struct ReportContext: Sendable {
             if c.status.isGap { gapCells[si].append(i) }
         }
         var scoreOf: [String: Score] = [:]
-        for s in a.scores where s.scope == "system" && scoreOf[s.key] == nil { scoreOf[s.key] = s }
+        for s in a.scores where s.scope == .system && scoreOf[s.key] == nil { scoreOf[s.key] = s }
         let cellRows = rows
         systems = org.systems.enumerated().map { i, s in
             // Facts as the organisation file writes them in CSV: `personal-data`, or `!personal-data` when declared false.

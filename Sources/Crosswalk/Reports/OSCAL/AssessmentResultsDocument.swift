@@ -26,8 +26,8 @@ public struct AssessmentResultsDocument: Sendable {
             .field("start", cx.timestamp),
             .field("end", cx.timestamp),
         ]
-        for s in a.scores where s.scope == "framework" || s.scope == "overall" {
-            result.append(.prop("readiness", percent(s.readiness), ns: OSCALNode.crosswalkNS).withClass(s.scope == "overall" ? "overall" : s.key))
+        for s in a.scores where s.scope == .framework || s.scope == .overall {
+            result.append(.prop("readiness", percent(s.readiness), ns: OSCALNode.crosswalkNS).withClass(s.scope == .overall ? "overall" : s.key))
         }
         if !components.isEmpty || !items.isEmpty { result.append(.assembly("local-definitions", components + items)) }
         var selections: [OSCALNode] = []
