@@ -29,12 +29,19 @@ let package = Package(
             dependencies: ["CLibXML2"],
             path: "Sources/CrosswalkXML"
         ),
+        // zlib, for the deflate streams of assessment.xlsx (Reports/Workbook/Deflater.swift).
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Async-signal-safe removal of temporary files on SIGINT/SIGTERM (AtomicFile).
         .target(name: "CCrosswalkSignals", path: "Sources/CCrosswalkSignals"),
         // The public library: catalogues, mappings, assessment, reports.
         .target(
             name: "Crosswalk",
-            dependencies: ["_CrosswalkXML", "CCrosswalkSignals", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["_CrosswalkXML", "CCrosswalkSignals", "CZlib", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("../../Catalogs"), .copy("../../Fixtures/sample")]
         ),
         // The thin command-line tool.
@@ -49,7 +56,7 @@ let package = Package(
         .target(name: "CLibXML2Probe", dependencies: ["CLibXML2"], path: "Tests/CLibXML2Probe"),
         .testTarget(
             name: "CrosswalkTests",
-            dependencies: ["Crosswalk", "_CrosswalkXML", "CLibXML2Probe"]
+            dependencies: ["Crosswalk", "_CrosswalkXML", "CLibXML2Probe", "CZlib"]
         ),
     ]
 )

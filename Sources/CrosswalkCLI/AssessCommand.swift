@@ -72,9 +72,11 @@ struct Assess: ParsableCommand {
     func run() throws {
         // A template with an error stops the run before anything is assessed or written.
         let reportTemplate = try template.map { path in try reportingErrors { try ReportTemplate(InputFile.read(path, maxBytes: ReportTemplate.maxBytes)) } } ?? .standard
+        // Loading and assessing print their own lines for large inputs (run()); then one line, rewritten.
         let progress = Progress()
-        progress.stage("assessing")
-        let (dataset, org, assessment, deliverables) = try input.runWithDeliverables()
+        let (dataset, org, assessment) = try input.run()
+        progress.stage("building the deliverables")
+        let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
         progress.done()
         printSummary(assessment, deliverables, org: org)
         if let out {

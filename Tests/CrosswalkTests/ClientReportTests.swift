@@ -1,6 +1,24 @@
+import CZlib
 import Foundation
 import Testing
 @testable import Crosswalk
+
+/// Inflates raw deflate data (for reading the workbook's parts back).
+func inflateRaw(_ data: [UInt8], size: Int) -> [UInt8]? {
+    var s = z_stream()
+    guard crosswalk_inflate_init_raw(&s) == Z_OK else { return nil }
+    defer { inflateEnd(&s) }
+    var out = [UInt8](repeating: 0, count: size)
+    var input = data
+    let status: Int32 = input.withUnsafeMutableBufferPointer { i in
+        out.withUnsafeMutableBufferPointer { o in
+            s.next_in = i.baseAddress; s.avail_in = UInt32(i.count)
+            s.next_out = o.baseAddress; s.avail_out = UInt32(o.count)
+            return inflate(&s, Z_FINISH)
+        }
+    }
+    return status == Z_STREAM_END && s.avail_out == 0 ? out : nil
+}
 
 /// The hostile-titles fixture, assessed.
 enum HostileReports {
@@ -13,9 +31,9 @@ enum HostileReports {
     static var get: (Organization, Assessment, Deliverables) { get throws { try value.get() } }
 }
 
-/// The entries of a stored ZIP archive, read independently of ``ZipWriter`` (from the
-/// central directory), with their data.
-func readStoredZip(_ z: [UInt8]) -> [(name: String, data: [UInt8], crc: UInt32)]? {
+/// The entries of a ZIP archive of deflated entries, read independently of ``ZipWriter``
+/// (from the central directory), with their inflated data.
+func readZip(_ z: [UInt8]) -> [(name: String, data: [UInt8], crc: UInt32)]? {
     func u16(_ i: Int) -> Int { Int(z[i]) | Int(z[i + 1]) << 8 }
     func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
     guard z.count >= 22, u32(z.count - 22) == 0x06054b50 else { return nil }
@@ -23,12 +41,13 @@ func readStoredZip(_ z: [UInt8]) -> [(name: String, data: [UInt8], crc: UInt32)]
     var out: [(String, [UInt8], UInt32)] = []
     var p = cdOffset
     for _ in 0..<count {
-        guard u32(p) == 0x02014b50, u16(p + 10) == 0 else { return nil }
-        let crc = UInt32(u32(p + 16)), size = u32(p + 20), nameLen = u16(p + 28), extra = u16(p + 30), comment = u16(p + 32), local = u32(p + 42)
+        guard u32(p) == 0x02014b50, u16(p + 10) == 8 else { return nil }
+        let crc = UInt32(u32(p + 16)), compressed = u32(p + 20), size = u32(p + 24), nameLen = u16(p + 28), extra = u16(p + 30), comment = u16(p + 32), local = u32(p + 42)
         let name = String(decoding: z[(p + 46)..<(p + 46 + nameLen)], as: UTF8.self)
         guard u32(local) == 0x04034b50 else { return nil }
         let start = local + 30 + u16(local + 26) + u16(local + 28)
-        out.append((name, Array(z[start..<(start + size)]), crc))
+        guard let data = inflateRaw(Array(z[start..<(start + compressed)]), size: size) else { return nil }
+        out.append((name, data, crc))
         p += 46 + nameLen + extra + comment
     }
     return out
@@ -44,12 +63,18 @@ struct ClientReportTests {
     @Test func crc32MatchesTheStandardCheckValue() {
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF43926)
         #expect(CRC32.checksum([]) == 0)
+        // zlib's CRC (used for the workbook's entries) agrees with this one, across pieces.
+        let d = Deflater()
+        let data = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 7) }
+        d.write(Array(data[..<12_345])); d.write(Array(data[12_345...])); d.finish()
+        #expect(d.crc == CRC32.checksum(data) && d.inputSize == 100_000)
+        #expect(inflateRaw(d.output, size: data.count) == data)
     }
 
-    @Test func theWorkbookIsAValidStoredZipOfSpreadsheetMLParts() throws {
+    @Test func theWorkbookIsAValidZipOfSpreadsheetMLParts() throws {
         let s = try Self.sample()
         let bytes = AssessmentWorkbook.render(s.assessment, deliverables: s.d, organization: s.org, dataset: Shared.dataset)
-        let entries = try #require(readStoredZip(bytes))
+        let entries = try #require(readZip(bytes))
         #expect(entries.map(\.name) == (1...8).map { "xl/worksheets/sheet\($0).xml" } + ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "_rels/.rels", "[Content_Types].xml"])
         for e in entries {
             #expect(CRC32.checksum(e.data) == e.crc, "\(e.name)")
@@ -74,7 +99,10 @@ struct ClientReportTests {
         #expect(!cut.contains("\u{FFFD}"))
         let exact = String(repeating: "b", count: Sheet.maxCellCharacters)
         #expect(Sheet.fit(exact) == exact)
-        #expect(Sheet.fit("a\u{01}b\u{FFFE}c\td") == "abc\td")
+        var escaped: [UInt8] = []
+        XMLWriter.appendEscaped("a\u{01}b\u{FFFE}c\td<&>\u{FFFF}é", to: &escaped)
+        #expect(String(decoding: escaped, as: UTF8.self) == "abc\td&lt;&amp;&gt;é")
+        #expect(String(decoding: escaped, as: UTF8.self) == XMLWriter.escape("a\u{01}b\u{FFFE}c\td<&>\u{FFFF}é"))
     }
 
     @Test func sheetNamesFollowExcelsRules() {
@@ -97,7 +125,7 @@ struct ClientReportTests {
     @Test func hostileTitlesStayTextInTheWorkbook() throws {
         let (org, a, d) = try HostileReports.get
         let bytes = AssessmentWorkbook.render(a, deliverables: d, organization: org, dataset: Shared.dataset)
-        let entries = try #require(readStoredZip(bytes))
+        let entries = try #require(readZip(bytes))
         let sheets = entries.filter { $0.name.hasPrefix("xl/worksheets/") }.map { String(decoding: $0.data, as: UTF8.self) }.joined()
         #expect(!sheets.contains("<script"))
         #expect(!sheets.contains("<f>") && !sheets.contains("<f "))
@@ -219,6 +247,6 @@ extension CLITests {
         #expect(tty.status == 0)
         // The last file is report.html: its percentage is (files - 1) / files.
         let files = ReportBundle.renderers(SampleGoldenTests.assessment, deliverables: try SampleDeliverables.get.1, organization: try SampleDeliverables.get.0, dataset: Shared.dataset).count
-        #expect(tty.out.contains("assessing…") && tty.out.contains("writing reports \((files - 1) * 100 / files)% (report.html)"), "\(tty.out)")
+        #expect(tty.out.contains("building the deliverables…") && tty.out.contains("writing reports \((files - 1) * 100 / files)% (report.html)"), "\(tty.out)")
     }
 }

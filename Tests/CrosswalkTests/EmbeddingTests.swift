@@ -59,5 +59,10 @@ struct EmbeddingTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try AtomicFile.writeAll(files.map { (path: dir + "/" + $0.name, bytes: $0.bytes) })
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == files.map(\.name).sorted())
+        let xlsx = AssessmentWorkbook.render(assessment, deliverables: deliverables, organization: org, dataset: dataset)
+        #expect(xlsx == files.first { $0.name == "assessment.xlsx" }?.bytes)
+        let template = try ReportTemplate("<h1>{{organization}}</h1><p>{{overall_readiness}}</p>", file: "brand.mustache")
+        let html = HTMLReport.render(assessment, deliverables: deliverables, organization: org, dataset: dataset, template: template)
+        #expect(String(decoding: html, as: UTF8.self).hasPrefix("<h1>Northwind Mutual Insurance</h1><p>"))
     }
 }

@@ -14,7 +14,8 @@ enum ClientReports {
     }
 }
 
-/// A value computed on first use and kept (the files of a bundle are produced one after another).
+/// A value computed on first use and kept (the files of a bundle are produced one after
+/// another, on one thread; it is not shared across threads, hence unchecked).
 final class LazyContext: @unchecked Sendable {
     private let make: () -> ReportContext
     private var cached: ReportContext?

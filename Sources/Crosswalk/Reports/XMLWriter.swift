@@ -32,6 +32,37 @@ struct XMLWriter {
         return out
     }
 
+    /// Appends `s` to `out` as XML character data, escaped as ``escape(_:attribute:)`` does
+    /// (`&`, `<`, `>`; characters XML 1.0 cannot carry dropped), working on UTF-8 bytes: the
+    /// fast path for large parts such as worksheets.
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { u in
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = u[i]
+                switch b {
+                case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x09, 0x0A, 0x0D: out.append(b)
+                case 0x00..<0x20: break
+                case 0xEF where i + 2 < n && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF): i += 2  // U+FFFE, U+FFFF
+                default: out.append(b)
+                }
+                i += 1
+            }
+        }
+    }
+
+    /// Returns the text written so far and empties it, keeping the open elements (for
+    /// handing a large part to a compressor a piece at a time).
+    mutating func takeText() -> String {
+        defer { text = "" }
+        return text
+    }
+
     private var indent: String { indented ? String(repeating: "  ", count: stack.count) : "" }
     private var newline: String { indented ? "\n" : "" }
 

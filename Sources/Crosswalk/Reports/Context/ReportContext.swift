@@ -129,6 +129,7 @@ struct ReportContext: Sendable {
 
     struct CatalogueRow: Sendable { var framework: String, title: String, edition: String, version: String, source: String, licence: String }
     struct CrosswalkRow: Sendable { var title: String, version: String, method: String, status: String, rationale: String, mappings: Int, source: String }
+    /// An application date: the requirements (labels) that apply from it on that legal basis, and their cells.
     struct UpcomingDate: Sendable { var date: CalendarDate, basis: String, requirements: [String], cells: Int }
 
     /// How far ahead "what changes next" looks.
@@ -300,7 +301,7 @@ struct ReportContext: Sendable {
         for c in a.cells where c.status == .upcoming {
             guard let date = c.deadline else { continue }
             let basis = reportText(catalogs.entry(c.requirement)?.appliesFromBasis ?? "")
-            let req = c.requirement.description
+            let req = c.requirement.label
             if let i = dates.firstIndex(where: { $0.date == date && $0.basis == basis }) {
                 if !dates[i].reqs.contains(req) { dates[i].reqs.append(req) }
                 dates[i].cells += 1

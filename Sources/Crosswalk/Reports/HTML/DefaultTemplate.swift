@@ -84,6 +84,7 @@ enum DefaultTemplate {
     <tr><td>{{id}}</td><td>{{title}}</td><td>{{owner_name}}</td><td class="date">{{valid_until}}</td><td>{{validity}}</td></tr>
     {{#last()}}</tbody></table>{{/last()}}{{/expiring_evidence}}
     {{^expiring_evidence}}<p>No evidence expires within {{horizon_days}} days.</p>{{/expiring_evidence}}
+    {{#has_expiring_more}}<p class="note">{{expiring_more}} more of the {{expiring_count}} evidence items expired or expiring are on the Evidence sheet of assessment.xlsx (column "Validity at as-of date"); the first {{caps.expiring_evidence}}, soonest first, are shown here.</p>{{/has_expiring_more}}
     </section>
 
     <section class="page" id="charts">

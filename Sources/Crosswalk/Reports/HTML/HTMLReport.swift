@@ -1,12 +1,21 @@
 /// `report.html`: the document for the client, one self-contained file (inline CSS and
 /// SVG, no script, no external request), rendered from a ``ReportTemplate``.
 public enum HTMLReport {
-    /// Caps that keep the file readable at platform scale; each cut is stated in the report.
+    // Caps that keep the file readable at platform scale; each cut is stated in the report
+    // where it applies, and everything left out is in the workbook and the CSVs.
+
+    /// Actions in the "Top actions" section.
     public static let topActions = 25
+    /// Systems with a page of their own (inventory order).
     public static let systemPages = 200
+    /// Open gaps listed on one system's page (worst first).
     public static let gapsPerSystemPage = 60
+    /// Cells in the gap register.
     public static let registerRows = 2_000
+    /// Systems (rows) in the heatmap.
     public static let heatmapSystems = 60
+    /// Evidence items in "expired or expiring" (soonest first).
+    public static let expiringEvidence = 50
 
     /// The report's bytes.
     public static func render(_ assessment: Assessment, deliverables: Deliverables, organization: Organization, dataset: Dataset,

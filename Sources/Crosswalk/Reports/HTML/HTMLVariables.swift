@@ -45,7 +45,10 @@ enum HTMLVariables {
         v["upcoming_dates"] = c.upcoming.map { u -> [String: Any] in
             ["date": u.date.description, "basis": u.basis, "requirements": u.requirements.joined(separator: ", "), "requirement_count": u.requirements.count, "cells": u.cells]
         }
-        v["expiring_evidence"] = c.expiring.map { i -> [String: Any] in
+        v["expiring_count"] = c.expiring.count
+        v["expiring_more"] = max(0, c.expiring.count - HTMLReport.expiringEvidence)
+        v["has_expiring_more"] = c.expiring.count > HTMLReport.expiringEvidence
+        v["expiring_evidence"] = c.expiring.prefix(HTMLReport.expiringEvidence).map { i -> [String: Any] in
             let e = c.evidence[i]
             return ["id": e.id, "title": e.title, "owner": e.owner, "owner_name": e.ownerName, "valid_until": e.validUntil?.description ?? "",
                     "expired": e.validity == "expired", "validity": e.validity == "expired" ? "expired" : "expires soon"]
@@ -112,7 +115,8 @@ enum HTMLVariables {
         v["catalogues"] = c.catalogues.map { ["framework": $0.framework, "title": $0.title, "edition": $0.edition, "version": $0.version, "source": $0.source, "licence": $0.licence] as [String: Any] }
         v["crosswalks"] = c.crosswalks.map { ["title": $0.title, "version": $0.version, "method": $0.method, "status": $0.status, "rationale": $0.rationale, "mappings": $0.mappings, "source": $0.source] as [String: Any] }
         v["caps"] = ["top_actions": HTMLReport.topActions, "system_pages": HTMLReport.systemPages, "gaps_per_system": HTMLReport.gapsPerSystemPage,
-                     "register_rows": HTMLReport.registerRows, "heatmap_systems": HTMLReport.heatmapSystems] as [String: Any]
+                     "register_rows": HTMLReport.registerRows, "heatmap_systems": HTMLReport.heatmapSystems,
+                     "expiring_evidence": HTMLReport.expiringEvidence] as [String: Any]
         return v
     }
 

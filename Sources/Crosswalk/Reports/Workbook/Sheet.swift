@@ -18,7 +18,8 @@ enum SheetValue {
 }
 
 /// A worksheet being built: a header row (bold, frozen, with an autofilter over the table),
-/// column widths, rows of typed values, and optional drop-down lists.
+/// column widths, rows of typed values, and optional drop-down lists. Rows are compressed
+/// as they come (about 1 MiB of XML at a time), so a large sheet is held deflated.
 struct Sheet {
     /// Excel's largest number of rows on a sheet.
     static let maxRows = 1_048_576
@@ -27,70 +28,101 @@ struct Sheet {
 
     var name: String
     var header: [String]
-    var widths: [Double]
     private(set) var rowCount = 0
+    /// Rows refused because the sheet was full (stated in its last row).
+    private(set) var droppedRows = 0
     /// A list of allowed values for a column, from row 2 to the last row.
     var validations: [(column: Int, values: [String])] = []
     /// Where the table with the autofilter starts (1-based row of its header); nil: none.
     var filterHeaderRow: Int? = 1
-    private var xml = XMLWriter(indented: false, declaration: false)
-    private var maxColumn = 0
+    /// Rows written and not yet handed to the compressor (SpreadsheetML, escaped by ``XMLWriter/appendEscaped(_:to:)``).
+    private var rows: [UInt8] = []
+    private let part = Deflater()
 
     init(name: String, columns: [(String, Double)]) {
         self.name = name
         header = columns.map(\.0)
-        widths = columns.map(\.1)
-        xml.open("sheetData")
+        var w = XMLWriter(indented: false)
+        w.open("worksheet", [("xmlns", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+                             ("xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")])
+        w.open("sheetViews")
+        w.open("sheetView", [("workbookViewId", "0")])
+        w.empty("pane", [("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen")])
+        w.empty("selection", [("pane", "bottomLeft"), ("activeCell", "A2"), ("sqref", "A2")])
+        w.close()
+        w.close()
+        w.open("cols")
+        for (i, width) in columns.map(\.1).enumerated() {
+            w.empty("col", [("min", String(i + 1)), ("max", String(i + 1)), ("width", formatNumber(width)), ("customWidth", "1")])
+        }
+        w.close()
+        w.open("sheetData")
+        part.write(Array(w.takeText().utf8))
         if !header.isEmpty { row(header.map(SheetValue.heading)) }
     }
 
-    /// How many more rows fit on the sheet.
-    var remainingRows: Int { Self.maxRows - rowCount }
-
-    /// Appends a row.
+    /// Appends a row; past Excel's row limit the row is counted, not written, and the
+    /// sheet's last row says how many were left out.
     mutating func row(_ values: [SheetValue]) {
-        precondition(rowCount < Self.maxRows)
+        guard rowCount < Self.maxRows - 1 else { droppedRows += 1; return }
+        writeRow(values)
+    }
+
+    private mutating func writeRow(_ values: [SheetValue]) {
         rowCount += 1
-        maxColumn = max(maxColumn, values.count)
-        xml.open("row", [("r", String(rowCount))])
+        let r = Array(String(rowCount).utf8)
+        rows.append(contentsOf: "<row r=\"".utf8); rows.append(contentsOf: r); rows.append(contentsOf: "\">".utf8)
         for (i, v) in values.enumerated() {
-            let ref = Self.column(i) + String(rowCount)
             switch v {
             case .empty: continue
             // An empty text is an empty cell.
-            case let .text(s): if !s.isEmpty { inline(ref, s, style: .plain) }
-            case let .heading(s): if !s.isEmpty { inline(ref, s, style: .header) }
-            case let .status(st): inline(ref, StatusStyle(st).code, style: .status(st))
-            case let .integer(n): number(ref, String(n), style: .integer)
-            case let .decimal(d): number(ref, formatNumber(d), style: .decimal)
-            case let .percent(p): number(ref, formatNumber(p), style: .percent(p))
+            case let .text(s): if !s.isEmpty { inline(i, r, s, style: .plain) }
+            case let .heading(s): if !s.isEmpty { inline(i, r, s, style: .header) }
+            case let .status(st): inline(i, r, StatusStyle(st).code, style: .status(st))
+            case let .integer(n): number(i, r, String(n), style: .integer)
+            case let .decimal(d): number(i, r, formatNumber(d), style: .decimal)
+            case let .percent(p): number(i, r, formatNumber(p), style: .percent(p))
             case let .date(d):
                 // Serial dates before 1900-03-01 meet Excel's 1900 leap-year bug: such dates are written as text.
-                if let serial = Self.serial(d) { number(ref, String(serial), style: .date) }
-                else { inline(ref, d.description, style: .plain) }
+                if let serial = Self.serial(d) { number(i, r, String(serial), style: .date) }
+                else { inline(i, r, d.description, style: .plain) }
             }
         }
-        xml.close()
+        rows.append(contentsOf: "</row>".utf8)
+        if rows.count >= 1 << 20 { part.write(rows); rows.removeAll(keepingCapacity: true) }
     }
 
-    private mutating func number(_ ref: String, _ value: String, style: WorkbookStyle) {
-        xml.open("c", [("r", ref), ("s", String(style.index))])
-        xml.leaf("v", value)
-        xml.close()
+    /// `<c r="` + column letters, for the first columns (computed once).
+    private static let cellOpenings: [[UInt8]] = (0..<64).map { Array("<c r=\"\(column($0))".utf8) }
+    /// `" s="N"` for each style index (computed once).
+    private static let styleAttributes: [[UInt8]] = (0..<64).map { $0 == 0 ? Array("\"".utf8) : Array("\" s=\"\($0)\"".utf8) }
+
+    /// `<c r="B7" s="3"` (without the closing `>`).
+    private mutating func cellStart(_ column: Int, _ row: [UInt8], style: WorkbookStyle) {
+        if column < Self.cellOpenings.count { rows.append(contentsOf: Self.cellOpenings[column]) } else { rows.append(contentsOf: "<c r=\"\(Self.column(column))".utf8) }
+        rows.append(contentsOf: row)
+        let index = style.index
+        if index < Self.styleAttributes.count { rows.append(contentsOf: Self.styleAttributes[index]) } else { rows.append(contentsOf: "\" s=\"\(index)\"".utf8) }
     }
 
-    private mutating func inline(_ ref: String, _ s: String, style: WorkbookStyle) {
-        var attrs = [("r", ref), ("t", "inlineStr")]
-        if style.index != 0 { attrs.append(("s", String(style.index))) }
-        xml.open("c", attrs)
-        xml.open("is")
-        xml.leaf("t", Self.fit(s), [("xml:space", "preserve")])
-        xml.close()
-        xml.close()
+    private mutating func number(_ column: Int, _ row: [UInt8], _ value: String, style: WorkbookStyle) {
+        cellStart(column, row, style: style)
+        rows.append(contentsOf: "><v>".utf8); rows.append(contentsOf: value.utf8); rows.append(contentsOf: "</v></c>".utf8)
+    }
+
+    /// A text cell: an inline string, never a formula.
+    private mutating func inline(_ column: Int, _ row: [UInt8], _ s: String, style: WorkbookStyle) {
+        cellStart(column, row, style: style)
+        rows.append(contentsOf: " t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+        XMLWriter.appendEscaped(Self.fit(s), to: &rows)
+        rows.append(contentsOf: "</t></is></c>".utf8)
     }
 
     /// `s` within Excel's cell limit: a longer text is cut and ends with a visible marker.
+    /// (Characters XML cannot carry are dropped when the text is written.)
     static func fit(_ s: String) -> String {
+        // UTF-8 never counts fewer units than UTF-16: most texts are decided here, without decoding.
+        guard s.utf8.count > maxCellCharacters, s.utf16.count > maxCellCharacters else { return s }
         let s = reportText(s)
         guard s.utf16.count > maxCellCharacters else { return s }
         let marker = " … [truncated by Crosswalk: \(s.count) characters in all; the full text is in the CSV and JSON reports]"
@@ -118,48 +150,32 @@ struct Sheet {
         return s
     }
 
-    /// The worksheet part.
-    func render() -> [UInt8] {
-        var w = XMLWriter(indented: false)
-        w.open("worksheet", [("xmlns", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
-                             ("xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")])
-        let last = Self.column(max(maxColumn, 1) - 1) + String(max(rowCount, 1))
-        w.empty("dimension", [("ref", "A1:\(last)")])
-        w.open("sheetViews")
-        w.open("sheetView", [("workbookViewId", "0")])
-        if rowCount > 0 {
-            w.empty("pane", [("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen")])
-            w.empty("selection", [("pane", "bottomLeft"), ("activeCell", "A2"), ("sqref", "A2")])
+    /// Ends the worksheet part and returns it, deflated.
+    mutating func finish() -> Deflater {
+        if droppedRows > 0 {
+            writeRow([.text("… \(droppedRows) more rows not shown: Excel holds \(Self.maxRows) rows a sheet; every row is in the CSV and JSON reports")])
         }
-        w.close()
-        w.close()
-        w.open("cols")
-        for (i, width) in widths.enumerated() {
-            w.empty("col", [("min", String(i + 1)), ("max", String(i + 1)), ("width", formatNumber(width)), ("customWidth", "1")])
-        }
-        w.close()
-        var text = w.text
-        var data = xml
-        data.close()
-        // The sheet data (a fragment built row by row) goes in after <cols>.
-        text += data.text
-        var tail = XMLWriter(indented: false, declaration: false)
-        if let filter = autoFilterRef { tail.empty("autoFilter", [("ref", filter)]) }
+        // <sheetData> was opened by init, in the part's first piece.
+        rows.append(contentsOf: "</sheetData>".utf8)
+        part.write(rows)
+        rows = []
+        var xml = XMLWriter(indented: false, declaration: false)
+        if let filter = autoFilterRef { xml.empty("autoFilter", [("ref", filter)]) }
         if !validations.isEmpty && rowCount > 1 {
-            tail.open("dataValidations", [("count", String(validations.count))])
+            xml.open("dataValidations", [("count", String(validations.count))])
             for v in validations {
                 let col = Self.column(v.column)
-                tail.open("dataValidation", [("type", "list"), ("allowBlank", "1"), ("showErrorMessage", "1"), ("sqref", "\(col)2:\(col)\(rowCount)")])
-                tail.leaf("formula1", "\"" + v.values.joined(separator: ",") + "\"")
-                tail.close()
+                xml.open("dataValidation", [("type", "list"), ("allowBlank", "1"), ("showErrorMessage", "1"), ("sqref", "\(col)2:\(col)\(rowCount)")])
+                xml.leaf("formula1", "\"" + v.values.joined(separator: ",") + "\"")
+                xml.close()
             }
-            tail.close()
+            xml.close()
         }
-        tail.empty("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3")])
-        tail.empty("pageSetup", [("paperSize", "9"), ("orientation", "landscape")])
-        text += tail.text
-        text += "</worksheet>"
-        return Array(text.utf8)
+        xml.empty("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3")])
+        xml.empty("pageSetup", [("paperSize", "9"), ("orientation", "landscape")])
+        part.write(Array((xml.takeText() + "</worksheet>").utf8))
+        part.finish()
+        return part
     }
 
     /// The range of the autofilter: the header row through the last row.

@@ -31,10 +31,12 @@ struct Workbook {
 
     /// Adds `sheet` (its part is written now; its name is made valid and unique).
     mutating func add(_ sheet: Sheet) {
+        var sheet = sheet
         let name = Self.sheetName(sheet.name, taken: names)
         names.append(name)
+        let part = sheet.finish()
         filters.append(sheet.autoFilterRef)
-        zip.add("xl/worksheets/sheet\(names.count).xml", sheet.render())
+        zip.add("xl/worksheets/sheet\(names.count).xml", part)
     }
 
     /// Writes the workbook, relationship, style and content-type parts and the directory.

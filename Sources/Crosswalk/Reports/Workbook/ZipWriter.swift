@@ -1,11 +1,11 @@
-/// A minimal ZIP archive writer for the workbook: entries stored (no compression), in the
-/// order added, every timestamp 1980-01-01 00:00, so the same parts give the same bytes.
+/// A minimal ZIP archive writer for the workbook: entries deflated, in the order added,
+/// every timestamp 1980-01-01 00:00, so the same parts give the same bytes.
 ///
 /// Each entry's bytes are handed to `emit` as soon as it is added; only the central
-/// directory is kept until ``finish()``. Archives over 4 GiB (ZIP64) are not written: the
-/// workbook's sheets are capped well below that (see `Docs/Reports.md`).
+/// directory is kept until ``finish()``. Archives or entries over 4 GiB (ZIP64) are not
+/// written (a sheet holds at most 1,048,576 rows, and compressed a few hundred MB at most).
 struct ZipWriter {
-    private struct Entry { var name: [UInt8]; var crc: UInt32; var size: UInt32; var offset: UInt32 }
+    private struct Entry { var name: [UInt8]; var crc: UInt32; var compressed: UInt32; var size: UInt32; var offset: UInt32 }
     private var entries: [Entry] = []
     private var offset: UInt64 = 0
     private let emit: ([UInt8]) -> Void
@@ -16,27 +16,35 @@ struct ZipWriter {
 
     init(emit: @escaping ([UInt8]) -> Void) { self.emit = emit }
 
-    /// Adds a file named `name` (ASCII path inside the archive) holding `data`.
+    /// Adds a file named `name` (ASCII path inside the archive) holding `data`, deflated.
     mutating func add(_ name: String, _ data: [UInt8]) {
-        precondition(offset + UInt64(data.count) + 1024 < UInt64(UInt32.max), "the workbook would exceed 4 GiB (ZIP64 is not written)")
-        let crc = CRC32.checksum(data)
+        let d = Deflater()
+        d.write(data)
+        add(name, d)
+    }
+
+    /// Adds a file named `name` whose deflated data is in `d` (finished here if it is not yet).
+    mutating func add(_ name: String, _ d: Deflater) {
+        d.finish()
+        precondition(offset + UInt64(d.output.count) + 1024 < UInt64(UInt32.max) && d.inputSize < UInt64(UInt32.max),
+                     "the workbook would exceed 4 GiB (ZIP64 is not written)")
         let nameBytes = Array(name.utf8)
         var h: [UInt8] = []
-        h.le32(0x04034b50); h.le16(20); h.le16(0); h.le16(0); h.le16(Self.dosTime); h.le16(Self.dosDate)
-        h.le32(crc); h.le32(UInt32(data.count)); h.le32(UInt32(data.count)); h.le16(UInt16(nameBytes.count)); h.le16(0)
+        h.le32(0x04034b50); h.le16(20); h.le16(0); h.le16(8); h.le16(Self.dosTime); h.le16(Self.dosDate)
+        h.le32(d.crc); h.le32(UInt32(d.output.count)); h.le32(UInt32(d.inputSize)); h.le16(UInt16(nameBytes.count)); h.le16(0)
         h += nameBytes
-        entries.append(Entry(name: nameBytes, crc: crc, size: UInt32(data.count), offset: UInt32(offset)))
+        entries.append(Entry(name: nameBytes, crc: d.crc, compressed: UInt32(d.output.count), size: UInt32(d.inputSize), offset: UInt32(offset)))
         emit(h)
-        emit(data)
-        offset += UInt64(h.count + data.count)
+        emit(d.output)
+        offset += UInt64(h.count + d.output.count)
     }
 
     /// Writes the central directory and its end record.
     mutating func finish() {
         var cd: [UInt8] = []
         for e in entries {
-            cd.le32(0x02014b50); cd.le16(20); cd.le16(20); cd.le16(0); cd.le16(0); cd.le16(Self.dosTime); cd.le16(Self.dosDate)
-            cd.le32(e.crc); cd.le32(e.size); cd.le32(e.size); cd.le16(UInt16(e.name.count)); cd.le16(0); cd.le16(0)
+            cd.le32(0x02014b50); cd.le16(20); cd.le16(20); cd.le16(0); cd.le16(8); cd.le16(Self.dosTime); cd.le16(Self.dosDate)
+            cd.le32(e.crc); cd.le32(e.compressed); cd.le32(e.size); cd.le16(UInt16(e.name.count)); cd.le16(0); cd.le16(0)
             cd.le16(0); cd.le16(0); cd.le32(0); cd.le32(e.offset)
             cd += e.name
         }
@@ -56,8 +64,11 @@ enum CRC32 {
         return c
     }
 
-    static func checksum(_ data: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xFFFFFFFF
+    static func checksum(_ data: [UInt8]) -> UInt32 { update(0, data) }
+
+    /// The CRC of the bytes behind `crc` followed by `data`.
+    static func update(_ crc: UInt32, _ data: [UInt8]) -> UInt32 {
+        var c: UInt32 = crc ^ 0xFFFFFFFF
         table.withUnsafeBufferPointer { t in
             for b in data { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
         }
