@@ -58,7 +58,10 @@ dates = 0
 for i, (x, c) in enumerate(zip(gaps, g)):
     if (x["Framework"], x["Requirement"], x["System"] or "", x["Status"]) != (c["framework"], c["requirement"], c["system"], c["status"]):
         fail(f"Gaps row {i + 2} differs from gaps.csv: {x['Requirement']} {x['System']} vs {c['requirement']} {c['system']}")
-    if abs(x["Credit"] - float(c["credit"])) > 0.005 or not isinstance(x["Credit"], (int, float)):
+    if c["credit"] == "":
+        if x["Credit"] not in (None, ""):
+            fail(f"Gaps row {i + 2}: credit {x['Credit']!r} for a cell gaps.csv leaves unscored")
+    elif not isinstance(x["Credit"], (int, float)) or abs(x["Credit"] - float(c["credit"])) > 0.005:
         fail(f"Gaps row {i + 2}: credit {x['Credit']!r} vs {c['credit']}")
     if c["deadline"]:
         if not isinstance(x["Deadline"], datetime.datetime) or x["Deadline"].date().isoformat() != c["deadline"]:

@@ -66,6 +66,8 @@ struct ReportContext: Sendable {
         var ownerName: String
         var deadline: CalendarDate?
         var credit: Double
+        /// False where the cell is not scored (gaps.csv leaves its credit empty).
+        var scored: Bool
         var applicability: String
         var group: String
         var action: String
@@ -199,7 +201,7 @@ struct ReportContext: Sendable {
                 framework: c.requirement.framework, requirement: c.requirement.label, title: title, heading: head,
                 system: c.system ?? "", systemName: c.system.flatMap { systemName[$0] } ?? "", status: c.status,
                 reasonCode: c.reason.code, reason: reportText(c.reason.sentence), evidence: c.evidence, evidenceTitles: c.evidence.map { evidenceTitle[$0] ?? "" },
-                via: c.via, owner: c.owner ?? "", ownerName: name(c.owner), deadline: c.deadline, credit: c.credit,
+                via: c.via, owner: c.owner ?? "", ownerName: name(c.owner), deadline: c.deadline, credit: c.credit, scored: c.status.hasCredit,
                 applicability: reportText(c.applicability), group: group, action: actionOf[group] ?? ""))
         }
         cells = rows

@@ -11,7 +11,7 @@ extension ReportContext {
         for c in cells {
             s.row([.text(c.framework.rawValue), .text(c.requirement), .text(c.title), .text(c.heading), .text(c.system), .text(c.systemName),
                    .status(c.status), .text(c.reasonCode), .text(c.reason), c.evidence.cell, c.evidenceTitles.cell, .text(c.via.joined(separator: " | ")),
-                   .text(c.owner), .text(c.ownerName), SheetValue(c.deadline), .decimal(c.credit), .text(c.applicability), .text(c.group), .text(c.action)])
+                   .text(c.owner), .text(c.ownerName), SheetValue(c.deadline), c.scored ? .decimal(c.credit) : .empty, .text(c.applicability), .text(c.group), .text(c.action)])
         }
         return s
     }
