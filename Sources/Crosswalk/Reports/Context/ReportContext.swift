@@ -252,7 +252,7 @@ struct ReportContext: Sendable {
             Action(rank: x.rank, id: x.id, title: reportText(x.title), owner: x.owner ?? "", ownerName: name(x.owner), group: x.group.id,
                    anchor: x.group.anchor.description, requirements: x.requirements.map(\.description), frameworks: x.frameworks.map(\.rawValue),
                    systems: x.systems, organizationWide: x.organizationWide, openCells: x.openCells,
-                   gapKinds: x.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: ";"), targetDate: nil, deadline: x.deadline,
+                   gapKinds: x.gaps.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: ";"), targetDate: x.targetDate, deadline: x.deadline,
                    deadlineKind: x.deadlineKind?.rawValue ?? "", highestTier: x.highestTier, mandatory: x.mandatory,
                    priority: x.priority.total, priorityBreakdown: x.priority.explanation)
         }
