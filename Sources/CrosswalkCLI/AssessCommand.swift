@@ -22,7 +22,6 @@ struct AssessmentOptions_: ParsableArguments {
         // Progress on large inputs, on standard error, only when it is a terminal.
         let size = file.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 } ?? 0
         let showProgress = isatty(STDERR_FILENO) != 0 && size > 8 << 20
-        if showProgress, let file { printError("reading \(file) (\(size >> 20) MB)…") }
         let (org, warnings) = try OrganizationInput(file: file, systemsCSV: systemsCSV, evidenceCSV: evidenceCSV).load(catalogs: dataset.catalogs, data: data)
         for w in warnings { printError(w.description) }
         var date = org.assessmentDate
@@ -38,8 +37,9 @@ struct AssessmentOptions_: ParsableArguments {
             throw Exit.invalidInput
         }
         let fws = try frameworks.map { try dataset.requireFrameworks($0, option: "--frameworks") }
-        if showProgress { printError("assessing \(org.systems.count) systems and \(org.evidence.count) evidence items…") }
-        let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: date, dueSoonDays: dueSoonDays, frameworks: fws))
+        let label = "assessing \(org.systems.count) systems and \(org.evidence.count) evidence items"
+        let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: date, dueSoonDays: dueSoonDays, frameworks: fws,
+                                                                                               progress: showProgress ? Progress.percent(label) : nil))
         // Assessment warnings (claims on what does not apply): the first 20; all of them are in assessment.json.
         for w in assessment.warnings.prefix(20) { printError(w.description) }
         if assessment.warnings.count > 20 { printError("… and \(assessment.warnings.count - 20) more warnings (all in assessment.json)") }

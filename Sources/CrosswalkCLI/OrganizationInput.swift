@@ -15,7 +15,7 @@ struct OrganizationInput {
         // A file is read a piece at a time: memory follows the records kept, not the file size.
         var (org, warnings) = try reportingErrors {
             let limits = data.limits(OrganizationLoader.defaultLimits)
-            if let file { return try OrganizationLoader.load(contentsOf: file, catalogs: catalogs, limits: limits) }
+            if let file { return try OrganizationLoader.load(contentsOf: file, catalogs: catalogs, limits: limits, progress: Progress.percent("reading \(file)")) }
             let input = try BundledData.sampleOrganization()
             return try OrganizationLoader.load(input.bytes, file: input.path, catalogs: catalogs, limits: limits)
         }

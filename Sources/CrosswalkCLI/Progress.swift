@@ -15,6 +15,15 @@ final class Progress {
         shown = true
     }
 
+    /// A percentage display for a stage (`reading org.xml 42%…`), or nil when standard error
+    /// is not a terminal. Safe to call from any thread; calls come one at a time.
+    static func percent(_ label: String) -> (@Sendable (Double) -> Void)? {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        return { fraction in
+            FileHandle.standardError.write(Data("\r\u{1B}[2K\(label) \(Int(fraction * 100))%…".utf8))
+        }
+    }
+
     /// Clears the line.
     func done() {
         guard enabled, shown else { return }

@@ -72,8 +72,10 @@ struct EngineRun: Sendable {
         // Requirements in parallel, each into its own slot; merged in catalogue order.
         let results = Slots<RequirementCells>(count: work.count)
         defer { results.free() }
+        let counter = options.progress.map { ProgressCounter(total: work.count, report: $0) }
         DispatchQueue.concurrentPerform(iterations: work.count) { [work] i in
             results.initialize(i, to: self.cells(for: work[i].catalog.entries[work[i].entry], in: work[i].catalog))
+            counter?.step()
         }
         var cells: [Cell] = []
         cells.reserveCapacity(results.buffer.reduce(0) { $0 + $1.cells.count })
@@ -116,5 +118,27 @@ struct EngineRun: Sendable {
             out.systems.append(Int32(t.system ?? -1))
         }
         return out
+    }
+}
+
+/// Counts finished requirements across the parallel loop and reports each new percent,
+/// one report at a time (a serial queue guards the count).
+final class ProgressCounter: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "crosswalk.progress")
+    private let total: Int
+    private let report: @Sendable (Double) -> Void
+    private var done = 0, lastPercent = -1
+
+    init(total: Int, report: @escaping @Sendable (Double) -> Void) {
+        self.total = max(total, 1)
+        self.report = report
+    }
+
+    func step() {
+        queue.sync {
+            done += 1
+            let percent = done * 100 / total
+            if percent != lastPercent { lastPercent = percent; report(Double(done) / Double(total)) }
+        }
     }
 }

@@ -36,14 +36,27 @@ public enum OrganizationLoader {
     /// Loads and checks the organisation file at `path`, reading it a piece at a time:
     /// memory grows with the records kept, not with the size of the file.
     /// - Parameter file: the name used in messages (default: `path`).
+    /// - Parameter progress: called with the fraction of the file read (0…1), at most once
+    ///   per percent, for progress displays.
     /// - Throws: ``CrosswalkError`` as ``load(_:file:catalogs:limits:)``, or `io-error`.
-    public static func load(contentsOf path: String, file: String? = nil, catalogs: CatalogSet, limits: InputLimits = defaultLimits) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
+    public static func load(contentsOf path: String, file: String? = nil, catalogs: CatalogSet, limits: InputLimits = defaultLimits,
+                            progress: ((Double) -> Void)? = nil) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
         let name = file ?? path
         var reader = try FileReader(path: path)
         var handler = OrganizationHandler(file: name)
         handler.limits = limits
+        let total = max((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0, 1)
+        var read = 0, lastPercent = -1
         do {
-            try XMLStreamReader.parseEvents(limits: limits.xml.raw, handler: &handler) { reader.read(into: $0) }
+            try XMLStreamReader.parseEvents(limits: limits.xml.raw, handler: &handler) { buffer in
+                let n = reader.read(into: buffer)
+                if let progress, n > 0 {
+                    read += n
+                    let percent = min(read * 100 / total, 100)
+                    if percent != lastPercent { lastPercent = percent; progress(Double(min(read, total)) / Double(total)) }
+                }
+                return n
+            }
         } catch {
             if let ioError = reader.error { throw ioError }
             throw handler.wrongRoot ?? CrosswalkError(error, file: name)
