@@ -312,3 +312,26 @@ extension AuditorTests {
         #expect(r.err.contains("warning: evidence DEP-1 claims eu-ai-act:Art. 26(1)") && r.err.contains("[claim-not-applicable]"))
     }
 }
+
+extension AuditorTests {
+    /// Art. 111: the date of each system follows the facts it declares (issue #17).
+    @Test func transitionalDatesFollowEachSystemsDeclaredFacts() throws {
+        let a = try assessAuditor("transitional.xml")
+        let old = try #require(a.cell("eu-ai-act:Art. 26(1)", "BENEFITS-OLD"))
+        #expect(old.status == .upcoming && old.deadline == CalendarDate("2030-08-02"))
+        guard case let .notYetApplicable(_, basis) = old.reason else { Issue.record("\(old.reason)"); return }
+        #expect(basis?.contains("Art. 111(2)") == true, "\(basis ?? "")")
+        let new = try #require(a.cell("eu-ai-act:Art. 26(1)", "BENEFITS-NEW"))
+        #expect(new.status == .upcoming && new.deadline == CalendarDate("2027-12-02"))
+        let late = try #require(a.cell("eu-ai-act:Art. 26(1)", "CITIZEN-SCORE"))
+        #expect(late.status == .upcoming && late.deadline == CalendarDate("2027-12-02"))
+        let model = try #require(a.cells.first { $0.requirement.description == "eu-ai-act:Art. 53(1)" })
+        #expect(model.status == .upcoming && model.deadline == CalendarDate("2027-08-02"), "\(model.status) \(model.reason.sentence)")
+    }
+
+    @Test func transitionalFactsAreCheckedWhenRead() throws {
+        let text = try Repo.text("Fixtures/auditor/transitional.xml").replacingOccurrences(of: "public-authority-use=\"true\"/>", with: "public-authority-use=\"yes\"/>")
+        let error = try #require(expectCrosswalkError { _ = try OrganizationLoader.load(Array(text.utf8), file: "t.xml", catalogs: Shared.dataset.catalogs) })
+        #expect(error.diagnostics.contains { $0.code == .invalidValue && $0.message.contains("public-authority-use 'yes' must be true or false") })
+    }
+}

@@ -121,11 +121,26 @@ private struct RefRun {
     /// resolver: among the unconditional dates whose act is in force that day and which no
     /// act in force has replaced, the one set by the latest act (no per-system facts can be
     /// declared yet, so conditional transitional dates never apply).
-    func oracleDate(_ entry: CatalogEntry, in catalog: Catalog) -> (date: CalendarDate, basis: String)? {
+    func oracleDate(_ entry: CatalogEntry, in catalog: Catalog, system s: AISystem? = nil) -> (date: CalendarDate, basis: String)? {
         func act(_ id: String) -> LegalAct? { catalog.acts.first { $0.id == id } }
         func inForce(_ id: String) -> Bool { act(id).map { $0.entryIntoForce <= options.asOf } ?? false }
-        let live = entry.dates.filter { d in d.conditions.isEmpty && inForce(d.act) && !(d.replacedBy.map(inForce) ?? false) }
-        guard let best = live.max(by: { (act($0.act)!.entryIntoForce, $0.date) < (act($1.act)!.entryIntoForce, $1.date) }) else {
+        // Art. 111: a condition holds only as the system declares it.
+        func holds(_ c: ApplicationDate.Condition) -> Bool {
+            guard let s else { return false }
+            switch c {
+            case let .placedOnMarketBefore(d): return s.placedOnMarket.map { $0 < d } ?? false
+            case .publicAuthorityUse: return s.publicAuthorityUse
+            case .annexXComponent: return s.annexXComponent
+            case .annexIProduct: return declared("annex-i-product", s) == true
+            }
+        }
+        let live = entry.dates.filter { d in d.conditions.allSatisfy(holds) && inForce(d.act) && !(d.replacedBy.map(inForce) ?? false) }
+        // A transitional period that applies gives the latest of its dates; otherwise the most specific date, then the latest act.
+        let transitional = live.filter { $0.conditions.contains { if case .placedOnMarketBefore = $0 { true } else { false } } }
+        let chosen = transitional.isEmpty
+            ? live.max(by: { ($0.conditions.count, act($0.act)!.entryIntoForce, $0.date) < ($1.conditions.count, act($1.act)!.entryIntoForce, $1.date) })
+            : transitional.max(by: { $0.date < $1.date })
+        guard let best = chosen else {
             return entry.dates.isEmpty ? entry.appliesFrom.map { ($0, entry.appliesFromBasis ?? "") } : nil
         }
         return (best.date, "\(best.basis); \(act(best.act)!.summary)")
@@ -209,8 +224,11 @@ private struct RefRun {
                 let need = "\(entry.actors.joined(separator: "/")) of a \(entry.riskTiers.joined(separator: "/"))-tier system" + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
                 return [cell(nil, .notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), applicability: "applies to no system")]
             }
-            let date = inForceDate?.date
-            let basis = inForceDate?.basis
+            // Each bound system's own date (its declared Art. 111 facts); an organisation cell takes the earliest.
+            let perSystem = matches.compactMap { oracleDate(entry, in: catalog, system: $0.0) }
+            let earliest = perSystem.min { $0.date < $1.date }
+            let date = earliest?.date
+            let basis: String? = earliest?.basis
             let upcoming = date.map { $0 > options.asOf } ?? false
             if entry.scope == .system {
                 return activeSystems.compactMap { s -> Cell? in
@@ -218,7 +236,7 @@ private struct RefRun {
                     guard let m = matches.first(where: { $0.0.id == s.id }) else { return nil }
                     let why = "\(entry.label) applies to \(s.id): \(m.1)"
                     let evaluated = evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
-                    if upcoming, let date { return upcomingCell(evaluated, date, basis) }
+                    if let own = oracleDate(entry, in: catalog, system: s), own.date > options.asOf { return upcomingCell(evaluated, own.date, own.basis) }
                     return evaluated
                 }
             }

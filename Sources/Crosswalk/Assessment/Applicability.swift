@@ -121,9 +121,15 @@ extension EngineRun {
             }
         }
         let date = applicationDate(entry, in: catalog)
-        let upcoming = date.flatMap { d in d.date > options.asOf ? d : nil }
-        func target(_ system: Int?, _ why: String) -> CellTarget {
-            CellTarget(system: system, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })
+        // Art. 111: a system's declared facts can move its date (transitional periods); an
+        // organisation cell takes the earliest date among the systems it binds.
+        func upcoming(_ systems: [SystemProfile]) -> (date: CalendarDate, basis: String?)? {
+            let dates = systems.isEmpty ? [date].compactMap { $0 } : systems.compactMap { applicationDate(entry, in: catalog, facts: $0.dateFacts) }
+            guard let first = dates.min(by: { $0.date < $1.date }), first.date > options.asOf else { return nil }
+            return first
+        }
+        func target(_ system: Int?, _ why: String, _ systems: [SystemProfile]) -> CellTarget {
+            CellTarget(system: system, applicability: why, fixed: upcoming(systems).map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })
         }
         func undetermined(_ system: Int?, _ facts: [OpenFact]) -> CellTarget {
             CellTarget(system: system, applicability: "\(entry.label) applies only if the facts named are so",
@@ -134,7 +140,7 @@ extension EngineRun {
             var b = 0, o = 0
             while b < bound.count || o < open.count {  // inventory order
                 if o == open.count || (b < bound.count && bound[b].0.index < open[o].0.index) {
-                    targets.append(target(bound[b].0.index, "\(entry.label) applies to \(bound[b].0.id): \(bound[b].1)")); b += 1
+                    targets.append(target(bound[b].0.index, "\(entry.label) applies to \(bound[b].0.id): \(bound[b].1)", [bound[b].0])); b += 1
                 } else {
                     targets.append(undetermined(open[o].0.index, open[o].1)); o += 1
                 }
@@ -142,7 +148,7 @@ extension EngineRun {
             if !targets.isEmpty { return ApplicabilityPlan(targets: targets, exclusion: exclusion) }
         } else if !bound.isEmpty {
             let why = "\(entry.label) applies to the organisation: " + bound.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; ")
-            return ApplicabilityPlan(targets: [target(nil, why)], exclusion: exclusion)
+            return ApplicabilityPlan(targets: [target(nil, why, bound.map(\.0))], exclusion: exclusion)
         } else if !open.isEmpty {
             return ApplicabilityPlan(targets: [undetermined(nil, open.flatMap(\.1))], exclusion: exclusion)
         }
@@ -189,11 +195,11 @@ extension EngineRun {
     /// catalogue's dated model picks, among the dates set by acts in force that day, the one
     /// that applies (``Catalog/applicationDate(of:asOf:facts:)``), so an assessment as of a
     /// day before an amendment entered into force sees the date as it stood then. Entries
-    /// without dates (ISO, NIST) have none. Transitional dates that depend on per-system
-    /// facts (placing on the market, public-authority use, Annex X) are in the data; the
-    /// organisation format cannot declare those facts yet, so the general date is used.
-    func applicationDate(_ e: CatalogEntry, in catalog: Catalog) -> (date: CalendarDate, basis: String?)? {
-        guard let resolved = catalog.applicationDate(of: e, asOf: options.asOf) else { return e.appliesFrom.map { ($0, e.appliesFromBasis) } }
+    /// without dates (ISO, NIST) have none. `facts` are a system's declared Art. 111 facts
+    /// (placing on the market, public-authority use, Annex X, Annex I), which can select a
+    /// transitional date.
+    func applicationDate(_ e: CatalogEntry, in catalog: Catalog, facts: DateFacts = .none) -> (date: CalendarDate, basis: String?)? {
+        guard let resolved = catalog.applicationDate(of: e, asOf: options.asOf, facts: facts) else { return e.appliesFrom.map { ($0, e.appliesFromBasis) } }
         return (resolved.date, "\(resolved.basis); \(resolved.act.summary)")
     }
 }

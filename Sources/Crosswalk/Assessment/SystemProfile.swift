@@ -18,6 +18,9 @@ struct SystemProfile: Sendable {
     var isClassified: Bool { tier != "unclassified" }
     /// The Annex III point (`4`, `5b`), empty when none.
     var annexIII: String
+    /// What Art. 111's transitional dates depend on (placing on the market, public-authority
+    /// use, Annex X, Annex I).
+    var dateFacts: DateFacts
     /// Conditions declared for the system, then for the organisation.
     private var systemFacts: [ConditionFact]
     private var organizationFacts: [ConditionFact]
@@ -36,6 +39,8 @@ struct SystemProfile: Sendable {
         annexIII = s.annexIII?.rawValue ?? ""
         systemFacts = s.facts
         organizationFacts = org.facts
+        dateFacts = DateFacts(placedOnMarket: s.placedOnMarket, publicAuthorityUse: s.publicAuthorityUse, annexXComponent: s.annexXComponent,
+                              annexIProduct: (s.facts.declared(.annexIProduct) ?? org.facts.declared(.annexIProduct)) == true)
     }
 
     /// Whether the condition holds: true or false where declared (the system's declaration,

@@ -20,6 +20,14 @@ public struct AISystem: Sendable, Hashable, Codable {
     /// The conditions declared true or false for this system (they win over the
     /// organisation's).
     public var facts: [ConditionFact] = []
+    /// EU AI Act Art. 111: when the system was placed on the market or put into service,
+    /// if it was (`placed-on-market`).
+    public var placedOnMarket: CalendarDate?
+    /// Art. 111(2): the high-risk system is intended to be used by public authorities
+    /// (`public-authority-use`).
+    public var publicAuthorityUse = false
+    /// Art. 111(1): a component of a large-scale IT system listed in Annex X (`annex-x`).
+    public var annexXComponent = false
     /// Where the system is declared (organisation file or inventory CSV row); an empty
     /// file when built in code. Not encoded.
     public var location: SourceLocation = SourceLocation(file: "")

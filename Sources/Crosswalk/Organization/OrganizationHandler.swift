@@ -54,7 +54,8 @@ struct OrganizationHandler: XMLRawEventHandler {
         case .people: Rule(.organization, [])
         case .person: Rule(.people, [.id, .name, .role])
         case .systems: Rule(.organization, [])
-        case .system: Rule(nil, [.id, .name, .owner, .businessUnit, .lifecycle, .sourcing, .vendor, .riskTier, .annexIII, .euRole, .ref])
+        case .system: Rule(nil, [.id, .name, .owner, .businessUnit, .lifecycle, .sourcing, .vendor, .riskTier, .annexIII, .euRole, .ref,
+                                 .placedOnMarket, .publicAuthorityUse, .annexX])
         case .purpose: Rule(.system, [])
         case .applicability: Rule(.organization, [])
         case .decision: Rule(.applicability, [.requirement, .applicable])
@@ -84,6 +85,15 @@ struct OrganizationHandler: XMLRawEventHandler {
         guard colon > 0, colon < b.count - 1 else { return nil }
         return RequirementRef(FrameworkID(String(decoding: UnsafeBufferPointer(rebasing: b[..<colon]), as: UTF8.self)),
                               String(decoding: UnsafeBufferPointer(rebasing: b[(colon + 1)...]), as: UTF8.self))
+    }
+
+    /// `true` or `false`; anything else is a located error.
+    mutating func flag(_ a: OrgAttribute, _ here: SourceLocation) -> Bool {
+        guard let raw = attrs[a.rawValue] else { return false }
+        if raw.valueEquals("true") { return true }
+        if raw.valueEquals("false") { return false }
+        error(.invalidValue, "\(OrgAttribute.names[a.rawValue]) '\(raw.value)' must be true or false", here)
+        return false
     }
 
     mutating func date(_ a: OrgAttribute, _ here: SourceLocation) -> CalendarDate? {
@@ -168,6 +178,9 @@ struct OrganizationHandler: XMLRawEventHandler {
             s.sourcing = vocabulary(.sourcing, Sourcing.self, here) ?? .inHouse
             s.vendor = value(.vendor, default: "")
             s.riskTier = vocabulary(.riskTier, RiskTier.self, here)
+            s.placedOnMarket = date(.placedOnMarket, here)
+            s.publicAuthorityUse = flag(.publicAuthorityUse, here)
+            s.annexXComponent = flag(.annexX, here)
             if s.riskTier == nil && attrs[OrgAttribute.riskTier.rawValue] != nil { refusedTiers.insert(here) }
             if let a = value(.annexIII) {
                 s.annexIII = OrganizationValidator.annexIII(a, field: "annex-iii", at: here, log: &log)

@@ -33,11 +33,13 @@ enum OrgElement: UInt8, CaseIterable {
 /// The attributes of the format.
 enum OrgAttribute: Int, CaseIterable {
     case version, name, primaryFramework, assessmentDate, id, role, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII,
-         euRole, ref, requirement, applicable, kind, collected, validUntil, reviewDays, status, coverage, person, holds, standard, number, issuer
+         euRole, ref, requirement, applicable, kind, collected, validUntil, reviewDays, status, coverage, person, holds, standard, number, issuer,
+         placedOnMarket, publicAuthorityUse, annexX
 
     static let names = ["version", "name", "primary-framework", "assessment-date", "id", "role", "owner", "business-unit", "lifecycle",
                         "sourcing", "vendor", "risk-tier", "annex-iii", "eu-role", "ref", "requirement", "applicable", "kind", "collected",
-                        "valid-until", "review-days", "status", "coverage", "person", "holds", "standard", "number", "issuer"]
+                        "valid-until", "review-days", "status", "coverage", "person", "holds", "standard", "number", "issuer",
+                        "placed-on-market", "public-authority-use", "annex-x"]
     static let byteNames: [[UInt8]] = names.map { Array($0.utf8) }
 
     init?(_ b: UnsafeBufferPointer<UInt8>) {
@@ -59,6 +61,9 @@ enum OrgAttribute: Int, CaseIterable {
         case (6, UInt8(ascii: "i")): candidate = .issuer
         case (7, UInt8(ascii: "v")): candidate = .version
         case (7, UInt8(ascii: "e")): candidate = .euRole
+        case (7, UInt8(ascii: "a")): candidate = .annexX
+        case (16, UInt8(ascii: "p")): candidate = .placedOnMarket
+        case (20, UInt8(ascii: "p")): candidate = .publicAuthorityUse
         case (8, UInt8(ascii: "s")): b[1] == UInt8(ascii: "o") ? (candidate = .sourcing) : (candidate = .standard)
         case (8, UInt8(ascii: "c")): candidate = .coverage
         case (9, UInt8(ascii: "l")): candidate = .lifecycle
