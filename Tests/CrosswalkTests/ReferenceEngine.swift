@@ -143,7 +143,8 @@ private struct RefRun {
         guard let best = chosen else {
             return entry.dates.isEmpty ? entry.appliesFrom.map { ($0, entry.appliesFromBasis ?? "") } : nil
         }
-        return (best.date, "\(best.basis); \(act(best.act)!.summary)")
+        let a = act(best.act)!
+        return (best.date, "\(best.basis); \(a.title)" + (a.status == .reported ? ", as reported" : ""))
     }
 
     mutating func assess(_ entry: CatalogEntry, in catalog: Catalog) -> [Cell] {

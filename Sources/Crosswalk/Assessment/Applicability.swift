@@ -200,6 +200,7 @@ extension EngineRun {
     /// transitional date.
     func applicationDate(_ e: CatalogEntry, in catalog: Catalog, facts: DateFacts = .none) -> (date: CalendarDate, basis: String?)? {
         guard let resolved = catalog.applicationDate(of: e, asOf: options.asOf, facts: facts) else { return e.appliesFrom.map { ($0, e.appliesFromBasis) } }
-        return (resolved.date, "\(resolved.basis); \(resolved.act.summary)")
+        // The provision and the act's name; its citation and entry into force are in `crosswalk show`.
+        return (resolved.date, "\(resolved.basis); \(resolved.act.title)\(resolved.act.status == .reported ? ", as reported" : "")")
     }
 }

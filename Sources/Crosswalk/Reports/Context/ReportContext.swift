@@ -10,11 +10,13 @@ struct ReportContext: Sendable {
         var readiness: Double
         var credit: Double
         var assessed: Int
+        /// Readiness on the obligations not yet in force (the engine's preparation), nil without any.
+        var preparation: Double?
         /// Cells per status, in ``StatusStyle/all`` order.
         var counts: [(status: CellStatus, count: Int)]
 
         init(_ s: Score) {
-            readiness = s.readiness; credit = s.credit; assessed = s.assessedCells
+            readiness = s.readiness; credit = s.credit; assessed = s.assessedCells; preparation = s.preparation
             counts = StatusStyle.all.map { ($0.status, s.counts[$0.status] ?? 0) }
         }
 

@@ -68,9 +68,9 @@ enum DefaultTemplate {
     <div class="number"><div class="value">{{actions_count}}</div><div class="label">remediation actions close them ({{unowned_count}} of {{groups_count}} control groups have no owner)</div></div>
     </div>
     <table>
-    <thead><tr><th>Framework</th><th>Edition</th><th class="num">Readiness in force</th><th class="num">Assessed cells</th><th class="num">Open gaps</th><th class="num">Upcoming cells</th><th>Next application date</th></tr></thead>
+    <thead><tr><th>Framework</th><th>Edition</th><th class="num">Readiness in force</th><th class="num">Assessed cells</th><th class="num">Open gaps</th><th class="num">Upcoming cells</th><th class="num">Preparation</th><th>Next application date</th></tr></thead>
     <tbody>
-    {{#frameworks}}<tr><td><strong>{{id}}</strong> {{title}}</td><td>{{edition}}</td><td class="num">{{readiness}}</td><td class="num">{{assessed}}</td><td class="num">{{open_gaps}}</td><td class="num">{{upcoming}}</td><td class="date">{{next_date}}</td></tr>
+    {{#frameworks}}<tr><td><strong>{{id}}</strong> {{title}}</td><td>{{edition}}</td><td class="num">{{readiness}}</td><td class="num">{{assessed}}</td><td class="num">{{open_gaps}}</td><td class="num">{{upcoming}}</td><td class="num">{{preparation}}</td><td class="date">{{next_date}}</td></tr>
     {{/frameworks}}
     </tbody>
     </table>

@@ -34,7 +34,8 @@ enum HTMLVariables {
 
         v["frameworks"] = c.frameworks.map { f -> [String: Any] in
             ["id": f.id.rawValue, "title": f.title, "edition": f.edition, "readiness": formatPercent(f.inForce.readiness),
-             "assessed": f.inForce.assessed, "upcoming": f.upcomingCells, "next_date": f.nextDate?.description ?? "",
+             "assessed": f.inForce.assessed, "upcoming": f.upcomingCells,
+             "preparation": f.inForce.preparation.map(formatPercent) ?? "—", "next_date": f.nextDate?.description ?? "",
              "open_gaps": f.inForce.gaps, "counts": counts(f.inForce),
              "headings": f.headings.map { h -> [String: Any] in
                  ["label": h.label, "title": h.title, "readiness": h.figures.assessed == 0 ? "—" : formatPercent(h.figures.readiness),

@@ -22,12 +22,13 @@ enum SVGCharts {
             s += "<rect x=\"\(labelW)\" y=\"\(y)\" width=\"\(barW)\" height=\"18\" fill=\"#eeeeee\"/>"
             s += "<rect x=\"\(labelW)\" y=\"\(y)\" width=\"\(w)\" height=\"18\" fill=\"#\(band.fill)\"/>"
             s += "<text x=\"\(labelW + barW + 8)\" y=\"\(y + 14)\">in force \(pct(f.inForce.readiness))</text>"
-            let all = f.inForce.assessed + f.upcomingCells
-            let share = all == 0 ? 0 : Double(f.upcomingCells) / Double(all)
+            // Preparation: readiness on the obligations not yet in force.
+            let preparation = f.inForce.preparation ?? 0
             s += "<rect x=\"\(labelW)\" y=\"\(y + 22)\" width=\"\(barW)\" height=\"10\" fill=\"#eeeeee\"/>"
-            s += "<rect x=\"\(labelW)\" y=\"\(y + 22)\" width=\"\(Int((Double(barW) * share).rounded()))\" height=\"10\" fill=\"#1565C0\"/>"
+            s += "<rect x=\"\(labelW)\" y=\"\(y + 22)\" width=\"\(Int((Double(barW) * preparation).rounded()))\" height=\"10\" fill=\"#1565C0\"/>"
             let next = f.nextDate.map { " from \($0)" } ?? ""
-            s += "<text x=\"\(labelW + barW + 8)\" y=\"\(y + 32)\" font-size=\"10\">\(f.upcomingCells) upcoming\(esc(next))</text>"
+            let label = f.upcomingCells == 0 ? "nothing upcoming" : "preparation \(pct(preparation)) of \(f.upcomingCells) upcoming\(next)"
+            s += "<text x=\"\(labelW + barW + 8)\" y=\"\(y + 32)\" font-size=\"10\">\(esc(label))</text>"
         }
         return s + "</svg>"
     }

@@ -21,9 +21,10 @@ extension ReportContext {
 
         let statusHeads = StatusStyle.all.map { SheetValue.heading($0.style.label) }
         s.row([.heading("Framework"), .heading("Readiness in force"), .heading("Assessed cells"), .heading("Upcoming cells"),
-               .heading("Next application date"), .heading("Title"), .heading("Edition")] + statusHeads)
+               .heading("Preparation (upcoming)"), .heading("Next application date"), .heading("Title"), .heading("Edition")] + statusHeads)
         for f in frameworks {
-            s.row([.text(f.id.rawValue), .percent(f.inForce.readiness), .integer(f.inForce.assessed), .integer(f.upcomingCells), SheetValue(f.nextDate),
+            s.row([.text(f.id.rawValue), .percent(f.inForce.readiness), .integer(f.inForce.assessed), .integer(f.upcomingCells),
+                   f.inForce.preparation.map(SheetValue.percent) ?? .empty, SheetValue(f.nextDate),
                    .text(f.title), .text(f.edition)] + f.inForce.counts.map { .integer($0.count) })
         }
         s.row([])
