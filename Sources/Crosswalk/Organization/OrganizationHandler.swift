@@ -55,16 +55,16 @@ struct OrganizationHandler: XMLRawEventHandler {
         case .person: Rule(.people, [.id, .name, .role])
         case .systems: Rule(.organization, [])
         case .system: Rule(nil, [.id, .name, .owner, .businessUnit, .lifecycle, .sourcing, .vendor, .riskTier, .annexIII, .euRole, .ref,
-                                 .placedOnMarket, .publicAuthorityUse, .annexX])
+                                 .placedOnMarket, .publicAuthorityUse, .annexX, .goLive, .retiredOn])
         case .purpose: Rule(.system, [])
         case .applicability: Rule(.organization, [])
-        case .decision: Rule(.applicability, [.requirement, .applicable])
+        case .decision: Rule(.applicability, [.requirement, .system, .applicable])
         case .justification: Rule(.decision, [])
         case .evidence: Rule(.organization, [])
-        case .item: Rule(.evidence, [.id, .kind, .owner, .collected, .validUntil, .reviewDays, .status])
+        case .item: Rule(.evidence, [.id, .kind, .owner, .collected, .validUntil, .reviewDays, .status, .providedBy])
         case .title, .satisfies, .location, .sha256: Rule(.item, e == .satisfies ? [.requirement, .coverage] : [])
         case .owners: Rule(.organization, [])
-        case .assign: Rule(.owners, [.requirement, .person])
+        case .assign: Rule(.owners, [.requirement, .system, .person])
         case .certificate: Rule(.item, [.standard, .number, .issuer])
         case .unknown: nil
         }
@@ -181,6 +181,8 @@ struct OrganizationHandler: XMLRawEventHandler {
             s.placedOnMarket = date(.placedOnMarket, here)
             s.publicAuthorityUse = flag(.publicAuthorityUse, here)
             s.annexXComponent = flag(.annexX, here)
+            s.goLive = date(.goLive, here)
+            s.retiredOn = date(.retiredOn, here)
             if s.riskTier == nil && attrs[OrgAttribute.riskTier.rawValue] != nil { refusedTiers.insert(here) }
             if let a = value(.annexIII) {
                 s.annexIII = OrganizationValidator.annexIII(a, field: "annex-iii", at: here, log: &log)
@@ -204,7 +206,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             guard let r = ref(.requirement) else { error(.invalidValue, "decision needs requirement=\"framework:label\"", here); return }
             let applicable = value(.applicable, default: "true")
             if applicable != "true" && applicable != "false" { error(.invalidValue, "applicable must be true or false", here) }
-            currentDecision = ApplicabilityDecision(requirement: r, applicable: applicable != "false", justification: "", location: here)
+            currentDecision = ApplicabilityDecision(requirement: r, system: value(.system), applicable: applicable != "false", justification: "", location: here)
         case .item:
             let id = value(.id, default: "")
             let status: EvidenceStatus
@@ -223,6 +225,10 @@ struct OrganizationHandler: XMLRawEventHandler {
                                        collected: date(.collected, here), validUntil: date(.validUntil, here),
                                        reviewDays: reviewDays, status: status, claims: [], systems: [], locationURI: "", sha256: "",
                                        location: here)
+            if attrs[OrgAttribute.providedBy.rawValue] != nil {
+                let source = vocabulary(.providedBy, EvidenceSource.self, here) ?? .organization
+                currentEvidence?.providedBy = source
+            }
         case .satisfies:
             guard let r = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
             let coverage: Coverage
@@ -242,7 +248,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             currentEvidence?.certificate = EvidenceCertificate(standard: standard, number: number, issuer: issuer)
         case .assign:
             guard let r = ref(.requirement) else { error(.invalidValue, "assign needs requirement=\"framework:label\"", here); return }
-            org.owners.append(OwnerAssignment(requirement: r, person: value(.person, default: ""), location: here))
+            org.owners.append(OwnerAssignment(requirement: r, system: value(.system), person: value(.person, default: ""), location: here))
         default: break
         }
     }
