@@ -33,12 +33,12 @@ struct OrganizationHandler: XMLRawEventHandler {
     struct Rule {
         /// The required parent, nil for any.
         var parent: OrgElement?
-        var attributes: UInt32
+        var attributes: UInt64
         /// The allowed attribute names, sorted, for messages.
         var sortedNames: String
         init(_ parent: OrgElement?, _ attributes: [OrgAttribute]) {
             self.parent = parent
-            self.attributes = attributes.reduce(0) { $0 | 1 << UInt32($1.rawValue) }
+            self.attributes = attributes.reduce(0) { $0 | 1 << UInt64($1.rawValue) }
             self.sortedNames = attributes.map { OrgAttribute.names[$0.rawValue] }.sorted().joined(separator: ", ")
         }
     }
@@ -143,7 +143,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             let attr = element.attribute(i)
             if attr.rawValue.baseAddress == nil { continue }
             let known = OrgAttribute(attr.name)
-            if attr.namespace.count > 0 || known == nil || rule.attributes & (1 << UInt32(known!.rawValue)) == 0 || (name == .system && parent == .item && known != .ref) {
+            if attr.namespace.count > 0 || known == nil || rule.attributes & (1 << UInt64(known!.rawValue)) == 0 || (name == .system && parent == .item && known != .ref) {
                 error(.unknownAttribute, "attribute '\(String(decoding: attr.name, as: UTF8.self))' is not allowed on <\(name.name)>; allowed: \(rule.sortedNames)", here)
             } else {
                 attrs[known!.rawValue] = attr
