@@ -107,7 +107,7 @@ struct EngineRun: Sendable {
             cells.append(contentsOf: results.buffer[i].cells)
         }
         return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scoring.scores(),
-                          warnings: ClaimWarnings.warnings(org, cells: cells))
+                          warnings: ClaimWarnings.warnings(org, cells: cells) + LifecycleWarnings.warnings(org, asOf: options.asOf, cells: cells))
     }
 
     /// The cells of one requirement: applicability first, then evidence.
