@@ -27,17 +27,21 @@ public enum ReportBundle {
     /// OSCAL `assessment-results` and `plan-of-action-and-milestones` documents in JSON and
     /// XML, `assessment.xlsx` and `report.html` (from `template`, by default the bundled one).
     /// `provenance` names the organisation file(s) behind `assessment.json` (default: none;
-    /// the catalogue and crosswalk hashes come from `dataset`).
+    /// the catalogue and crosswalk hashes come from `dataset`). With `changes` (the
+    /// comparison with an earlier assessment, `assess --baseline`), also `changes.csv`, a
+    /// Changes sheet in the workbook and a "Since the last assessment" section in the
+    /// report; without it, the files are exactly those of an assessment without a baseline.
     public static func render(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
-                              provenance: Provenance? = nil, template: ReportTemplate = .standard) -> [(name: String, bytes: [UInt8])] {
-        renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template)
+                              provenance: Provenance? = nil, template: ReportTemplate = .standard,
+                              changes: AssessmentDiff? = nil) -> [(name: String, bytes: [UInt8])] {
+        renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template, changes: changes)
             .map { (name: $0.name, bytes: $0.render()) }
     }
 
-    /// The same files as ``render(_:deliverables:organization:dataset:)``, each produced
+    /// The same files as ``render(_:deliverables:organization:dataset:provenance:template:changes:)``, each produced
     /// only when asked (for writing large reports one at a time, in pieces).
     public static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
-                                 provenance: Provenance? = nil, template: ReportTemplate = .standard) -> [File] {
+                                 provenance: Provenance? = nil, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil) -> [File] {
         let provenance = provenance ?? Provenance(assessment, dataset: dataset)
         var out: [File] = [
             File(name: "gaps.csv") { AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs, join: CellJoin(deliverables: d, organization: organization), emit: $0) },
@@ -46,9 +50,11 @@ public enum ReportBundle {
             File(name: "remediation.csv") { _ in DeliverablesExport.remediationCSV(d, organization: organization) },
         ]
         for soa in d.statements { out.append(File(name: "soa-\(soa.framework.rawValue).csv") { _ in DeliverablesExport.soaCSV(soa) }) }
+        // The changed cells, as `crosswalk diff --format csv` prints them (Docs/Diff.md).
+        if let changes { out.append(File(name: "changes.csv") { _ in changes.csv() }) }
         out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance, emit: $0) })
         out += OSCALReports.files(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance)
-        out += ClientReports.files(assessment, deliverables: d, organization: organization, dataset: dataset, template: template)
+        out += ClientReports.files(assessment, deliverables: d, organization: organization, dataset: dataset, template: template, changes: changes)
         return out
     }
 
@@ -59,9 +65,9 @@ public enum ReportBundle {
     /// - Returns: the paths written, in order.
     @discardableResult
     public static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil,
-                             to directory: String, template: ReportTemplate = .standard,
+                             to directory: String, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil,
                              progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
-        let all = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template)
+        let all = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template, changes: changes)
         let files = all.enumerated().map { i, f in
             (path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name, produce: { (emit: ([UInt8]) -> Void) in
                 progress?(i, all.count, f.name)

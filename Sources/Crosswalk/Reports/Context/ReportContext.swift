@@ -162,6 +162,8 @@ struct ReportContext: Sendable {
     var expiring: [Int]
     var openGapCells: Int
     var primaryFramework: FrameworkID
+    /// What changed since an earlier assessment, with `assess --baseline`; nil without one.
+    var changes: Changes? = nil
 
     init(_ a: Assessment, deliverables d: Deliverables, organization org: Organization, dataset: Dataset) {
         let catalogs = dataset.catalogs
