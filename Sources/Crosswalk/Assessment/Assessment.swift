@@ -93,7 +93,7 @@ public struct Score: Sendable, Hashable {
 }
 
 /// The result of assessing an organisation at a date.
-public struct Assessment: Sendable {
+public struct Assessment: Sendable, Hashable {
     public var organization: String
     public var asOf: CalendarDate
     public var frameworks: [FrameworkID]
