@@ -5,9 +5,9 @@
 /// Groups stay tight (``ControlGrouping/strongOverlap``); this finding reports the weaker
 /// overlaps that groups deliberately leave apart, such as ISO/IEC 42001 A.6.2.8 and
 /// ISO/IEC 27001 A.8.15 (event logging, `intersects-with` 6). Rules: `Docs/Deliverables.md`.
-public struct CoordinationFinding: Sendable, Hashable {
+public struct CoordinationFinding: Sendable, Hashable, Codable {
     /// One side of the finding: a requirement, its group and the group's owner.
-    public struct Side: Sendable, Hashable {
+    public struct Side: Sendable, Hashable, Codable {
         public var requirement: RequirementRef
         /// The ``ControlGroup/id`` of the group holding the requirement.
         public var group: String

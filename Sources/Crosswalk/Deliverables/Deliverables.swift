@@ -8,7 +8,7 @@
 /// let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
 /// for action in deliverables.remediation.prefix(5) { print(action.rank, action.title) }
 /// ```
-public struct Deliverables: Sendable {
+public struct Deliverables: Sendable, Hashable {
     /// The framework groups are anchored at.
     public var primaryFramework: FrameworkID
     /// One entry per control group, in group order, with its owner and conflicts.

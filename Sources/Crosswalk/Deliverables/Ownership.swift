@@ -13,13 +13,13 @@ public enum OwnerBasis: String, Sendable, Hashable, Codable {
 
 /// A claim on a member requirement by someone other than the primary owner: a conflict
 /// to resolve (re-assign, or agree that the group's owner is accountable).
-public struct OwnerClaim: Sendable, Hashable {
+public struct OwnerClaim: Sendable, Hashable, Codable {
     public var person: String
     public var requirement: RequirementRef
 }
 
 /// The ownership of one control group.
-public struct GroupOwnership: Sendable, Hashable {
+public struct GroupOwnership: Sendable, Hashable, Codable {
     public var group: ControlGroup
     /// The person accountable for the whole group, if any.
     public var owner: String?

@@ -23,7 +23,7 @@ public enum ImplementationStatus: String, Sendable, Hashable, Codable {
 }
 
 /// One row of a Statement of Applicability: an Annex A control.
-public struct SoAEntry: Sendable, Hashable {
+public struct SoAEntry: Sendable, Hashable, Codable {
     public var control: RequirementRef
     public var title: String
     /// The control's theme or clause heading (`A.6 …`, `5 Organizational controls`).
@@ -46,7 +46,7 @@ public struct SoAEntry: Sendable, Hashable {
 
 /// A Statement of Applicability for one framework with an Annex A (the catalogue's
 /// `selectable` requirements): every control, included or not.
-public struct StatementOfApplicability: Sendable, Hashable {
+public struct StatementOfApplicability: Sendable, Hashable, Codable {
     public var framework: FrameworkID
     public var entries: [SoAEntry]
 

@@ -35,7 +35,8 @@ public struct AISystem: Sendable, Hashable, Codable {
     public init(id: String, name: String, location: SourceLocation = SourceLocation(file: "")) { self.id = id; self.name = name; self.location = location }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, purpose, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII, euRoles, facts
+        case id, name, purpose, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII, euRoles, facts, placedOnMarket, publicAuthorityUse,
+             annexXComponent
     }
 
     /// Whether the system is assessed: every lifecycle but `retired`.

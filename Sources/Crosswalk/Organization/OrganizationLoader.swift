@@ -81,3 +81,27 @@ public enum OrganizationLoader {
         try OrganizationValidator.validate(organization, catalogs: catalogs)
     }
 }
+
+extension Organization {
+    /// Reads and checks the organisation file at `path` (`Docs/OrganisationFormat.md`), a
+    /// piece at a time; its warnings are in ``warnings``.
+    /// - Parameters:
+    ///   - catalogs: the catalogues its requirements are checked against (`dataset.catalogs`).
+    ///   - progress: called with the fraction of the file read (0…1), at most once per percent.
+    /// - Throws: ``CrosswalkError`` with every problem found, each located (`io-error` when
+    ///   the file cannot be read).
+    public init(contentsOf path: String, catalogs: CatalogSet, limits: InputLimits = OrganizationLoader.defaultLimits,
+                progress: ((Double) -> Void)? = nil) throws(CrosswalkError) {
+        let (org, warnings) = try OrganizationLoader.load(contentsOf: path, catalogs: catalogs, limits: limits, progress: progress)
+        self = org
+        self.warnings = warnings
+    }
+
+    /// Reads and checks an organisation file held in memory, named `file` in messages.
+    /// - Throws: ``CrosswalkError`` as ``init(contentsOf:catalogs:limits:progress:)``.
+    public init(xml bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = OrganizationLoader.defaultLimits) throws(CrosswalkError) {
+        let (org, warnings) = try OrganizationLoader.load(bytes, file: file, catalogs: catalogs, limits: limits)
+        self = org
+        self.warnings = warnings
+    }
+}

@@ -94,6 +94,18 @@ public enum AtomicFile {
         return temp
     }
 
+    /// Creates the folder `path` is in, and its parents, if they do not exist.
+    /// - Throws: ``CrosswalkError`` `io-error` naming the folder.
+    static func createParentFolder(of path: String) throws(CrosswalkError) {
+        let dir = (path as NSString).deletingLastPathComponent
+        guard !dir.isEmpty else { return }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+            throw CrosswalkError(.ioError, "cannot create the folder: \(error.localizedDescription)", at: SourceLocation(file: dir))
+        }
+    }
+
     static func failure(_ path: String, _ what: String) -> CrosswalkError {
         CrosswalkError(.ioError, "\(what): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
     }

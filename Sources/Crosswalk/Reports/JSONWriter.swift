@@ -36,6 +36,14 @@ public struct JSONWriter: Sendable {
         }
         bytes.append(contentsOf: text.utf8)
     }
+    /// A number that reads back as exactly `value` (the shortest such decimal, no exponent).
+    mutating func exactNumber(_ value: Double) {
+        openValue()
+        var text = "\(value)"
+        if text.contains("e") || text.contains("E") || !value.isFinite { text = value.isFinite ? formatFixed(value, decimals: 17) : "0" }
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
     public mutating func bool(_ value: Bool) { openValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     public mutating func null() { openValue(); bytes.append(contentsOf: "null".utf8) }
     /// A value already written as JSON by another writer (its trailing newline dropped).
