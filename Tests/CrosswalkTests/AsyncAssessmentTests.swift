@@ -76,7 +76,26 @@ struct AsyncAssessmentTests {
         let took = clock.now - cancelledAt
         #expect(took < .seconds(1), "returned \(took) after cancel")
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(ConcurrencyLimiter.shared.availablePermits == ConcurrencyLimiter.shared.permits, "every permit returned")
+    }
+
+    /// The same with a limiter of its own: every permit comes back after the cancellation.
+    @Test(.timeLimit(.minutes(2))) func aCancelledRunReturnsEveryPermit() async throws {
+        let org = Self.large
+        let limiter = ConcurrencyLimiter(permits: 2)
+        let started = Recorder()
+        let task = Task {
+            try await EngineRun(org: org, dataset: Shared.dataset, options: AssessmentOptions(asOf: org.assessmentDate!, progress: { started.add($0) }))
+                .assessConcurrently(limiter: limiter)
+        }
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(60)
+        while started.all.isEmpty && clock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        let cancelledAt = clock.now
+        task.cancel()
+        let result = await task.result
+        #expect(clock.now - cancelledAt < .seconds(1))
+        #expect(throws: CancellationError.self) { try result.get() }
+        #expect(limiter.availablePermits == 2, "every permit returned")
     }
 
     @Test func aCancelledTaskDoesNotStart() async throws {

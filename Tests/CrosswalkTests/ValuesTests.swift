@@ -91,11 +91,15 @@ struct ValuesTests {
         s.riskTier = .high; s.annexIII = AnnexIIIPoint(rawValue: "5c"); s.euRoles = [.provider, .deployer]
         s.facts = [ConditionFact(.personalData), ConditionFact(.workplaceUse, holds: false)]
         s.placedOnMarket = CalendarDate("2025-03-01"); s.publicAuthorityUse = true; s.annexXComponent = true
+        s.goLive = CalendarDate("2025-04-01")
+        var old = AISystem(id: "OLD", name: "Old scorer")
+        old.riskTier = .minimal; old.lifecycle = .retired; old.goLive = CalendarDate("2020-01-01"); old.retiredOn = CalendarDate("2026-06-30")
         var bot = AISystem(id: "BOT", name: "Bot")
         bot.riskTier = .limited
-        org.systems = [s, bot]
+        org.systems = [s, bot, old]
         org.decisions = [ApplicabilityDecision(requirement: RequirementRef(.iso42001, "A.10.4"), applicable: false, justification: "We supply no AI & no <systems>."),
-                         ApplicabilityDecision(requirement: RequirementRef(.iso42001, "A.10.3"), applicable: true)]
+                         ApplicabilityDecision(requirement: RequirementRef(.iso42001, "A.10.3"), applicable: true),
+                         ApplicabilityDecision(requirement: RequirementRef(.iso42001, "A.6.2.6"), system: "BOT", applicable: false, justification: "A vendor service.")]
         var cert = Evidence(id: "EV-CERT", title: "ISO/IEC 27001 certificate", kind: .certificate, owner: "ciso", collected: CalendarDate("2026-01-01"),
                             validUntil: CalendarDate("2028-12-31"), status: .approved, claims: [])
         cert.certificate = EvidenceCertificate(standard: .iso27001, number: "IS 712345", issuer: "Cert & Co")
@@ -106,7 +110,12 @@ struct ValuesTests {
             Evidence(id: "EV-2", status: .draft, claims: [EvidenceClaim(requirement: RequirementRef(.euAIAct, "Art. 26(1)"), coverage: .full)]),
             cert,
         ]
-        org.owners = [OwnerAssignment(requirement: RequirementRef(.iso42001, "A.2.2"), person: "ciso")]
+        org.owners = [OwnerAssignment(requirement: RequirementRef(.iso42001, "A.2.2"), person: "ciso"),
+                      OwnerAssignment(requirement: RequirementRef(.iso42001, "A.6.2.6"), system: "PRICING", person: "cdo")]
+        var supplied = Evidence(id: "EV-VENDOR", title: "Vendor model card", kind: .report, collected: CalendarDate("2026-02-01"), status: .approved,
+                                claims: [EvidenceClaim(requirement: RequirementRef(.iso42001, "A.6.2.7"), coverage: .partial)], systems: ["PRICING"])
+        supplied.providedBy = .supplier
+        org.evidence.append(supplied)
         try OrganizationValidator.validate(org, catalogs: Shared.dataset.catalogs)
 
         let dir = NSTemporaryDirectory() + "crosswalk-values-\(UInt32.random(in: 0...UInt32.max))"
@@ -225,13 +234,14 @@ struct ValuesTests {
         try check(org, "Organization", ignoring: locations)
         var full = org.systems[0]
         full.riskTier = .high; full.annexIII = AnnexIIIPoint(rawValue: "5c"); full.placedOnMarket = CalendarDate("2025-01-01")
+        full.goLive = CalendarDate("2025-02-01"); full.retiredOn = CalendarDate("2026-01-01")
         try check(full, "AISystem", ignoring: locations)
         var ev = org.evidence[0]
         ev.certificate = EvidenceCertificate(standard: .iso27001, number: "1", issuer: "x"); ev.collected = CalendarDate("2025-01-01")
         ev.validUntil = CalendarDate("2026-01-01"); ev.reviewDays = 1
         try check(ev, "Evidence", ignoring: locations)
-        try check(org.decisions[0], "ApplicabilityDecision", ignoring: locations)
-        try check(org.owners[0], "OwnerAssignment", ignoring: locations)
+        try check(ApplicabilityDecision(requirement: RequirementRef(.iso42001, "A.2.2"), system: "S", applicable: true), "ApplicabilityDecision", ignoring: locations)
+        try check(OwnerAssignment(requirement: RequirementRef(.iso42001, "A.2.2"), system: "S", person: "p"), "OwnerAssignment", ignoring: locations)
         try check(org.people[0], "Person", ignoring: locations)
     }
 }

@@ -87,6 +87,9 @@ public struct CatalogEntry: Sendable, Hashable {
     /// ``appliesFrom`` is derived from them: the general date under the latest acts.
     /// The date for an as-of day and a system's facts: ``Catalog/applicationDate(of:asOf:facts:)``.
     public var dates: [ApplicationDate] = []
+    /// The lifecycle stage and party the requirement concerns (`stage`, `party`,
+    /// `retention` props); empty for most requirements.
+    public var lifecycle = LifecycleRole()
     /// Every prop, in document order, Crosswalk's included.
     public var properties: [Property]
     /// The text of the `statement` (or `overview`) parts, where the catalogue has one.

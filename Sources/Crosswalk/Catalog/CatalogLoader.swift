@@ -66,7 +66,8 @@ private struct Reader {
     static let catalogChildren: Set<String> = ["metadata", "param", "control", "group", "back-matter"]
     static let entryChildren: Set<String> = ["title", "param", "prop", "link", "part", "group", "control"]
     static let crosswalkProps: Set<String> = ["framework", "edition", "licence", "kind", "scope", "obligation", "actor", "risk-tier",
-                                              "applies-from", "applies-from-basis", "condition", "applies-with", "process", "applies-from-…", "applies-from-…-basis"]
+                                              "applies-from", "applies-from-basis", "condition", "applies-with", "process", "stage", "party", "retention",
+                                              "applies-from-…", "applies-from-…-basis"]
     /// A catalogue's actors: the organisation's EU roles (`EURole`), `operator` (any role) and `gpai-provider`.
     static let actors = Set(EURole.allowedValues + ["operator", "gpai-provider"])
     /// A catalogue's tiers: the declared risk tiers (`RiskTier`, but `unclassified`, which no obligation names) and `any`.
@@ -212,14 +213,37 @@ private struct Reader {
         return out
     }
 
-    struct LocatedProperty { var property: Property; var line: Int }
+    struct LocatedProperty { var property: Property; var line: Int; var remarks: String = "" }
     struct Props { var values: [LocatedProperty] }
 
     func props(of element: XMLElement) -> Props {
         Props(values: element.elements(named: "prop").map {
             LocatedProperty(property: Property(name: $0.attribute("name") ?? "", value: $0.attribute("value") ?? "",
-                                               namespace: $0.attribute("ns") ?? "", class: $0.attribute("class") ?? ""), line: $0.line)
+                                               namespace: $0.attribute("ns") ?? "", class: $0.attribute("class") ?? ""), line: $0.line,
+                              remarks: $0.firstElement(named: "remarks")?.textContent ?? "")
         })
+    }
+
+    /// `stage`, `party` and `retention` (Crosswalk props): the lifecycle rules' data; each
+    /// needs its rationale in the prop's remarks.
+    mutating func readLifecycle(_ p: LocatedProperty, into entry: inout CatalogEntry) {
+        let prop = p.property
+        switch prop.name {
+        case "stage":
+            if let s = LifecycleRole.Stage(rawValue: prop.value) { entry.lifecycle.stage = s }
+            else { log.error(.invalidValue, "stage '\(prop.value)' must be \(LifecycleRole.Stage.allCases.map(\.rawValue).joined(separator: " or "))", line: p.line) }
+        case "party":
+            if let s = LifecycleRole.Party(rawValue: prop.value) { entry.lifecycle.party = s }
+            else { log.error(.invalidValue, "party '\(prop.value)' must be \(LifecycleRole.Party.allCases.map(\.rawValue).joined(separator: " or "))", line: p.line) }
+        default:
+            if let r = LifecycleRole.Retention(prop.value) { entry.lifecycle.retention = r }
+            else { log.error(.invalidValue, "retention '\(prop.value)' must be placed-on-market+Ny, retired-on+Nm or indefinite", line: p.line) }
+        }
+        if p.remarks.isEmpty {
+            log.error(.missingElement, "the \(prop.name) prop of '\(entry.id)' needs its rationale in <remarks>", line: p.line)
+        } else {
+            entry.lifecycle.rationale += (entry.lifecycle.rationale.isEmpty ? "" : " ") + p.remarks
+        }
     }
 
     mutating func readEntry(_ element: XMLElement, parent: String?, depth: Int) {
@@ -289,6 +313,8 @@ private struct Reader {
             case "process":
                 // Read by the engine from the props: a per-system requirement that also asks for an organisation-wide process.
                 if prop.value != "organization" { log.error(.invalidValue, "process '\(prop.value)' must be organization", line: p.line) }
+            case "stage", "party", "retention":
+                readLifecycle(p, into: &entry)
             case "applies-with":
                 // Read by the engine from the props: another entry that must apply to the same system.
                 if prop.value.isEmpty { log.error(.invalidValue, "an empty applies-with; give the label of another entry", line: p.line) }
@@ -300,6 +326,12 @@ private struct Reader {
             default:
                 log.error(.unknownProperty, "prop '\(prop.name)' is not a Crosswalk prop; known: \(Self.crosswalkProps.sorted().joined(separator: ", "))", line: p.line)
             }
+        }
+        if entry.lifecycle.retention != nil && entry.lifecycle.stage != .retention {
+            log.error(.invalidValue, "'\(id)' has a retention prop without stage=\"retention\"", line: line)
+        }
+        if entry.lifecycle.stage == .retention && entry.lifecycle.retention == nil {
+            log.error(.missingElement, "'\(id)' has stage=\"retention\" but no retention prop (placed-on-market+10y, retired-on+6m or indefinite)", line: line)
         }
         if isRequirement {
             if !scopeSet { entry.scope = .organization }

@@ -28,6 +28,12 @@ public struct AISystem: Sendable, Hashable, Codable {
     public var publicAuthorityUse = false
     /// Art. 111(1): a component of a large-scale IT system listed in Annex X (`annex-x`).
     public var annexXComponent = false
+    /// The date the system goes (or went) into operation (`go-live`). For a `planned` or
+    /// `development` system, its operation-stage duties are upcoming until that date.
+    public var goLive: CalendarDate?
+    /// The date a `retired` system was taken out of operation (`retired-on`): the duties that
+    /// outlive it run from it (Art. 19 logs, at least six months).
+    public var retiredOn: CalendarDate?
     /// Where the system is declared (organisation file or inventory CSV row); an empty
     /// file when built in code. Not encoded.
     public var location: SourceLocation = SourceLocation(file: "")
@@ -35,12 +41,18 @@ public struct AISystem: Sendable, Hashable, Codable {
     public init(id: String, name: String, location: SourceLocation = SourceLocation(file: "")) { self.id = id; self.name = name; self.location = location }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, purpose, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII, euRoles, facts, placedOnMarket, publicAuthorityUse,
-             annexXComponent
+        case id, name, purpose, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII, euRoles, facts
+        case placedOnMarket, publicAuthorityUse, annexXComponent, goLive, retiredOn
     }
 
-    /// Whether the system is assessed: every lifecycle but `retired`.
+    /// Whether the system is in the inventory's active part: every lifecycle but `retired`.
+    /// A retired system is still assessed for the duties that outlive it.
     public var isActive: Bool { lifecycle != .retired }
+
+    /// True when the organisation does not develop the system itself (`third-party-service`
+    /// or `embedded`): supplier controls become this system's own cells and development-stage
+    /// controls can be met by the supplier's assurance.
+    public var isSupplied: Bool { sourcing != .inHouse }
 
     /// This system's own answer on `condition`: its declaration (`<condition>`), else, for an
     /// Annex III condition, what its classification says — with a point, `annex-iii-5c` and

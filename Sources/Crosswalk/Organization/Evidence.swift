@@ -55,6 +55,9 @@ public struct Evidence: Sendable, Hashable {
     public var location: SourceLocation
     /// For kind `certificate`: the certificate it records.
     public var certificate: EvidenceCertificate?
+    /// Who produced it (`provided-by`): the organisation, or the supplier of the systems it
+    /// names (supplier assurance).
+    public var providedBy: EvidenceSource = .organization
 
     public init(id: String, title: String = "", kind: EvidenceKind = .other, owner: String = "", collected: CalendarDate? = nil, validUntil: CalendarDate? = nil,
                 reviewDays: Int? = nil, status: EvidenceStatus, claims: [EvidenceClaim], systems: [String] = [], locationURI: String = "",

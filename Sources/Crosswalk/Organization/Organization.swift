@@ -15,29 +15,39 @@ public struct Person: Sendable, Hashable, Codable {
 }
 
 /// A Statement of Applicability decision.
+///
+/// A decision that names a ``system`` applies to that system's cells only and wins over an
+/// organisation-wide decision on the same requirement for that system.
 public struct ApplicabilityDecision: Sendable, Hashable {
     public var requirement: RequirementRef
+    /// The AI system the decision is about; nil: the whole organisation.
+    public var system: String?
     public var applicable: Bool
     /// Empty when none was given: an exclusion without justification is a finding.
     public var justification: String
     public var location: SourceLocation
 
-    public init(requirement: RequirementRef, applicable: Bool, justification: String = "", location: SourceLocation = SourceLocation(file: "")) {
+    public init(requirement: RequirementRef, system: String? = nil, applicable: Bool, justification: String = "", location: SourceLocation = SourceLocation(file: "")) {
         self.requirement = requirement
+        self.system = system
         self.applicable = applicable
         self.justification = justification
         self.location = location
     }
 }
 
-/// An owner assignment: requirement → person.
+/// An owner assignment: requirement → person, for the whole organisation or for one AI
+/// system (its cells of that requirement; it wins over the organisation's owner there).
 public struct OwnerAssignment: Sendable, Hashable {
     public var requirement: RequirementRef
+    /// The AI system whose cells the person owns; nil: the organisation's owner.
+    public var system: String?
     public var person: String
     public var location: SourceLocation
 
-    public init(requirement: RequirementRef, person: String, location: SourceLocation = SourceLocation(file: "")) {
+    public init(requirement: RequirementRef, system: String? = nil, person: String, location: SourceLocation = SourceLocation(file: "")) {
         self.requirement = requirement
+        self.system = system
         self.person = person
         self.location = location
     }

@@ -33,12 +33,13 @@ struct OrganizationHandler: XMLRawEventHandler {
     struct Rule {
         /// The required parent, nil for any.
         var parent: OrgElement?
-        var attributes: UInt32
+        /// One bit per ``OrgAttribute`` (64 bits: the format has more than 32 attributes).
+        var attributes: UInt64
         /// The allowed attribute names, sorted, for messages.
         var sortedNames: String
         init(_ parent: OrgElement?, _ attributes: [OrgAttribute]) {
             self.parent = parent
-            self.attributes = attributes.reduce(0) { $0 | 1 << UInt32($1.rawValue) }
+            self.attributes = attributes.reduce(0) { $0 | 1 << UInt64($1.rawValue) }
             self.sortedNames = attributes.map { OrgAttribute.names[$0.rawValue] }.sorted().joined(separator: ", ")
         }
     }
@@ -55,16 +56,16 @@ struct OrganizationHandler: XMLRawEventHandler {
         case .person: Rule(.people, [.id, .name, .role])
         case .systems: Rule(.organization, [])
         case .system: Rule(nil, [.id, .name, .owner, .businessUnit, .lifecycle, .sourcing, .vendor, .riskTier, .annexIII, .euRole, .ref,
-                                 .placedOnMarket, .publicAuthorityUse, .annexX])
+                                 .placedOnMarket, .publicAuthorityUse, .annexX, .goLive, .retiredOn])
         case .purpose: Rule(.system, [])
         case .applicability: Rule(.organization, [])
-        case .decision: Rule(.applicability, [.requirement, .applicable])
+        case .decision: Rule(.applicability, [.requirement, .system, .applicable])
         case .justification: Rule(.decision, [])
         case .evidence: Rule(.organization, [])
-        case .item: Rule(.evidence, [.id, .kind, .owner, .collected, .validUntil, .reviewDays, .status])
+        case .item: Rule(.evidence, [.id, .kind, .owner, .collected, .validUntil, .reviewDays, .status, .providedBy])
         case .title, .satisfies, .location, .sha256: Rule(.item, e == .satisfies ? [.requirement, .coverage] : [])
         case .owners: Rule(.organization, [])
-        case .assign: Rule(.owners, [.requirement, .person])
+        case .assign: Rule(.owners, [.requirement, .system, .person])
         case .certificate: Rule(.item, [.standard, .number, .issuer])
         case .unknown: nil
         }
@@ -143,7 +144,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             let attr = element.attribute(i)
             if attr.rawValue.baseAddress == nil { continue }
             let known = OrgAttribute(attr.name)
-            if attr.namespace.count > 0 || known == nil || rule.attributes & (1 << UInt32(known!.rawValue)) == 0 || (name == .system && parent == .item && known != .ref) {
+            if attr.namespace.count > 0 || known == nil || rule.attributes & (1 << UInt64(known!.rawValue)) == 0 || (name == .system && parent == .item && known != .ref) {
                 error(.unknownAttribute, "attribute '\(String(decoding: attr.name, as: UTF8.self))' is not allowed on <\(name.name)>; allowed: \(rule.sortedNames)", here)
             } else {
                 attrs[known!.rawValue] = attr
@@ -181,6 +182,8 @@ struct OrganizationHandler: XMLRawEventHandler {
             s.placedOnMarket = date(.placedOnMarket, here)
             s.publicAuthorityUse = flag(.publicAuthorityUse, here)
             s.annexXComponent = flag(.annexX, here)
+            s.goLive = date(.goLive, here)
+            s.retiredOn = date(.retiredOn, here)
             if s.riskTier == nil && attrs[OrgAttribute.riskTier.rawValue] != nil { refusedTiers.insert(here) }
             if let a = value(.annexIII) {
                 s.annexIII = OrganizationValidator.annexIII(a, field: "annex-iii", at: here, log: &log)
@@ -204,7 +207,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             guard let r = ref(.requirement) else { error(.invalidValue, "decision needs requirement=\"framework:label\"", here); return }
             let applicable = value(.applicable, default: "true")
             if applicable != "true" && applicable != "false" { error(.invalidValue, "applicable must be true or false", here) }
-            currentDecision = ApplicabilityDecision(requirement: r, applicable: applicable != "false", justification: "", location: here)
+            currentDecision = ApplicabilityDecision(requirement: r, system: value(.system), applicable: applicable != "false", justification: "", location: here)
         case .item:
             let id = value(.id, default: "")
             let status: EvidenceStatus
@@ -223,6 +226,10 @@ struct OrganizationHandler: XMLRawEventHandler {
                                        collected: date(.collected, here), validUntil: date(.validUntil, here),
                                        reviewDays: reviewDays, status: status, claims: [], systems: [], locationURI: "", sha256: "",
                                        location: here)
+            if attrs[OrgAttribute.providedBy.rawValue] != nil {
+                let source = vocabulary(.providedBy, EvidenceSource.self, here) ?? .organization
+                currentEvidence?.providedBy = source
+            }
         case .satisfies:
             guard let r = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
             let coverage: Coverage
@@ -242,7 +249,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             currentEvidence?.certificate = EvidenceCertificate(standard: standard, number: number, issuer: issuer)
         case .assign:
             guard let r = ref(.requirement) else { error(.invalidValue, "assign needs requirement=\"framework:label\"", here); return }
-            org.owners.append(OwnerAssignment(requirement: r, person: value(.person, default: ""), location: here))
+            org.owners.append(OwnerAssignment(requirement: r, system: value(.system), person: value(.person, default: ""), location: here))
         default: break
         }
     }

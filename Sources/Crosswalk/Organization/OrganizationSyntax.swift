@@ -34,12 +34,12 @@ enum OrgElement: UInt8, CaseIterable {
 enum OrgAttribute: Int, CaseIterable {
     case version, name, primaryFramework, assessmentDate, id, role, owner, businessUnit, lifecycle, sourcing, vendor, riskTier, annexIII,
          euRole, ref, requirement, applicable, kind, collected, validUntil, reviewDays, status, coverage, person, holds, standard, number, issuer,
-         placedOnMarket, publicAuthorityUse, annexX
+         placedOnMarket, publicAuthorityUse, annexX, goLive, retiredOn, system, providedBy
 
     static let names = ["version", "name", "primary-framework", "assessment-date", "id", "role", "owner", "business-unit", "lifecycle",
                         "sourcing", "vendor", "risk-tier", "annex-iii", "eu-role", "ref", "requirement", "applicable", "kind", "collected",
                         "valid-until", "review-days", "status", "coverage", "person", "holds", "standard", "number", "issuer",
-                        "placed-on-market", "public-authority-use", "annex-x"]
+                        "placed-on-market", "public-authority-use", "annex-x", "go-live", "retired-on", "system", "provided-by"]
     static let byteNames: [[UInt8]] = names.map { Array($0.utf8) }
 
     init?(_ b: UnsafeBufferPointer<UInt8>) {
@@ -55,13 +55,16 @@ enum OrgAttribute: Int, CaseIterable {
         case (5, UInt8(ascii: "o")): candidate = .owner
         case (5, UInt8(ascii: "h")): candidate = .holds
         case (6, UInt8(ascii: "v")): candidate = .vendor
-        case (6, UInt8(ascii: "s")): candidate = .status
+        case (6, UInt8(ascii: "s")): b[1] == UInt8(ascii: "t") ? (candidate = .status) : (candidate = .system)
         case (6, UInt8(ascii: "p")): candidate = .person
         case (6, UInt8(ascii: "n")): candidate = .number
         case (6, UInt8(ascii: "i")): candidate = .issuer
         case (7, UInt8(ascii: "v")): candidate = .version
         case (7, UInt8(ascii: "e")): candidate = .euRole
         case (7, UInt8(ascii: "a")): candidate = .annexX
+        case (7, UInt8(ascii: "g")): candidate = .goLive
+        case (10, UInt8(ascii: "r")): candidate = .retiredOn
+        case (11, UInt8(ascii: "p")): candidate = .providedBy
         case (16, UInt8(ascii: "p")): candidate = .placedOnMarket
         case (20, UInt8(ascii: "p")): candidate = .publicAuthorityUse
         case (8, UInt8(ascii: "s")): b[1] == UInt8(ascii: "o") ? (candidate = .sourcing) : (candidate = .standard)

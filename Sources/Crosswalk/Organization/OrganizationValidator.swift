@@ -119,6 +119,16 @@ public enum OrganizationValidator {
                 log.add(Diagnostic(.warning, .missingAttribute, "system \(s.id) is high-risk but names no Annex III point and does not declare annex-i-product; write annex-iii=\"…\" (e.g. 5b) or <condition>annex-i-product</condition>, or the obligations that turn on them stay undetermined", at: at(s.location)))
             }
             if !s.owner.isEmpty && !people.contains(s.owner) { log.error(.unknownRequirement, "system \(s.id) has owner '\(s.owner)', who is not in <people>", at: at(s.location)) }
+            // Lifecycle dates.
+            if s.retiredOn != nil && s.isActive {
+                log.error(.invalidValue, "system \(s.id) has retired-on but its lifecycle is \(s.lifecycle.rawValue); write lifecycle=\"retired\" once it is retired, or remove retired-on", at: at(s.location))
+            }
+            if let r = s.retiredOn, let p = s.placedOnMarket, r < p {
+                log.error(.invalidValue, "system \(s.id) is retired on \(r), before it was placed on the market or put into service (\(p)); correct one of the two dates", at: at(s.location))
+            }
+            if let r = s.retiredOn, let g = s.goLive, r < g {
+                log.error(.invalidValue, "system \(s.id) is retired on \(r), before its go-live (\(g)); correct one of the two dates", at: at(s.location))
+            }
             if euInScope && s.isActive && s.riskTier == nil && !refusedTiers.contains(s.location) {
                 log.error(.missingAttribute, "system \(s.id) declares no EU AI Act risk tier, and the EU AI Act is in scope; declare risk-tier (\(RiskTier.allowedValues.joined(separator: ", "))) — unclassified if it is not classified yet", at: at(s.location))
             }
@@ -140,11 +150,24 @@ public enum OrganizationValidator {
                 log.error(.unknownRequirement, m, at: at(e.location(ofSystem: i)))
             }
             if !e.owner.isEmpty && !people.contains(e.owner) { log.error(.unknownRequirement, "evidence \(e.id) has owner '\(e.owner)', who is not in <people>", at: at(e.location)) }
+            if e.providedBy == .supplier && e.systems.isEmpty {
+                log.error(.missingElement, "evidence \(e.id) is provided-by=\"supplier\" but names no system; add <system ref=\"…\"/> for the system(s) whose supplier provided it", at: at(e.location))
+            }
             if let c = e.collected, let v = e.validUntil, v < c { log.error(.invalidValue, "evidence \(e.id) is valid until \(v), before it was collected (\(c))", at: at(e.location)) }
         }
-        for d in org.decisions { references.requirement(d.requirement, at: at(d.location), what: "applicability decision", log: &log) }
+        func knownSystem(_ id: String?, _ what: String, _ location: SourceLocation) {
+            guard let id, !systems.contains(id) else { return }
+            var m = "\(what) names system '\(id)', which is not in <systems>"
+            if log.hasRoom, let near = nearest(id, in: systemIDs) { m += "; did you mean '\(near)'?" }
+            log.error(.unknownRequirement, m + "; name a system id, or remove system= to make it organisation-wide", at: at(location))
+        }
+        for d in org.decisions {
+            references.requirement(d.requirement, at: at(d.location), what: "applicability decision", log: &log)
+            knownSystem(d.system, "applicability decision on \(d.requirement)", d.location)
+        }
         for o in org.owners {
             references.requirement(o.requirement, at: at(o.location), what: "owner assignment", log: &log)
+            knownSystem(o.system, "owner assignment on \(o.requirement)", o.location)
             if !people.contains(o.person) {
                 var m = "owner assignment names person '\(o.person)', who is not in <people>"
                 if log.hasRoom, let near = nearest(o.person, in: personIDs) { m += "; did you mean '\(near)'?" }

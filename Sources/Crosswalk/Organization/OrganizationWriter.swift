@@ -54,7 +54,9 @@ struct OrganizationWriter {
         if !org.decisions.isEmpty {
             try open("applicability", [])
             for d in org.decisions {
-                let a = [("requirement", try ref(d.requirement, "a decision")), ("applicable", d.applicable ? "true" : "false")]
+                var a = [("requirement", try ref(d.requirement, "a decision"))]
+                if let s = d.system { a.append(("system", s)) }
+                a.append(("applicable", d.applicable ? "true" : "false"))
                 if d.justification.isEmpty { try empty("decision", a) } else {
                     try open("decision", a)
                     try leaf("justification", d.justification, [])
@@ -72,7 +74,12 @@ struct OrganizationWriter {
 
         if !org.owners.isEmpty {
             try open("owners", [])
-            for o in org.owners { try empty("assign", [("requirement", try ref(o.requirement, "an owner assignment")), ("person", o.person)]) }
+            for o in org.owners {
+                var a = [("requirement", try ref(o.requirement, "an owner assignment"))]
+                if let s = o.system { a.append(("system", s)) }
+                a.append(("person", o.person))
+                try empty("assign", a)
+            }
             close("owners")
         }
         close("organization")
@@ -91,6 +98,8 @@ struct OrganizationWriter {
         if let d = s.placedOnMarket { a.append(("placed-on-market", d.description)) }
         if s.publicAuthorityUse { a.append(("public-authority-use", "true")) }
         if s.annexXComponent { a.append(("annex-x", "true")) }
+        if let d = s.goLive { a.append(("go-live", d.description)) }
+        if let d = s.retiredOn { a.append(("retired-on", d.description)) }
         if s.purpose.isEmpty && s.facts.isEmpty { try empty("system", a); return }
         try open("system", a)
         if !s.purpose.isEmpty { try leaf("purpose", s.purpose, []) }
@@ -105,6 +114,7 @@ struct OrganizationWriter {
         if let d = e.validUntil { a.append(("valid-until", d.description)) }
         if let n = e.reviewDays { a.append(("review-days", String(n))) }
         a.append(("status", e.status.rawValue))
+        if e.providedBy != .organization { a.append(("provided-by", e.providedBy.rawValue)) }
         try open("item", a)
         if !e.title.isEmpty { try leaf("title", e.title, []) }
         if let c = e.certificate { try empty("certificate", [("standard", c.standard.rawValue), ("number", c.number), ("issuer", c.issuer)]) }

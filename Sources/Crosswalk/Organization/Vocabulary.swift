@@ -93,10 +93,16 @@ public enum RiskTier: String, OrganizationVocabulary {
     public static let vocabularyName = "risk tier"
 }
 
-/// Where an AI system is in its life; a `retired` system is not assessed.
+/// Where an AI system is in its life (`Docs/Scoring.md`, "Lifecycle"): a `planned` or
+/// `development` system has its operation-stage duties upcoming until its go-live date; a
+/// `retired` system keeps only the duties that outlive it (EU AI Act Art. 18 and 19, a
+/// decommissioning record).
 public enum Lifecycle: String, OrganizationVocabulary {
     case planned, development, production, retired
     public static let vocabularyName = "lifecycle"
+
+    /// True for `planned` and `development`: not yet in operation.
+    public var isBeforeOperation: Bool { self == .planned || self == .development }
 }
 
 /// How an AI system is sourced.
@@ -105,6 +111,15 @@ public enum Sourcing: String, OrganizationVocabulary {
     case thirdPartyService = "third-party-service"
     case embedded
     public static let vocabularyName = "sourcing"
+}
+
+/// Who produced an evidence item (`provided-by`): the organisation itself, or the supplier
+/// of the AI system it names (the vendor's documentation, test reports, contract clauses,
+/// certifications: supplier assurance).
+public enum EvidenceSource: String, OrganizationVocabulary {
+    case organization
+    case supplier
+    public static let vocabularyName = "evidence source"
 }
 
 /// The organisation's role for an AI system under the EU AI Act (Art. 3(3) to 3(8)).

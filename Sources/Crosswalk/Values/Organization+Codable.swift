@@ -40,33 +40,37 @@ extension Organization: Codable {
 }
 
 extension ApplicabilityDecision: Codable {
-    private enum CodingKeys: String, CodingKey { case requirement, applicable, justification }
+    private enum CodingKeys: String, CodingKey { case requirement, system, applicable, justification }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(requirement: try c.decode(RequirementRef.self, forKey: .requirement), applicable: try c.decode(Bool.self, forKey: .applicable),
+        self.init(requirement: try c.decode(RequirementRef.self, forKey: .requirement), system: try c.decodeIfPresent(String.self, forKey: .system),
+                  applicable: try c.decode(Bool.self, forKey: .applicable),
                   justification: try c.decode(String.self, forKey: .justification))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(requirement, forKey: .requirement)
+        try c.encodeIfPresent(system, forKey: .system)
         try c.encode(applicable, forKey: .applicable)
         try c.encode(justification, forKey: .justification)
     }
 }
 
 extension OwnerAssignment: Codable {
-    private enum CodingKeys: String, CodingKey { case requirement, person }
+    private enum CodingKeys: String, CodingKey { case requirement, system, person }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(requirement: try c.decode(RequirementRef.self, forKey: .requirement), person: try c.decode(String.self, forKey: .person))
+        self.init(requirement: try c.decode(RequirementRef.self, forKey: .requirement), system: try c.decodeIfPresent(String.self, forKey: .system),
+                  person: try c.decode(String.self, forKey: .person))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(requirement, forKey: .requirement)
+        try c.encodeIfPresent(system, forKey: .system)
         try c.encode(person, forKey: .person)
     }
 }
@@ -89,7 +93,7 @@ extension EvidenceClaim: Codable {
 
 extension Evidence: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, title, kind, owner, collected, validUntil, reviewDays, status, claims, systems, locationURI, sha256, certificate
+        case id, title, kind, owner, collected, validUntil, reviewDays, status, claims, systems, locationURI, sha256, certificate, providedBy
     }
 
     public init(from decoder: any Decoder) throws {
@@ -101,6 +105,7 @@ extension Evidence: Codable {
                   systems: try c.decode([String].self, forKey: .systems), locationURI: try c.decode(String.self, forKey: .locationURI),
                   sha256: try c.decode(String.self, forKey: .sha256))
         certificate = try c.decodeIfPresent(EvidenceCertificate.self, forKey: .certificate)
+        providedBy = try c.decode(EvidenceSource.self, forKey: .providedBy)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,5 +123,6 @@ extension Evidence: Codable {
         try c.encode(locationURI, forKey: .locationURI)
         try c.encode(sha256, forKey: .sha256)
         try c.encodeIfPresent(certificate, forKey: .certificate)
+        try c.encode(providedBy, forKey: .providedBy)
     }
 }
