@@ -14,9 +14,18 @@ func assessAuditor(_ name: String, asOf: String? = nil) throws -> Assessment {
     let options = AssessmentOptions(asOf: asOf.flatMap(CalendarDate.init) ?? org.assessmentDate!)
     let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: options)
     let reference = ReferenceEngine.assess(org, dataset: Shared.dataset, options: options)
-    #expect(a.cells == reference.cells, "the test oracle disagrees on \(name)")
-    #expect(a.scores == reference.scores, "the test oracle's scores differ on \(name)")
+    expectSameCells(a.cells, reference.cells, name)
+    if a.cells == reference.cells { #expect(a.scores == reference.scores, "the test oracle's scores differ on \(name)") }
     return a
+}
+
+/// The engine's cells equal the oracle's; on a difference, names the first cell that differs
+/// (not the whole list).
+func expectSameCells(_ engine: [Cell], _ oracle: [Cell], _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    guard engine != oracle else { return }
+    let i = engine.indices.first { $0 >= oracle.count || engine[$0] != oracle[$0] } ?? engine.count
+    let e = i < engine.count ? "\(engine[i])" : "none", o = i < oracle.count ? "\(oracle[i])" : "none"
+    Issue.record("the test oracle disagrees on \(name) (\(engine.count) vs \(oracle.count) cells) at cell \(i):\nengine: \(e)\noracle: \(o)", sourceLocation: sourceLocation)
 }
 
 @Suite("Auditor's rules (issue #13)")
@@ -135,7 +144,7 @@ struct UndeterminedTests {
         org.systems[1].riskTier = .unclassified
         let options = AssessmentOptions(asOf: org.assessmentDate!)
         let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: options)
-        #expect(a.cells == ReferenceEngine.assess(org, dataset: Shared.dataset, options: options).cells)
+        expectSameCells(a.cells, ReferenceEngine.assess(org, dataset: Shared.dataset, options: options).cells, "undeclared-facts.xml")
         let c = try #require(a.cell("eu-ai-act:Art. 26(1)", "CV-SCREEN"))
         #expect(c.status == .undetermined && c.reason == .undetermined(requirement: "Art. 26(1)", facts: [.riskTier(system: "CV-SCREEN")]) && c.reason.code == "unclassified")
         #expect(c.reason.sentence.contains("classify CV-SCREEN's EU AI Act risk tier"))

@@ -40,8 +40,8 @@ private struct RefRun {
         self.org = org
         self.dataset = dataset
         self.options = options
-        for o in org.owners where owners[o.requirement] == nil { owners[o.requirement] = o.person }
-        for d in org.decisions where decisions[d.requirement] == nil { decisions[d.requirement] = d }
+        for o in org.owners where o.system == nil && owners[o.requirement] == nil { owners[o.requirement] = o.person }
+        for d in org.decisions where d.system == nil && decisions[d.requirement] == nil { decisions[d.requirement] = d }
         for (i, e) in org.evidence.enumerated() {
             for c in e.claims { claims[c.requirement, default: []].append((i, c.full)) }
             // A certificate claims, in full, every clause and every Annex A control not excluded of its standard.
@@ -151,7 +151,7 @@ private struct RefRun {
         let ref = RequirementRef(catalog.framework, entry.label)
         let owner = owners[ref]
         func cell(_ system: String?, _ status: CellStatus, _ reason: CellReason, applicability: String, deadline: CalendarDate? = nil) -> Cell {
-            Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: owner,
+            Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: system.flatMap { systemOwner(ref, $0) } ?? owner,
                  deadline: deadline, credit: 0, applicability: applicability)
         }
         // Statement of Applicability.
@@ -197,7 +197,7 @@ private struct RefRun {
         if !entry.actors.isEmpty || !entry.riskTiers.isEmpty {
             var matches: [(AISystem, String)] = []
             var open: [(AISystem, [OpenFact])] = []
-            for s in activeSystems {
+            for s in systems(for: entry) {
                 let why: String
                 switch systemMatches(entry, s) {
                 case .no: continue
@@ -232,13 +232,16 @@ private struct RefRun {
             let basis: String? = earliest?.basis
             let upcoming = date.map { $0 > options.asOf } ?? false
             if entry.scope == .system {
-                return activeSystems.compactMap { s -> Cell? in
-                    if let o = open.first(where: { $0.0.id == s.id }) { return undetermined(s.id, o.1) }
+                return systems(for: entry).compactMap { s -> Cell? in
+                    if let o = open.first(where: { $0.0.id == s.id }) {
+                        var u = undetermined(s.id, o.1)
+                        if s.lifecycle == .retired { u.applicability = retentionNote(entry, s) }
+                        return u
+                    }
                     guard let m = matches.first(where: { $0.0.id == s.id }) else { return nil }
                     let why = "\(entry.label) applies to \(s.id): \(m.1)"
-                    let evaluated = evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
-                    if let own = oracleDate(entry, in: catalog, system: s), own.date > options.asOf { return upcomingCell(evaluated, own.date, own.basis) }
-                    return evaluated
+                    let own = oracleDate(entry, in: catalog, system: s).flatMap { $0.date > options.asOf ? $0 : nil }
+                    return systemCell(ref, entry: entry, s, why: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion, upcoming: own.map { ($0.date, $0.basis) })
                 }
             }
             let targets: [(String?, String)] = [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
@@ -254,18 +257,116 @@ private struct RefRun {
             let process = entry.properties.contains { $0.name == "process" && $0.value == "organization" }
                 ? [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: "\(entry.label) asks for one organisation-wide process", unjustified: unjustified,
                             mandatoryExclusion: mandatoryExclusion, processOnly: true)] : []
-            if activeSystems.isEmpty {
+            if systems(for: entry).isEmpty {
                 var reason = CellReason.noInventory
                 if let j = mandatoryExclusion { reason = .mandatoryExcluded(requirement: entry.label, justification: j, underlying: reason) }
                 if unjustified { reason = .unjustifiedExclusion(underlying: reason) }
                 return process.isEmpty ? [cell(nil, .missing, reason, applicability: "per system")] : process
             }
-            return process + activeSystems.map { s in
-                evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)
+            return process + systems(for: entry).map { s in
+                systemCell(ref, entry: entry, s, why: "\(entry.label) is assessed for each AI system in scope", unjustified: unjustified, mandatoryExclusion: mandatoryExclusion, upcoming: nil)
             }
+        }
+        // Suppliers: the organisation's supplier process, and each bought or embedded system's own relationship.
+        let supplied = activeSystems.filter { $0.sourcing != .inHouse }
+        if entry.lifecycle.party == .supplier && !supplied.isEmpty {
+            return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: "\(entry.label) asks for one organisation-wide supplier process", unjustified: unjustified,
+                             mandatoryExclusion: mandatoryExclusion, processOnly: true)]
+                + supplied.map { s in
+                    systemCell(ref, entry: entry, s, why: "\(entry.label) applies to \(s.id): \(s.sourcing.rawValue) from \(s.vendor.isEmpty ? "its supplier" : s.vendor), a supplier relationship of its own",
+                               unjustified: unjustified, mandatoryExclusion: mandatoryExclusion, upcoming: nil)
+                }
         }
         let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
         return [evaluate(ref, entry: entry, system: nil, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion)]
+    }
+
+    // MARK: Lifecycle, sourcing, per-system decisions and owners (#19)
+
+    func systemOwner(_ ref: RequirementRef, _ system: String) -> String? {
+        org.owners.first { $0.requirement == ref && $0.system == system }?.person
+    }
+
+    /// Active systems, and retired ones for a retention duty whose period has not ended.
+    func systems(for entry: CatalogEntry) -> [AISystem] {
+        org.systems.filter { s in
+            if s.lifecycle != .retired { return true }
+            guard entry.lifecycle.stage == .retention else { return false }
+            guard let end = retentionEnd(entry, s) else { return true }
+            return options.asOf <= end
+        }
+    }
+
+    func retentionEnd(_ entry: CatalogEntry, _ s: AISystem) -> CalendarDate? {
+        switch entry.lifecycle.retention {
+        case let .yearsAfterPlacing(n)?:
+            guard let p = s.placedOnMarket else { return nil }
+            // Same day n years later; 29 February becomes 28 February in a common year.
+            return CalendarDate(year: p.year + n, month: p.month, day: p.day) ?? CalendarDate(year: p.year + n, month: p.month, day: p.day - 1)
+        case let .monthsAfterRetirement(n)?:
+            guard let r = s.retiredOn else { return nil }
+            var y = r.year, m = r.month + n
+            while m > 12 { m -= 12; y += 1 }
+            var d = r.day
+            while CalendarDate(year: y, month: m, day: d) == nil { d -= 1 }
+            return CalendarDate(year: y, month: m, day: d)
+        default: return nil
+        }
+    }
+
+    func retentionNote(_ entry: CatalogEntry, _ s: AISystem) -> String {
+        let period: String = switch entry.lifecycle.retention {
+        case let .yearsAfterPlacing(n)?: "\(n) years after placing on the market or putting into service"
+        case let .monthsAfterRetirement(n)?: "at least \(n) months after retirement"
+        case .indefinite?: "for as long as the records are kept"
+        case nil: "after retirement"
+        }
+        let since = s.retiredOn.map { "retired on \($0)" } ?? "retired (retired-on not declared)"
+        var until = ""
+        if let end = retentionEnd(entry, s) { until = ", until \(end)" }
+        else if case .yearsAfterPlacing? = entry.lifecycle.retention { until = "; declare placed-on-market to date its end" }
+        else if case .monthsAfterRetirement? = entry.lifecycle.retention { until = "; declare retired-on to date its end" }
+        return "\(entry.label) outlives \(s.id) (\(since)): kept \(period)\(until)"
+    }
+
+    /// A system cell from evidence, with the per-system decision, owner, sourcing and go-live rules.
+    func systemCell(_ ref: RequirementRef, entry: CatalogEntry, _ s: AISystem, why: String, unjustified: Bool, mandatoryExclusion: String?,
+                    upcoming: (date: CalendarDate, basis: String?)?) -> Cell {
+        var unjustified = unjustified, mandatory = mandatoryExclusion
+        let owner = systemOwner(ref, s.id) ?? owners[ref]
+        let applicability = s.lifecycle == .retired ? retentionNote(entry, s) : why
+        if let d = org.decisions.first(where: { $0.requirement == ref && $0.system == s.id }), !d.applicable {
+            if entry.obligation == .mandatory { mandatory = d.justification; unjustified = false }
+            else if entry.obligation == .selectable && !d.justification.isEmpty {
+                return Cell(requirement: ref, system: s.id, status: .excluded, reason: .soaExcluded(justification: "for \(s.id): \(d.justification)"), evidence: [], via: [],
+                            owner: owner, deadline: nil, credit: 0, applicability: applicability)
+            } else { unjustified = true; mandatory = nil }
+        }
+        var cell = evaluate(ref, entry: entry, system: s.id, owner: owner, applicability: applicability, unjustified: unjustified, mandatoryExclusion: mandatory)
+        let vendor = s.vendor.isEmpty ? "its supplier" : s.vendor
+        if s.sourcing != .inHouse {
+            if entry.lifecycle.party == .developer {
+                if cell.status == .met && !cell.evidence.isEmpty
+                    && cell.evidence.allSatisfy({ id in org.evidence.first { $0.id == id }?.providedBy == .supplier }) {
+                    cell.reason = .metBySupplierAssurance(system: s.id, vendor: vendor, items: cell.evidence)
+                }
+                if cell.reason == .noEvidence(system: s.id) { cell.reason = .noSupplierAssurance(system: s.id, vendor: vendor) }
+                if case .executionGap = cell.reason { cell.reason = .noSupplierAssurance(system: s.id, vendor: vendor) }
+            }
+            if entry.lifecycle.party == .supplier {
+                if cell.reason == .noEvidence(system: s.id) { cell.reason = .noSupplierDueDiligence(system: s.id, vendor: vendor, process: []) }
+                if case let .executionGap(_, process) = cell.reason { cell.reason = .noSupplierDueDiligence(system: s.id, vendor: vendor, process: process) }
+            }
+        }
+        let beforeOperation = entry.lifecycle.stage != nil && (s.lifecycle == .planned || s.lifecycle == .development) && !(s.goLive.map { $0 <= options.asOf } ?? false)
+        if beforeOperation && !(upcoming != nil && s.goLive != nil && upcoming!.date >= s.goLive!) {
+            cell.status = .upcoming
+            cell.reason = .notYetInOperation(system: s.id, goLive: s.goLive)
+            cell.deadline = s.goLive
+            return cell
+        }
+        if let upcoming { return upcomingCell(cell, upcoming.date, upcoming.basis) }
+        return cell
     }
 
     /// Not yet in application: the evidence collected so far and the credit it would give, under status upcoming.

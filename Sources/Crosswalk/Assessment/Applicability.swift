@@ -56,7 +56,8 @@ extension EngineRun {
             // A process requirement: the organisation cell for the process, then the systems' artefacts.
             let process = Self.asksForProcess(entry)
                 ? [CellTarget(system: nil, applicability: "\(entry.label) asks for one organisation-wide process", fixed: nil)] : []
-            if profiles.isEmpty {
+            let systems = systems(for: entry)
+            if systems.isEmpty {
                 // An exclusion that does not hold stays a finding, inventory or not.
                 let reason: CellReason = switch exclusion {
                 case nil: .noInventory
@@ -66,7 +67,14 @@ extension EngineRun {
                 return process.isEmpty ? fixed(.missing, reason, "per system") : ApplicabilityPlan(targets: process, exclusion: exclusion)
             }
             let why = "\(entry.label) is assessed for each AI system in scope"
-            return ApplicabilityPlan(targets: process + profiles.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, exclusion: exclusion)
+            return ApplicabilityPlan(targets: process + systems.map { CellTarget(system: $0.index, applicability: why, fixed: nil) }, exclusion: exclusion)
+        }
+        if entry.lifecycle.party == .supplier, case let supplied = profiles.filter(\.isSupplied), !supplied.isEmpty {
+            // Sourcing rule: the organisation's supplier process, and each bought or embedded system's own supplier relationship.
+            let process = CellTarget(system: nil, applicability: "\(entry.label) asks for one organisation-wide supplier process", fixed: nil)
+            return ApplicabilityPlan(targets: [process] + supplied.map {
+                CellTarget(system: $0.index, applicability: "\(entry.label) applies to \($0.id): \($0.sourcing.rawValue) from \($0.vendor), a supplier relationship of its own", fixed: nil)
+            }, exclusion: exclusion)
         }
         let why = entry.obligation == .mandatory ? "mandatory requirement" : entry.obligation == .selectable ? "Annex A control, not excluded" : "in scope"
         return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: why, fixed: nil)], exclusion: exclusion)
@@ -102,7 +110,7 @@ extension EngineRun {
     func euPlan(_ entry: CatalogEntry, in catalog: Catalog, exclusion: ExclusionFinding?) -> ApplicabilityPlan {
         var bound: [(SystemProfile, String)] = [], open: [(SystemProfile, [OpenFact])] = []
         let with = entry.properties.filter { $0.name == "applies-with" && $0.namespace == Catalog.crosswalkNamespace }.compactMap { catalog.entry(label: $0.value) }
-        for p in profiles {
+        for p in systems(for: entry) {
             switch matches(entry, p) {
             case .no: continue
             case let .open(facts): open.append((p, facts))

@@ -36,6 +36,13 @@ struct EngineRun: Sendable {
     let decisions: [RequirementRef: ApplicabilityDecision]
     /// The active systems, in inventory order.
     let profiles: [SystemProfile]
+    /// Every system, retired ones included; position = index into `Organization.systems`.
+    let allProfiles: [SystemProfile]
+    /// Per-system SoA decisions and owner assignments (the first for a requirement and system).
+    let systemDecisions: [SystemKey: ApplicabilityDecision]
+    let systemOwners: [SystemKey: String]
+    /// The ids of evidence items provided by a supplier (supplier assurance).
+    let supplierEvidence: Set<String>
     let organization: OrganizationProfile
     let frameworks: [FrameworkID]
     let evidence: EvidenceIndex
@@ -47,11 +54,26 @@ struct EngineRun: Sendable {
         self.options = options
         soon = options.asOf.adding(days: options.dueSoonDays)
         var owners: [RequirementRef: String] = [:], decisions: [RequirementRef: ApplicabilityDecision] = [:]
-        for o in org.owners where owners[o.requirement] == nil { owners[o.requirement] = o.person }
-        for d in org.decisions where decisions[d.requirement] == nil { decisions[d.requirement] = d }
+        var systemOwners: [SystemKey: String] = [:], systemDecisions: [SystemKey: ApplicabilityDecision] = [:]
+        var systemIndex: [String: Int32] = [:]
+        for (i, s) in org.systems.enumerated() where systemIndex[s.id] == nil { systemIndex[s.id] = Int32(i) }
+        for o in org.owners {
+            if let id = o.system {
+                if let s = systemIndex[id], systemOwners[SystemKey(ref: o.requirement, system: s)] == nil { systemOwners[SystemKey(ref: o.requirement, system: s)] = o.person }
+            } else if owners[o.requirement] == nil { owners[o.requirement] = o.person }
+        }
+        for d in org.decisions {
+            if let id = d.system {
+                if let s = systemIndex[id], systemDecisions[SystemKey(ref: d.requirement, system: s)] == nil { systemDecisions[SystemKey(ref: d.requirement, system: s)] = d }
+            } else if decisions[d.requirement] == nil { decisions[d.requirement] = d }
+        }
         self.owners = owners
         self.decisions = decisions
-        profiles = SystemProfile.active(in: org)
+        self.systemOwners = systemOwners
+        self.systemDecisions = systemDecisions
+        supplierEvidence = Set(org.evidence.filter { $0.providedBy == .supplier }.map(\.id))
+        allProfiles = SystemProfile.all(in: org)
+        profiles = allProfiles.filter(\.isActive)
         organization = OrganizationProfile(org, active: profiles)
         frameworks = (options.frameworks ?? org.frameworks).filter { dataset.catalogs.catalog($0) != nil }.sorted()
         let coverage = [FrameworkID.iso27001, .iso42001].map { fw in
@@ -114,22 +136,39 @@ struct EngineRun: Sendable {
     func cells(for entry: CatalogEntry, in catalog: Catalog) -> RequirementCells {
         let ref = RequirementRef(catalog.framework, entry.label)
         let plan = plan(entry, ref: ref, in: catalog)
-        var evaluator = CellEvaluator(run: self, ref: ref, perSystem: entry.scope == .system)
+        let perSystem = entry.scope == .system || (entry.lifecycle.party == .supplier && plan.targets.contains { $0.system != nil })
+        var evaluator = CellEvaluator(run: self, ref: ref, perSystem: perSystem)
         var out = RequirementCells()
         out.cells.reserveCapacity(plan.targets.count)
-        for t in plan.targets {
+        for var t in plan.targets {
             let system = t.system.map { org.systems[$0].id }
+            var exclusion = plan.exclusion
+            if let s = t.system {
+                let p = allProfiles[s]
+                if !p.isActive { t.applicability = retentionNote(entry, p) }
+                // Per-system decision, then go-live.
+                if t.fixed == nil || t.fixed?.status == .upcoming, let d = decision(ref, system: s) {
+                    let x = systemExclusion(entry, d)
+                    if let (status, reason) = x.fixed { t.fixed = (status, reason, nil) } else if let f = x.finding { exclusion = f }
+                }
+                if t.fixed == nil || t.fixed?.status == .upcoming, let live = notYetInOperation(entry, p) {
+                    if let d = t.fixed?.deadline, let g = live.deadline, d >= g {} else { t.fixed = live }
+                }
+            }
+            let owner = owner(ref, system: t.system)
             if let (status, reason, deadline) = t.fixed, status != .upcoming {
-                out.cells.append(Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: owners[ref],
+                out.cells.append(Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: owner,
                                       deadline: deadline, credit: 0, applicability: t.applicability))
                 out.systems.append(Int32(t.system ?? -1))
                 continue
             }
             var cell = if let s = t.system {
-                evaluator.evaluate(system: s, applicability: t.applicability, exclusion: plan.exclusion)
+                evaluator.evaluate(system: s, applicability: t.applicability, exclusion: exclusion)
             } else {
-                evaluator.evaluateOrganization(applicability: t.applicability, exclusion: plan.exclusion, processOnly: entry.scope == .system)
+                evaluator.evaluateOrganization(applicability: t.applicability, exclusion: exclusion, processOnly: perSystem)
             }
+            cell.owner = owner
+            if let s = t.system { sourcingReason(entry, &cell, allProfiles[s]) }
             if let (status, reason, deadline) = t.fixed {
                 // Upcoming: the evidence already collected and the credit it would give (preparation), not the status.
                 cell.status = status

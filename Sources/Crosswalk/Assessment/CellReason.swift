@@ -31,6 +31,9 @@ public indirect enum CellReason: Sendable, Hashable {
     case metViaMapping(system: String?)
     /// Met, but every full item expires within the due-soon window.
     case evidenceExpiring(system: String?, items: [String], lastValidDay: CalendarDate, windowDays: Int)
+    /// A bought or embedded system's development-stage duty met only by its supplier's
+    /// assurance (evidence `provided-by="supplier"` naming the system).
+    case metBySupplierAssurance(system: String, vendor: String, items: [String])
     /// Only partial claims.
     case partialEvidence(system: String?, items: [String])
     /// Only partial routes through the crosswalk.
@@ -44,6 +47,15 @@ public indirect enum CellReason: Sendable, Hashable {
     /// Expired items reach the requirement only through partial routes: renewing them would
     /// not meet it, so it is missing, not stale.
     case expiredOnPartialRoute(system: String?, items: [String], lastValidDay: CalendarDate, via: [String])
+    /// A bought or embedded system's development-stage duty with no evidence: its supplier
+    /// develops it, so the gap is closed by the supplier's assurance (or the organisation's own work).
+    case noSupplierAssurance(system: String, vendor: String)
+    /// A bought or embedded system's supplier duty: the organisation's supplier process
+    /// (`process`, empty when none) does not replace this supplier's own due diligence.
+    case noSupplierDueDiligence(system: String, vendor: String, process: [String])
+    /// An operation-stage duty of a system not yet in operation (planned or in development):
+    /// it runs from go-live (nil: no go-live date declared).
+    case notYetInOperation(system: String, goLive: CalendarDate?)
     /// Only draft evidence.
     case draftOnly(system: String?)
     /// No evidence at all.
@@ -79,6 +91,10 @@ public indirect enum CellReason: Sendable, Hashable {
         case .metViaMapping: "met-via-mapping"
         case .metByCertificate: "met-by-certificate"
         case .evidenceExpiring: "evidence-expiring"
+        case .metBySupplierAssurance: "met-by-supplier-assurance"
+        case .noSupplierAssurance: "no-supplier-assurance"
+        case .noSupplierDueDiligence: "no-supplier-due-diligence"
+        case .notYetInOperation: "not-yet-in-operation"
         case .partialEvidence: "partial-evidence"
         case .partialViaMapping: "partial-via-mapping"
         case .partialScope: "partial-scope"
@@ -110,6 +126,16 @@ public indirect enum CellReason: Sendable, Hashable {
         case let .metViaMapping(s): "Met\(Self.for(s)) through the crosswalk: evidence for a requirement that asks at least as much."
         case let .evidenceExpiring(s, items, day, window):
             "Met\(Self.for(s)), but the evidence (\(items.joined(separator: ", "))) is valid only until \(day), within \(window) days: renew it."
+        case let .metBySupplierAssurance(s, vendor, items):
+            "Met for \(s) by the supplier's assurance (\(items.joined(separator: ", ")), provided by \(vendor)): \(s) is developed by its supplier."
+        case let .noSupplierAssurance(s, vendor):
+            "No evidence for \(s), which \(vendor) develops: obtain the supplier's assurance (its documentation, test reports or contract clauses for \(s)) and record it as evidence provided-by=\"supplier\" naming \(s), or evidence the organisation's own work."
+        case let .noSupplierDueDiligence(s, vendor, process):
+            (process.isEmpty ? "Neither the organisation's supplier process nor" : "The supplier process is documented (\(process.joined(separator: ", "))), but not")
+                + " the due diligence, agreement and monitoring of \(vendor) for \(s)\(process.isEmpty ? " is evidenced" : "")" + ": record them for this supplier."
+        case let .notYetInOperation(s, goLive):
+            goLive.map { "\(s) is not in operation yet (go-live \($0)): this duty runs from go-live; prepare before then." }
+                ?? "\(s) is not in operation yet and declares no go-live date: this duty runs from go-live; declare go-live=\"YYYY-MM-DD\" to schedule it."
         case let .partialEvidence(s, items): "Only partly met\(Self.for(s)): \(items.joined(separator: ", ")) claim\(items.count == 1 ? "s" : "") partial coverage."
         case let .partialViaMapping(s, through, relationship, strength, derived, credit):
             "Partly met\(Self.for(s)) through \(through) (\(relationship.rawValue)\(derived ? ", derived" : ""), strength \(strength)/10): credit \(formatFixed(credit, decimals: 2))."

@@ -21,14 +21,26 @@ struct SystemProfile: Sendable {
     /// What Art. 111's transitional dates depend on (placing on the market, public-authority
     /// use, Annex X, Annex I).
     var dateFacts: DateFacts
+    /// Where the system is in its life, and the dates that bound its stages.
+    var lifecycle: Lifecycle
+    var goLive: CalendarDate?
+    var retiredOn: CalendarDate?
+    var placedOnMarket: CalendarDate?
+    /// Bought as a service or embedded in bought software: its supplier develops it.
+    var isSupplied: Bool
+    var sourcing: Sourcing
+    /// The supplier's name, else "its supplier".
+    var vendor: String
     /// Conditions declared for the system, then for the organisation.
     private var systemFacts: [ConditionFact]
     private var organizationFacts: [ConditionFact]
 
-    /// The active systems of `org` (every lifecycle but `retired`), in inventory order.
-    static func active(in org: Organization) -> [SystemProfile] {
-        org.systems.indices.filter { org.systems[$0].isActive }.map { SystemProfile(org, $0) }
+    /// Every system of `org`, in inventory order (the position is the system's index).
+    static func all(in org: Organization) -> [SystemProfile] {
+        org.systems.indices.map { SystemProfile(org, $0) }
     }
+
+    var isActive: Bool { lifecycle != .retired }
 
     init(_ org: Organization, _ index: Int) {
         let s = org.systems[index]
@@ -39,6 +51,13 @@ struct SystemProfile: Sendable {
         annexIII = s.annexIII?.rawValue ?? ""
         systemFacts = s.facts
         organizationFacts = org.facts
+        lifecycle = s.lifecycle
+        goLive = s.goLive
+        retiredOn = s.retiredOn
+        placedOnMarket = s.placedOnMarket
+        isSupplied = s.isSupplied
+        sourcing = s.sourcing
+        vendor = s.vendor.isEmpty ? "its supplier" : s.vendor
         dateFacts = DateFacts(placedOnMarket: s.placedOnMarket, publicAuthorityUse: s.publicAuthorityUse, annexXComponent: s.annexXComponent,
                               annexIProduct: (s.facts.declared(.annexIProduct) ?? org.facts.declared(.annexIProduct)) == true)
     }

@@ -57,6 +57,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
 
     /// The date `days` later (earlier when negative), clamped to ``earliest`` … ``latest``.
+    /// The same day `months` later (the month's last day when it is shorter).
+    public func adding(months: Int) -> CalendarDate {
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12, m = total % 12 + 1
+        return CalendarDate(year: y, month: m, day: min(day, Self.daysIn(month: m, year: y))) ?? (months > 0 ? .latest : .earliest)
+    }
+
     public func adding(days: Int) -> CalendarDate {
         let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
         if overflow { return days > 0 ? .latest : .earliest }

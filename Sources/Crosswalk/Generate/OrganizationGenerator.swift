@@ -207,7 +207,7 @@ private struct Writer {
             raw("/>\n")
         }
         raw("  </people>\n  <systems>\n")
-        var systemNames: [String] = [], systemTiers: [RiskTier] = []
+        var systemNames: [String] = [], systemTiers: [RiskTier] = [], supplied: [Bool] = []
         systemNames.reserveCapacity(o.systems)
         for i in 0..<o.systems {
             let domain = rng.pick(Self.domains)
@@ -223,6 +223,12 @@ private struct Writer {
             attr("business-unit", Self.units[i % Self.units.count])
             raw(" lifecycle=\"\(lifecycle.rawValue)\" sourcing=\"\(sourcing.rawValue)\"")
             if sourcing != .inHouse { attr("vendor", rng.pick(Self.vendors)) }
+            supplied.append(sourcing != .inHouse)
+            // Lifecycle dates, from the index alone (no random draw, so the rest of the file
+            // does not change with them): most planned systems have a go-live, some already
+            // past (a warning); half the retired ones a retirement date.
+            if lifecycle.isBeforeOperation && i % 3 != 0 { raw(" go-live=\"\(o.assessmentDate.adding(days: (i * 37) % 400 - 60))\"") }
+            if lifecycle == .retired && i % 2 == 0 { raw(" retired-on=\"\(o.assessmentDate.adding(days: -((i * 53) % 300)))\"") }
             raw(" risk-tier=\"\(tier.rawValue)\"")
             var conditions: [EUCondition] = []
             var annex: AnnexIIIPoint?
@@ -267,6 +273,16 @@ private struct Writer {
                 raw("\" applicable=\"true\">\n      <justification>Required to treat identified AI and information security risks.</justification>\n    </decision>\n")
             }
         }
+        // Per-system exclusions of per-system controls, from the indices alone.
+        if o.systems > 0 {
+            for (k, (fw, e)) in selectable.enumerated() where e.scope == .system && k % 5 == 2 {
+                raw("    <decision requirement=\"\(fw):")
+                esc(e.label)
+                raw("\" system=\"\(system((k * 7) % o.systems))\" applicable=\"false\">\n      <justification>")
+                esc("Not relevant to this system: \(e.title.lowercased()) is outside its use.")
+                raw("</justification>\n    </decision>\n")
+            }
+        }
         raw("  </applicability>\n  <evidence>\n")
         let asOf = o.assessmentDate
         for i in 0..<o.evidence {
@@ -301,6 +317,8 @@ private struct Writer {
             case 45..<75: raw(" valid-until=\"\(collected.adding(days: 365 + rng.below(400)))\"")
             default: break
             }
+            // Supplier assurance: every fourth item naming only bought or embedded systems.
+            if !named.isEmpty && i % 4 == 1 && named.allSatisfy({ supplied[$0] }) { raw(" provided-by=\"supplier\"") }
             raw(rng.chance(0.06) ? " status=\"draft\">\n      <title>" : " status=\"approved\">\n      <title>")
             let (_, first) = claims[0]
             esc("\(Self.kindTitles[kind]!): \(first.title)")
@@ -335,6 +353,14 @@ private struct Writer {
                 raw("    <assign requirement=\"\(fw):")
                 esc(e.label)
                 raw("\" person=\"\(person(rng.below(peopleCount)))\"/>\n")
+            }
+        }
+        // Per-system owners for some per-system requirements, from the indices alone.
+        if o.systems > 0 {
+            for (k, (fw, e)) in sysReqs.enumerated() where k % 4 == 1 {
+                raw("    <assign requirement=\"\(fw):")
+                esc(e.label)
+                raw("\" system=\"\(system((k * 11) % o.systems))\" person=\"\(person((k * 13) % peopleCount))\"/>\n")
             }
         }
         raw("  </owners>\n</organization>\n")

@@ -33,7 +33,6 @@ struct OrganizationHandler: XMLRawEventHandler {
     struct Rule {
         /// The required parent, nil for any.
         var parent: OrgElement?
-        /// One bit per ``OrgAttribute`` (64 bits: the format has more than 32 attributes).
         var attributes: UInt64
         /// The allowed attribute names, sorted, for messages.
         var sortedNames: String

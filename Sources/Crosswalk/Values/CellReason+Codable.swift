@@ -5,7 +5,7 @@
 extension CellReason: Codable {
     enum Key: String, CodingKey {
         case code, system, item, certificate, lastValidDay, items, windowDays, through, relationship, strength, derived, credit, process, via,
-             requirement, justification, binds, asOf, from, basis, facts, underlying
+             requirement, justification, binds, asOf, from, basis, facts, underlying, vendor, goLive
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,6 +29,11 @@ extension CellReason: Codable {
                                       relationship: try c.decode(Relationship.self, forKey: .relationship), strength: try c.decode(Int.self, forKey: .strength),
                                       derived: try c.decode(Bool.self, forKey: .derived), credit: try c.decode(Double.self, forKey: .credit))
         case "partial-scope": self = .partialScope
+        case "met-by-supplier-assurance": self = .metBySupplierAssurance(system: try s(.system), vendor: try s(.vendor), items: try items())
+        case "no-supplier-assurance": self = .noSupplierAssurance(system: try s(.system), vendor: try s(.vendor))
+        case "no-supplier-due-diligence":
+            self = .noSupplierDueDiligence(system: try s(.system), vendor: try s(.vendor), process: try c.decode([String].self, forKey: .process))
+        case "not-yet-in-operation": self = .notYetInOperation(system: try s(.system), goLive: try c.decodeIfPresent(CalendarDate.self, forKey: .goLive))
         case "evidence-expired": self = .evidenceExpired(system: try system(), items: try items(), lastValidDay: try day())
         case "execution-gap": self = .executionGap(system: try s(.system), process: try c.decode([String].self, forKey: .process))
         case "expired-partial-route":
@@ -71,6 +76,11 @@ extension CellReason: Codable {
             try c.encodeIfPresent(s, forKey: .system); try c.encode(through, forKey: .through); try c.encode(relationship, forKey: .relationship)
             try c.encode(strength, forKey: .strength); try c.encode(derived, forKey: .derived); try c.encode(credit, forKey: .credit)
         case .partialScope, .noInventory: break
+        case let .metBySupplierAssurance(s, vendor, items): try c.encode(s, forKey: .system); try c.encode(vendor, forKey: .vendor); try c.encode(items, forKey: .items)
+        case let .noSupplierAssurance(s, vendor): try c.encode(s, forKey: .system); try c.encode(vendor, forKey: .vendor)
+        case let .noSupplierDueDiligence(s, vendor, process):
+            try c.encode(s, forKey: .system); try c.encode(vendor, forKey: .vendor); try c.encode(process, forKey: .process)
+        case let .notYetInOperation(s, goLive): try c.encode(s, forKey: .system); try c.encodeIfPresent(goLive, forKey: .goLive)
         case let .evidenceExpired(s, items, day):
             try c.encodeIfPresent(s, forKey: .system); try c.encode(items, forKey: .items); try c.encode(day, forKey: .lastValidDay)
         case let .executionGap(s, process): try c.encode(s, forKey: .system); try c.encode(process, forKey: .process)
@@ -134,6 +144,10 @@ extension CellReason {
             system(s); ref("through", through); w.field("relationship", relationship.rawValue); w.field("strength", strength); w.field("derived", derived)
             w.key("credit"); w.exactNumber(credit)
         case .partialScope, .noInventory: break
+        case let .metBySupplierAssurance(s, vendor, items): w.field("system", s); w.field("vendor", vendor); w.field("items", items)
+        case let .noSupplierAssurance(s, vendor): w.field("system", s); w.field("vendor", vendor)
+        case let .noSupplierDueDiligence(s, vendor, process): w.field("system", s); w.field("vendor", vendor); w.field("process", process)
+        case let .notYetInOperation(s, goLive): w.field("system", s); if let goLive { w.field("goLive", goLive.description) }
         case let .evidenceExpired(s, items, d): system(s); w.field("items", items); day(d)
         case let .executionGap(s, process): w.field("system", s); w.field("process", process)
         case let .expiredOnPartialRoute(s, items, d, via): system(s); w.field("items", items); day(d); w.field("via", via)
