@@ -140,7 +140,7 @@ struct Owners: ParsableCommand {
         var rows = [["GROUP", "ANCHOR", "MEMBERS", "OWNER", "BASIS", "OTHER OWNERS"]]
         for o in d.ownership where !problems || o.hasConflict || o.isUnowned {
             rows.append([o.group.id, o.group.anchor.description, String(o.group.members.count), o.owner ?? "— none —", o.basis.rawValue,
-                         o.otherClaims.map { "\($0.person) (\($0.requirement))" }.joined(separator: "; ")])
+                         o.otherClaims.map(\.label).joined(separator: "; ")])
         }
         print(Table.render(rows))
         print("\(d.ownership.count) groups; \(d.ownership.filter(\.hasConflict).count) with conflicts; \(d.ownership.filter(\.isUnowned).count) unowned; \(d.coordination.count) coordination findings.")

@@ -12,7 +12,7 @@ struct CrosswalkCommand: AsyncParsableCommand {
             3 input/output error; 64 usage error.
             """,
         version: "crosswalk \(crosswalkVersion)",
-        subcommands: [Assess.self, Diff.self, Owners.self, Remediation.self, Catalogs.self, Show.self, MapCommand.self, CoverageCommand.self, Export.self, Validate.self, Serve.self, Generate.self]
+        subcommands: [Assess.self, Diff.self, Owners.self, Remediation.self, Inventory.self, Catalogs.self, Show.self, MapCommand.self, CoverageCommand.self, Export.self, Validate.self, Serve.self, Generate.self]
     )
 
     /// Installs the signal handlers that remove half-written reports, then runs.

@@ -84,7 +84,7 @@ struct ClientReportTests {
             #expect(!text.contains("<f>") && !text.contains("<f "), "\(e.name)")
         }
         let workbook = String(decoding: entries.first { $0.name == "xl/workbook.xml" }!.data, as: UTF8.self)
-        for name in ["Summary", "Actions", "Gaps", "Owners", "SoA ISO 27001", "SoA ISO 42001", "Evidence", "Systems"] {
+        for name in ["Summary", "Actions", "Gaps", "Owners", "SoA ISO 27001", "SoA ISO 42001", "Evidence", "AI register"] {
             #expect(workbook.contains("name=\"\(name)\""))
         }
         // Same input, same bytes.

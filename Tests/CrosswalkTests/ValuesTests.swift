@@ -160,7 +160,14 @@ struct ValuesTests {
     @Test func assessmentAndDeliverablesRoundTripThroughCodable() throws {
         let (_, a, d) = try Self.sampleRun()
         #expect(try JSONDecoder().decode(Assessment.self, from: Self.json(a)) == a)
-        #expect(try JSONDecoder().decode(Deliverables.self, from: Self.json(d)) == d)
+        // Locations are not encoded: the register's systems come back without theirs.
+        var located = d
+        for i in located.register.indices {
+            located.register[i].system.location = SourceLocation(file: "")
+            for j in located.register[i].system.facts.indices { located.register[i].system.facts[j].location = SourceLocation(file: "") }
+        }
+        #expect(try JSONDecoder().decode(Deliverables.self, from: Self.json(d)) == located)
+        #expect(!d.register.isEmpty)
         let text = String(decoding: try Self.json(a), as: UTF8.self)
         #expect(text.hasPrefix("{\"asOf\":\"2026-11-23\"") && text.contains("\"version\":1"))
     }
@@ -243,5 +250,7 @@ struct ValuesTests {
         try check(ApplicabilityDecision(requirement: RequirementRef(.iso42001, "A.2.2"), system: "S", applicable: true), "ApplicabilityDecision", ignoring: locations)
         try check(OwnerAssignment(requirement: RequirementRef(.iso42001, "A.2.2"), system: "S", person: "p"), "OwnerAssignment", ignoring: locations)
         try check(org.people[0], "Person", ignoring: locations)
+        let (_, _, d) = try Self.sampleRun()
+        try check(d, "Deliverables", ignoring: [])
     }
 }

@@ -29,7 +29,7 @@ def table(ws):
     return header, out
 
 soas = [f for f in sorted(os.listdir(d)) if f.startswith("soa-") and f.endswith(".csv")]
-expected = ["Summary", "Actions", "Gaps", "Owners"] + ["SoA ISO " + f[len("soa-iso"):-4] for f in soas] + ["Evidence", "Systems"]
+expected = ["Summary", "Actions", "Gaps", "Owners"] + ["SoA ISO " + f[len("soa-iso"):-4] for f in soas] + ["Evidence", "AI register"]
 if wb.sheetnames != expected:
     fail(f"sheets {wb.sheetnames} != {expected}")
 print("sheets:", ", ".join(wb.sheetnames))
@@ -121,9 +121,9 @@ if not any(isinstance(x["Collected"], datetime.datetime) for x in ev):
     fail("Evidence: no typed collection date")
 if "yyyy" not in wb["Evidence"]["F2"].number_format.lower() and ev[0]["Collected"] is not None:
     fail("Evidence: collection date without a date format")
-_, sy = table(wb["Systems"])
+_, sy = table(wb["AI register"])
 sysrows = [x for x in rows("scores.csv") if x["scope"] == "system"]
 if [x["System"] for x in sy] != [x["key"] for x in sysrows]:
-    fail("Systems differ from the system scores of scores.csv")
-print(f"Evidence: {len(ev)} rows; Systems: {len(sy)} rows = scores.csv")
+    fail("AI register differs from the system scores of scores.csv")
+print(f"Evidence: {len(ev)} rows; AI register: {len(sy)} rows = scores.csv")
 print("workbook ok")

@@ -116,7 +116,7 @@ struct EngineRun: Sendable {
             cells.append(contentsOf: results[i].cells)
         }
         return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scoring.scores(),
-                          warnings: ClaimWarnings.warnings(org, cells: cells))
+                          warnings: ClaimWarnings.warnings(org, cells: cells) + LifecycleWarnings.warnings(org, asOf: options.asOf, cells: cells))
     }
 
     /// The synchronous run: requirements in parallel on Dispatch, each into its own slot.

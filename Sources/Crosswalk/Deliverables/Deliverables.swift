@@ -19,6 +19,8 @@ public struct Deliverables: Sendable, Hashable {
     public var remediation: [RemediationAction]
     /// One per framework in scope that has selectable (Annex A) controls, by framework.
     public var statements: [StatementOfApplicability]
+    /// The AI register: one entry per system, in inventory order (``AIRegister``).
+    public var register: [AIRegisterEntry] = []
 
     public var groups: [ControlGroup] { ownership.map(\.group) }
 
@@ -59,6 +61,7 @@ public struct Deliverables: Sendable, Hashable {
                                            evidenceOrder: evidenceOrder)
         }
         return Deliverables(primaryFramework: primary, ownership: ownership, coordination: CoordinationRule.findings(ownership, graph: dataset.graph),
-                            remediation: plan, statements: statements)
+                            remediation: plan, statements: statements,
+                            register: AIRegister.build(assessment, organization: organization, catalogs: dataset.catalogs))
     }
 }

@@ -13,9 +13,22 @@ public enum OwnerBasis: String, Sendable, Hashable, Codable {
 
 /// A claim on a member requirement by someone other than the primary owner: a conflict
 /// to resolve (re-assign, or agree that the group's owner is accountable).
+/// A per-system assignment (`<assign system="…">`) to someone other than the group's owner
+/// is a claim too: it names the system.
 public struct OwnerClaim: Sendable, Hashable, Codable {
     public var person: String
     public var requirement: RequirementRef
+    /// The AI system whose cells the person owns; nil: the organisation's assignment.
+    public var system: String?
+
+    public init(person: String, requirement: RequirementRef, system: String? = nil) {
+        self.person = person
+        self.requirement = requirement
+        self.system = system
+    }
+
+    /// `cto (iso42001:A.6.2.6)`, `ops-lead (iso42001:A.6.2.6 for CHATBOT)`.
+    public var label: String { "\(person) (\(requirement)\(system.map { " for \($0)" } ?? ""))" }
 }
 
 /// The ownership of one control group.
@@ -39,13 +52,20 @@ public struct GroupOwnership: Sendable, Hashable, Codable {
 /// for members (ties: earliest in member order, then register order); otherwise the group
 /// is unowned. Every assignment of a member to someone else is listed
 /// as a conflict. When a requirement has several assignments, the first in the file counts
-/// for the anchor rule and all of them count as claims.
+/// for the anchor rule and all of them count as claims. Per-system assignments never choose
+/// the group's owner (they own one system's cells); each one to someone other than the
+/// group's owner is listed as a claim naming its system.
 public enum OwnershipRule {
     /// One ``GroupOwnership`` per group, in group order, from the assignments and (for
     /// proposals) the evidence register.
     public static func assign(_ groups: [ControlGroup], owners: [OwnerAssignment], evidence: [Evidence] = []) -> [GroupOwnership] {
         var claims: [RequirementRef: [String]] = [:]
-        for o in owners where !(claims[o.requirement]?.contains(o.person) ?? false) { claims[o.requirement, default: []].append(o.person) }
+        var systemClaims: [RequirementRef: [(system: String, person: String)]] = [:]
+        for o in owners {
+            if let s = o.system {
+                if !(systemClaims[o.requirement]?.contains { $0 == (s, o.person) } ?? false) { systemClaims[o.requirement, default: []].append((s, o.person)) }
+            } else if !(claims[o.requirement]?.contains(o.person) ?? false) { claims[o.requirement, default: []].append(o.person) }
+        }
         var evidenceOwners: [RequirementRef: [String]] = [:]
         for e in evidence where !e.owner.isEmpty { for c in e.claims { evidenceOwners[c.requirement, default: []].append(e.owner) } }
         return groups.map { g in
@@ -80,6 +100,7 @@ public enum OwnershipRule {
             var others: [OwnerClaim] = []
             for m in g.members {
                 for p in claims[m.requirement] ?? [] where p != owner { others.append(OwnerClaim(person: p, requirement: m.requirement)) }
+                for c in systemClaims[m.requirement] ?? [] where c.person != owner { others.append(OwnerClaim(person: c.person, requirement: m.requirement, system: c.system)) }
             }
             return GroupOwnership(group: g, owner: owner, basis: basis, otherClaims: others)
         }

@@ -42,6 +42,18 @@ public struct SoAEntry: Sendable, Hashable, Codable {
     public var owner: String?
     /// The control group it belongs to.
     public var group: String?
+    /// Decisions for single AI systems (`<decision system="…">`), in file order.
+    public var systemDecisions: [SoASystemDecision] = []
+}
+
+/// A Statement of Applicability decision for one AI system.
+public struct SoASystemDecision: Sendable, Hashable, Codable {
+    public var system: String
+    public var decision: SoADecision
+    public var justification: String
+
+    /// `COPILOT: excluded — the vendor's model; no data of ours`.
+    public var label: String { "\(system): \(decision.rawValue)" + (justification.isEmpty ? "" : " — \(justification)") }
 }
 
 /// A Statement of Applicability for one framework with an Annex A (the catalogue's
@@ -64,9 +76,15 @@ public struct StatementOfApplicability: Sendable, Hashable, Codable {
         let controls = catalog.requirements.filter { $0.obligation == .selectable }
         guard !controls.isEmpty else { return nil }
         var decisions: [String: ApplicabilityDecision] = [:]
-        for d in organization.decisions where d.requirement.framework == framework && decisions[d.requirement.label] == nil { decisions[d.requirement.label] = d }
+        var systemDecisions: [String: [SoASystemDecision]] = [:]
+        for d in organization.decisions where d.requirement.framework == framework {
+            if let s = d.system {
+                let decision: SoADecision = d.applicable ? .included : d.justification.isEmpty ? .excludedWithoutJustification : .excluded
+                systemDecisions[d.requirement.label, default: []].append(SoASystemDecision(system: s, decision: decision, justification: d.justification))
+            } else if decisions[d.requirement.label] == nil { decisions[d.requirement.label] = d }
+        }
         var assigned: [String: String] = [:]
-        for o in organization.owners where o.requirement.framework == framework && assigned[o.requirement.label] == nil { assigned[o.requirement.label] = o.person }
+        for o in organization.owners where o.requirement.framework == framework && o.system == nil && assigned[o.requirement.label] == nil { assigned[o.requirement.label] = o.person }
         var groupOf: [String: GroupOwnership] = [:]
         for o in ownership { for m in o.group.members where m.requirement.framework == framework { groupOf[m.requirement.label] = o } }
         var cellsOf: [String: [Cell]] = [:]
@@ -91,7 +109,7 @@ public struct StatementOfApplicability: Sendable, Hashable, Codable {
                 control: RequirementRef(framework, e.label), title: e.title, theme: heading, applicable: decision != .excluded, decision: decision,
                 justification: d?.justification ?? "", status: status, cellsMet: met, cellsAssessed: assessed.count,
                 evidence: evidence.map { (index: evidenceOrder[$0] ?? Int.max, id: $0) }.sorted { ($0.index, $0.id) < ($1.index, $1.id) }.map(\.id),
-                owner: assigned[e.label] ?? groupOf[e.label]?.owner, group: groupOf[e.label]?.group.id)
+                owner: assigned[e.label] ?? groupOf[e.label]?.owner, group: groupOf[e.label]?.group.id, systemDecisions: systemDecisions[e.label] ?? [])
         }
         return StatementOfApplicability(framework: framework, entries: entries)
     }

@@ -42,6 +42,10 @@ public struct CrosswalkError: Error, Sendable, CustomStringConvertible, Equatabl
         public static let identifierTooLong: Code = "identifier-too-long"
         /// A warning of the assessment: evidence claims a requirement that is excluded or not applicable.
         public static let claimNotApplicable: Code = "claim-not-applicable"
+        /// A warning of the assessment: a lifecycle date contradicts the as-of date or is missing.
+        public static let lifecycleDate: Code = "lifecycle-date"
+        /// A warning of the assessment: a per-system decision or owner on a requirement with no cell for that system.
+        public static let perSystemNoEffect: Code = "per-system-no-effect"
         // CSV imports.
         public static let csvMalformed: Code = "csv-malformed"
         public static let csvTooLarge: Code = "csv-too-large"

@@ -5,8 +5,9 @@
 /// on Windows is Windows-1252) is refused with how to re-save it; a file Excel saved with
 /// `;` between fields is read as such; a UTF-8 byte-order mark and CRLF line ends are fine.
 public enum OrganizationCSV {
-    public static let systemColumns = ["id", "name", "purpose", "owner", "business_unit", "lifecycle", "sourcing", "vendor", "risk_tier", "annex_iii", "eu_roles", "conditions"]
-    public static let evidenceColumns = ["id", "title", "kind", "owner", "collected", "valid_until", "review_days", "status", "satisfies", "systems", "location", "sha256"]
+    public static let systemColumns = ["id", "name", "purpose", "owner", "business_unit", "lifecycle", "sourcing", "vendor", "risk_tier", "annex_iii", "eu_roles", "conditions",
+                                             "go_live", "retired_on", "placed_on_market", "public_authority_use", "annex_x"]
+    public static let evidenceColumns = ["id", "title", "kind", "owner", "collected", "valid_until", "review_days", "status", "satisfies", "systems", "location", "sha256", "provided_by"]
 
     /// Reads the AI system inventory. `eu_roles` lists roles separated by `;`; `conditions`
     /// lists EU conditions separated by `;`, each `name` (holds) or `!name` (does not hold).
@@ -25,10 +26,34 @@ public enum OrganizationCSV {
             if !row["annex_iii"].isEmpty { s.annexIII = OrganizationValidator.annexIII(row["annex_iii"], field: "annex_iii", at: row.at("annex_iii"), log: &log) }
             s.euRoles = OrganizationValidator.roles(list(row["eu_roles"]), field: "eu_roles", at: row.at("eu_roles"), log: &log)
             s.facts = facts(row["conditions"], at: row.at("conditions"), log: &log)
+            s.goLive = date(row, "go_live", &log)
+            s.retiredOn = date(row, "retired_on", &log)
+            s.placedOnMarket = date(row, "placed_on_market", &log)
+            s.publicAuthorityUse = flag(row, "public_authority_use", &log)
+            s.annexXComponent = flag(row, "annex_x", &log)
             out.append(s)
         }
         try OrganizationValidator.throwSorted(log)
         return out
+    }
+
+    /// A date cell (`YYYY-MM-DD`), nil when empty.
+    static func date(_ row: CSVTable.Row, _ column: String, _ log: inout DiagnosticLog) -> CalendarDate? {
+        let v = row[column]
+        if v.isEmpty { return nil }
+        if let d = CalendarDate(v) { return d }
+        log.error(.invalidValue, "\(column) '\(v)' is not a date; write YYYY-MM-DD", at: row.at(column))
+        return nil
+    }
+
+    /// A true/false cell, false when empty.
+    static func flag(_ row: CSVTable.Row, _ column: String, _ log: inout DiagnosticLog) -> Bool {
+        switch row[column] {
+        case "": return false
+        case "true": return true
+        case "false": return false
+        case let v: log.error(.invalidValue, "\(column) '\(v)' must be true or false", at: row.at(column)); return false
+        }
     }
 
     /// The `conditions` cell: `personal-data;!workplace-use` declares personal-data to hold
@@ -86,6 +111,7 @@ public enum OrganizationCSV {
                              validUntil: date("valid_until"), reviewDays: reviewDays, status: status, claims: claims, systems: systems,
                              locationURI: row["location"], sha256: row["sha256"], location: row.at("id"))
             e.systemLocations = systems.map { _ in row.at("systems") }
+            if !row["provided_by"].isEmpty { e.providedBy = row.vocabulary("provided_by", EvidenceSource.self, &log) ?? .organization }
             out.append(e)
         }
         try OrganizationValidator.throwSorted(log)

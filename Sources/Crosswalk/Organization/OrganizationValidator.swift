@@ -129,7 +129,9 @@ public enum OrganizationValidator {
             if let r = s.retiredOn, let g = s.goLive, r < g {
                 log.error(.invalidValue, "system \(s.id) is retired on \(r), before its go-live (\(g)); correct one of the two dates", at: at(s.location))
             }
-            if euInScope && s.isActive && s.riskTier == nil && !refusedTiers.contains(s.location) {
+            if euInScope && s.isActive && s.riskTier == nil && s.sourcing == .embedded && !refusedTiers.contains(s.location) {
+                log.add(Diagnostic(.warning, .missingAttribute, "system \(s.id) is embedded in bought software and declares no EU AI Act risk tier: it is assessed as unclassified; confirm whether it is an AI system and declare risk-tier", at: at(s.location)))
+            } else if euInScope && s.isActive && s.riskTier == nil && !refusedTiers.contains(s.location) {
                 log.error(.missingAttribute, "system \(s.id) declares no EU AI Act risk tier, and the EU AI Act is in scope; declare risk-tier (\(RiskTier.allowedValues.joined(separator: ", "))) — unclassified if it is not classified yet", at: at(s.location))
             }
         }

@@ -94,7 +94,11 @@ public enum AssessmentJSON {
             w.endArray()
             w.field("owner", o.owner); w.field("ownerBasis", o.basis.rawValue)
             w.key("otherOwners"); w.beginArray()
-            for c in o.otherClaims { w.beginObject(); w.field("person", c.person); w.field("requirement", c.requirement.description); w.endObject() }
+            for c in o.otherClaims {
+                w.beginObject(); w.field("person", c.person); w.field("requirement", c.requirement.description)
+                if let s = c.system { w.field("system", s) }
+                w.endObject()
+            }
             w.endArray()
             w.field("conflict", o.hasConflict); w.field("unowned", o.isUnowned); w.field("action", actionOf[o.group.id])
             w.key("coordinateWith"); w.beginArray()
@@ -149,6 +153,13 @@ public enum AssessmentJSON {
                 w.field("decision", e.decision.rawValue); w.field("justification", e.justification); w.field("implementationStatus", e.status.rawValue)
                 w.field("cellsMet", e.cellsMet); w.field("cellsAssessed", e.cellsAssessed); w.field("evidence", e.evidence)
                 w.field("owner", e.owner); w.field("group", e.group)
+                if !e.systemDecisions.isEmpty {
+                    w.key("systemDecisions"); w.beginArray()
+                    for d in e.systemDecisions {
+                        w.beginObject(); w.field("system", d.system); w.field("decision", d.decision.rawValue); w.field("justification", d.justification); w.endObject()
+                    }
+                    w.endArray()
+                }
                 w.endObject()
             }
             w.endArray()

@@ -17,7 +17,7 @@ public enum DeliverablesExport {
             w.text(g.frameworks.map(\.rawValue).joined(separator: ";"))
             w.text(g.members.dropFirst().map { "\($0.requirement) \($0.membership.summary)" }.joined(separator: ";"))
             w.text(o.owner ?? ""); w.text(o.owner.flatMap { names[$0] } ?? ""); w.text(o.basis.rawValue)
-            w.text(o.otherClaims.map { "\($0.person) (\($0.requirement))" }.joined(separator: ";"))
+            w.text(o.otherClaims.map(\.label).joined(separator: ";"))
             w.text(o.hasConflict ? "yes" : "no"); w.text(o.isUnowned ? "yes" : "no"); w.text(actionOf[g.id] ?? "")
             let shared = d.coordination(ofGroup: g.id)
             w.text(shared.isEmpty ? "no" : "yes")
@@ -50,8 +50,29 @@ public enum DeliverablesExport {
         return w.bytes
     }
 
+    public static let registerColumns = ["system", "name", "owner", "business_unit", "sourcing", "vendor", "lifecycle", "go_live", "retired_on",
+                                         "placed_on_market", "eu_roles", "risk_tier", "annex_iii", "owner_assigned", "impact_assessment",
+                                         "supplier_due_diligence", "classification", "readiness", "assessed_cells", "open_gaps", "to_do"]
+
+    /// The AI register (`crosswalk inventory --format csv`): one row per system, in inventory order.
+    public static func registerCSV(_ register: [AIRegisterEntry]) -> [UInt8] {
+        var w = CSVWriter()
+        w.row(registerColumns)
+        for r in register {
+            let s = r.system
+            w.text(s.id); w.text(s.name); w.text(s.owner); w.text(s.businessUnit); w.text(s.sourcing.rawValue); w.text(s.vendor)
+            w.text(s.lifecycle.rawValue); w.text(s.goLive?.description ?? ""); w.text(s.retiredOn?.description ?? ""); w.text(s.placedOnMarket?.description ?? "")
+            w.text(s.euRoles.map(\.rawValue).joined(separator: ";")); w.text(s.riskTier?.rawValue ?? ""); w.text(s.annexIII?.rawValue ?? "")
+            w.text(r.ownerAssigned ? "yes" : "no"); w.text(r.impactAssessment.rawValue); w.text(r.supplierDueDiligence.rawValue)
+            w.text(r.classification.rawValue); w.text(r.readiness.map { formatFixed($0, decimals: 3) } ?? ""); w.number(r.assessedCells)
+            w.number(r.openGaps); w.text(r.actions.joined(separator: "; "))
+            w.endRow()
+        }
+        return w.bytes
+    }
+
     public static let soaColumns = ["control", "title", "theme", "applicable", "decision", "justification", "implementation_status", "cells_met",
-                                    "cells_assessed", "evidence", "owner", "group_id"]
+                                    "cells_assessed", "evidence", "owner", "group_id", "system_decisions"]
 
     /// One row per Annex A control, in catalogue order.
     public static func soaCSV(_ soa: StatementOfApplicability) -> [UInt8] {
@@ -61,6 +82,7 @@ public enum DeliverablesExport {
             w.text(e.control.label); w.text(e.title); w.text(e.theme); w.text(e.applicable ? "yes" : "no"); w.text(e.decision.rawValue)
             w.text(e.justification); w.text(e.status.rawValue); w.number(e.cellsMet); w.number(e.cellsAssessed)
             w.text(e.evidence.joined(separator: ";")); w.text(e.owner ?? ""); w.text(e.group ?? "")
+            w.text(e.systemDecisions.map(\.label).joined(separator: "; "))
             w.endRow()
         }
         return w.bytes

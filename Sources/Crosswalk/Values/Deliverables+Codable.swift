@@ -4,7 +4,7 @@
 
 
 extension Deliverables: Codable {
-    private enum CodingKeys: String, CodingKey { case version, primaryFramework, ownership, coordination, remediation, statements }
+    private enum CodingKeys: String, CodingKey { case version, primaryFramework, ownership, coordination, remediation, statements, register }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -12,6 +12,7 @@ extension Deliverables: Codable {
         self.init(primaryFramework: try c.decode(FrameworkID.self, forKey: .primaryFramework), ownership: try c.decode([GroupOwnership].self, forKey: .ownership),
                   coordination: try c.decode([CoordinationFinding].self, forKey: .coordination),
                   remediation: try c.decode([RemediationAction].self, forKey: .remediation), statements: try c.decode([StatementOfApplicability].self, forKey: .statements))
+        register = try c.decodeIfPresent([AIRegisterEntry].self, forKey: .register) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -22,5 +23,6 @@ extension Deliverables: Codable {
         try c.encode(coordination, forKey: .coordination)
         try c.encode(remediation, forKey: .remediation)
         try c.encode(statements, forKey: .statements)
+        try c.encode(register, forKey: .register)
     }
 }

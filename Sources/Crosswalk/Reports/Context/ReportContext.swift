@@ -48,6 +48,10 @@ struct ReportContext: Sendable {
         var perFramework: [Double?]
         /// Open gap cells of the system, worst first then in assessment order (indices into ``ReportContext/cells``).
         var gapCells: [Int]
+        /// Lifecycle dates and the register's completeness (``AIRegister``).
+        var goLive: CalendarDate?, retiredOn: CalendarDate?, placedOnMarket: CalendarDate?
+        var impactAssessment = "", supplierDueDiligence = "", classification = ""
+        var registerActions: [String] = []
     }
 
     struct CellRow: Sendable {
@@ -111,6 +115,8 @@ struct ReportContext: Sendable {
         var cellsMet: Int, cellsAssessed: Int
         var evidence: [String], evidenceTitles: [String]
         var owner: String, ownerName: String, group: String
+        /// Per-system decisions, `SYSTEM: decision — justification`.
+        var systemDecisions: [String] = []
     }
 
     struct SoA: Sendable {
@@ -237,17 +243,23 @@ struct ReportContext: Sendable {
         var scoreOf: [String: Score] = [:]
         for s in a.scores where s.scope == .system && scoreOf[s.key] == nil { scoreOf[s.key] = s }
         let cellRows = rows
+        var registerOf: [String: AIRegisterEntry] = [:]
+        for r in d.register where registerOf[r.system.id] == nil { registerOf[r.system.id] = r }
         systems = org.systems.enumerated().map { i, s in
             // Facts as the organisation file writes them in CSV: `personal-data`, or `!personal-data` when declared false.
             let facts: [String] = s.facts.map { ($0.holds ? "" : "!") + $0.condition.rawValue }
             let perFramework: [Double?] = (0..<a.frameworks.count).map { f in perAssessed[i][f] == 0 ? nil : perCredit[i][f] / Double(perAssessed[i][f]) }
             let order: (Int) -> (Int, Int) = { (StatusStyle(cellRows[$0].status).order, $0) }
             let gaps = gapCells[i].sorted { order($0) < order($1) }
+            let r = registerOf[s.id]
             return System(id: s.id, name: reportText(s.name), purpose: reportText(s.purpose), businessUnit: reportText(s.businessUnit),
                           lifecycle: s.lifecycle.rawValue, sourcing: s.sourcing.rawValue, vendor: reportText(s.vendor),
                           tier: s.riskTier?.rawValue ?? "not declared", annexIII: s.annexIII?.rawValue ?? "",
                           roles: s.euRoles.map(\.rawValue), conditions: facts, owner: s.owner, ownerName: name(s.owner),
-                          figures: scoreOf[s.id].map(Figures.init), perFramework: perFramework, gapCells: gaps)
+                          figures: scoreOf[s.id].map(Figures.init), perFramework: perFramework, gapCells: gaps,
+                          goLive: s.goLive, retiredOn: s.retiredOn, placedOnMarket: s.placedOnMarket,
+                          impactAssessment: r?.impactAssessment.rawValue ?? "", supplierDueDiligence: r?.supplierDueDiligence.rawValue ?? "",
+                          classification: r?.classification.rawValue ?? "", registerActions: (r?.actions ?? []).map(reportText))
         }
 
         actions = d.remediation.map { x in
@@ -265,7 +277,7 @@ struct ReportContext: Sendable {
                          members: g.requirements.map(\.description), frameworks: g.frameworks.map(\.rawValue),
                          membership: g.members.dropFirst().map { "\($0.requirement) \($0.membership.summary)" }.joined(separator: ";"),
                          owner: o.owner ?? "", ownerName: name(o.owner), basis: o.basis.rawValue,
-                         otherOwners: o.otherClaims.map { "\($0.person) (\($0.requirement))" }, conflict: o.hasConflict, unowned: o.isUnowned,
+                         otherOwners: o.otherClaims.map(\.label), conflict: o.hasConflict, unowned: o.isUnowned,
                          action: actionOf[g.id] ?? "")
         }
 
@@ -274,7 +286,7 @@ struct ReportContext: Sendable {
                 SoARow(control: e.control.label, title: reportText(e.title), theme: reportText(e.theme), applicable: e.applicable,
                        decision: e.decision.rawValue, justification: reportText(e.justification), status: e.status.rawValue,
                        cellsMet: e.cellsMet, cellsAssessed: e.cellsAssessed, evidence: e.evidence, evidenceTitles: e.evidence.map { evidenceTitle[$0] ?? "" },
-                       owner: e.owner ?? "", ownerName: name(e.owner), group: e.group ?? "")
+                       owner: e.owner ?? "", ownerName: name(e.owner), group: e.group ?? "", systemDecisions: e.systemDecisions.map { reportText($0.label) })
             })
         }
 

@@ -132,7 +132,7 @@ enum DefaultTemplate {
     {{#has_gaps_more}}<p class="note">{{gaps_more}} further gaps of this system are on the Gaps sheet.</p>{{/has_gaps_more}}
     </div>
     {{/systems}}
-    {{#has_systems_more}}<p class="note">Pages for {{systems_more}} further systems are left out (the report shows the first {{caps.system_pages}} in inventory order); every system is on the Systems and Gaps sheets of assessment.xlsx.</p>{{/has_systems_more}}
+    {{#has_systems_more}}<p class="note">Pages for {{systems_more}} further systems are left out (the report shows the first {{caps.system_pages}} in inventory order); every system is on the AI register and Gaps sheets of assessment.xlsx.</p>{{/has_systems_more}}
     </section>
 
     {{#soas}}<section class="page" id="soa-{{framework}}">
@@ -141,7 +141,7 @@ enum DefaultTemplate {
     <table>
     <thead><tr><th>Control</th><th>Applicable</th><th>Justification</th><th>Implementation</th><th>Evidence</th><th>Owner</th></tr></thead>
     <tbody>
-    {{#rows}}<tr><td><strong>{{control}}</strong> {{title}}</td><td>{{applicable}}{{^has_justification}} ({{decision}}){{/has_justification}}</td><td>{{justification}}</td><td>{{status}} ({{cells_met}}/{{cells_assessed}})</td><td>{{evidence}}</td><td>{{owner_name}}</td></tr>
+    {{#rows}}<tr><td><strong>{{control}}</strong> {{title}}</td><td>{{applicable}}{{^has_justification}} ({{decision}}){{/has_justification}}</td><td>{{justification}}{{#system_decisions}}<br>{{.}}{{/system_decisions}}</td><td>{{status}} ({{cells_met}}/{{cells_assessed}})</td><td>{{evidence}}</td><td>{{owner_name}}</td></tr>
     {{/rows}}
     </tbody>
     </table>

@@ -86,7 +86,7 @@ enum HTMLVariables {
              "applicable_count": soa.rows.filter(\.applicable).count,
              "rows": soa.rows.map { r -> [String: Any] in
                  ["control": r.control, "title": r.title, "theme": r.theme, "applicable": r.applicable ? "yes" : "no", "decision": r.decision,
-                  "justification": r.justification, "status": r.status, "has_justification": !r.justification.isEmpty, "cells_met": r.cellsMet, "cells_assessed": r.cellsAssessed,
+                  "justification": r.justification, "system_decisions": r.systemDecisions, "status": r.status, "has_justification": !r.justification.isEmpty, "cells_met": r.cellsMet, "cells_assessed": r.cellsAssessed,
                   "evidence": r.evidence.joined(separator: ", "), "evidence_titles": r.evidenceTitles.joined(separator: "; "),
                   "owner": r.owner, "owner_name": r.ownerName, "group": r.group]
              }]
