@@ -5,7 +5,7 @@ import Dispatch
 /// (`Applicability.swift`, `SystemProfile.swift`), the evidence index (`EvidenceIndex.swift`,
 /// `EvidenceRoutes.swift`), cell evaluation (`CellEvaluator.swift`), reasons
 /// (`CellReason.swift`), scoring (`Scoring.swift`) and warnings (`ClaimWarnings.swift`).
-public enum AssessmentEngine {
+package enum AssessmentEngine {
     /// Assesses `organization` against every framework in scope.
     ///
     /// Evidence claims are indexed once by requirement, organisation-wide and per system;

@@ -36,7 +36,7 @@ public struct AIRegisterEntry: Sendable, Hashable, Codable {
 }
 
 /// Builds the AI register (`crosswalk inventory`, the workbook's AI register sheet).
-public enum AIRegister {
+package enum AIRegister {
     /// The requirements whose system cells are its impact assessment.
     static let impactAssessment: Set<RequirementRef> = [
         RequirementRef(.iso42001, "6.1.4"), RequirementRef(.iso42001, "8.4"), RequirementRef(.iso42001, "A.5.3"), RequirementRef(.euAIAct, "Art. 27"),

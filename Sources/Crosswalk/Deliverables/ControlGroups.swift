@@ -52,7 +52,7 @@ public struct ControlGroup: Sendable, Hashable, Identifiable, Codable {
 /// strength, `superset-of` or `intersects-with` at strength ≥ ``strongOverlap``.
 /// Membership is never inferred from another member, so a chain of weak overlaps cannot
 /// pull unrelated requirements together.
-public enum ControlGrouping {
+package enum ControlGrouping {
     /// The least strength at which `intersects-with` and `superset-of` join a group.
     public static let strongOverlap = 7
 

@@ -47,7 +47,7 @@ public struct CoordinationFinding: Sendable, Hashable, Codable {
 /// checked one by one. A pair mapped more than once gives one finding, for its strongest
 /// mapping (ties: the first loaded). Findings are ordered by the subject's group and member
 /// position, then the object's.
-public enum CoordinationRule {
+package enum CoordinationRule {
     /// The least strength at which a relation between two groups calls for coordination.
     public static let minimumStrength = 5
 

@@ -44,7 +44,7 @@ public struct Deliverables: Sendable, Hashable {
     /// Groups cover the requirements that apply somewhere (a cell that is neither
     /// `not-applicable`, `excluded` nor `undetermined`), anchored at the organisation's primary framework
     /// when it is in scope, else at the first framework assessed.
-    public static func build(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> Deliverables {
+    package static func build(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> Deliverables {
         var seen = Set<RequirementRef>()
         var inScope: [RequirementRef] = []
         for c in assessment.cells where c.status != .notApplicable && c.status != .excluded && c.status != .undetermined {

@@ -55,7 +55,7 @@ public struct GroupOwnership: Sendable, Hashable, Codable {
 /// for the anchor rule and all of them count as claims. Per-system assignments never choose
 /// the group's owner (they own one system's cells); each one to someone other than the
 /// group's owner is listed as a claim naming its system.
-public enum OwnershipRule {
+package enum OwnershipRule {
     /// One ``GroupOwnership`` per group, in group order, from the assignments and (for
     /// proposals) the evidence register.
     public static func assign(_ groups: [ControlGroup], owners: [OwnerAssignment], evidence: [Evidence] = []) -> [GroupOwnership] {

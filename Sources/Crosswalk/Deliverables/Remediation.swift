@@ -117,7 +117,7 @@ public struct RemediationAction: Sendable, Hashable, Codable {
 }
 
 /// Builds the ranked remediation plan: one action per control group with open gaps.
-public enum RemediationPlanner {
+package enum RemediationPlanner {
     static let tierPoints: [String: Int] = [
         "prohibited": 6, "high": 5, "general-purpose-systemic": 5, "general-purpose": 3, "limited": 2, "minimal": 1, "organisation": 2,
     ]

@@ -63,7 +63,7 @@ public struct StatementOfApplicability: Sendable, Hashable, Codable {
     public var entries: [SoAEntry]
 
     /// Builds the SoA of `framework` from the organisation's decisions and the assessment.
-    public static func build(_ framework: FrameworkID, assessment: Assessment, organization: Organization, ownership: [GroupOwnership], catalogs: CatalogSet) -> StatementOfApplicability? {
+    package static func build(_ framework: FrameworkID, assessment: Assessment, organization: Organization, ownership: [GroupOwnership], catalogs: CatalogSet) -> StatementOfApplicability? {
         build(framework, assessment: assessment, organization: organization, ownership: ownership, catalogs: catalogs,
               evidenceOrder: Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }

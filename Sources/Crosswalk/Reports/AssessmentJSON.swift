@@ -1,7 +1,7 @@
 /// Renders a whole assessment and its deliverables as one JSON document for GRC tools.
 /// The shape is documented in `Docs/JSON.md`; ``formatVersion`` changes when it does in a
 /// way that breaks readers.
-public enum AssessmentJSON {
+package enum AssessmentJSON {
     public static let format = "crosswalk-assessment"
     public static let formatVersion = 2
 

@@ -2,7 +2,7 @@
 /// nothing is hashed, so the same values always give the same bytes. Two-space
 /// indentation, one member per line, `\n` line ends. Strings are escaped per RFC 8259
 /// (quote, backslash and control characters; everything else as UTF-8).
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// Per open container: true once it has a member.
     private var hasMember: [Bool] = []
