@@ -26,7 +26,7 @@ public enum CellStatus: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// One cell of the assessment: a requirement for the organisation (``system`` nil) or
 /// for one AI system, with its status and why.
-public struct Cell: Sendable, Hashable {
+public struct Cell: Sendable, Hashable, Codable {
     public var requirement: RequirementRef
     /// The AI system, for requirements assessed per system.
     public var system: String?
@@ -64,7 +64,7 @@ public enum ScoreScope: String, Sendable, Hashable, CaseIterable, Codable {
 /// A readiness score: credit over the cells that count (obligations in force), each cell
 /// weighing the same; with its organisation and per-system parts, and, apart, the
 /// preparation of upcoming cells.
-public struct Score: Sendable, Hashable {
+public struct Score: Sendable, Hashable, Codable {
     public var scope: ScoreScope
     public var key: String
     /// Scored cells (in force): every status but excluded, not-applicable, upcoming, undetermined.
@@ -93,7 +93,7 @@ public struct Score: Sendable, Hashable {
 }
 
 /// The result of assessing an organisation at a date.
-public struct Assessment: Sendable {
+public struct Assessment: Sendable, Hashable {
     public var organization: String
     public var asOf: CalendarDate
     public var frameworks: [FrameworkID]

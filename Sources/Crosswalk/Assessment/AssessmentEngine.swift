@@ -5,7 +5,7 @@ import Dispatch
 /// (`Applicability.swift`, `SystemProfile.swift`), the evidence index (`EvidenceIndex.swift`,
 /// `EvidenceRoutes.swift`), cell evaluation (`CellEvaluator.swift`), reasons
 /// (`CellReason.swift`), scoring (`Scoring.swift`) and warnings (`ClaimWarnings.swift`).
-public enum AssessmentEngine {
+package enum AssessmentEngine {
     /// Assesses `organization` against every framework in scope.
     ///
     /// Evidence claims are indexed once by requirement, organisation-wide and per system;
@@ -83,31 +83,53 @@ struct EngineRun: Sendable {
         evidenceIDs = org.evidence.map(\.id)
     }
 
-    func assess() -> Assessment {
-        var work: [(framework: Int, catalog: Catalog, entry: Int)] = []
+    /// One unit of parallel work: a requirement of a catalogue.
+    struct WorkItem: Sendable {
+        var framework: Int
+        var catalog: Catalog
+        var entry: Int
+    }
+
+    /// The requirements to assess, frameworks in scope order, each in catalogue order; and
+    /// the catalogues.
+    func workItems() -> (work: [WorkItem], catalogs: [Catalog]) {
+        var work: [WorkItem] = []
         var catalogs: [Catalog] = []
         for (f, fw) in frameworks.enumerated() {
             let catalog = dataset.catalogs.catalog(fw)!
             catalogs.append(catalog)
-            for (i, e) in catalog.entries.enumerated() where e.isRequirement { work.append((f, catalog, i)) }
+            for (i, e) in catalog.entries.enumerated() where e.isRequirement { work.append(WorkItem(framework: f, catalog: catalog, entry: i)) }
         }
-        // Requirements in parallel, each into its own slot; merged in catalogue order.
+        return (work, catalogs)
+    }
+
+    /// The cells of work item `i`.
+    func cells(_ item: WorkItem) -> RequirementCells { cells(for: item.catalog.entries[item.entry], in: item.catalog) }
+
+    /// Merges the per-requirement results, in work order, into the assessment.
+    func merge(_ results: UnsafeBufferPointer<RequirementCells>, work: [WorkItem], catalogs: [Catalog]) -> Assessment {
+        var cells: [Cell] = []
+        cells.reserveCapacity(results.reduce(0) { $0 + $1.cells.count })
+        var scoring = Scoring(run: self, catalogs: catalogs)
+        for i in 0..<work.count {
+            scoring.add(results[i], framework: work[i].framework, entry: work[i].entry)
+            cells.append(contentsOf: results[i].cells)
+        }
+        return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scoring.scores(),
+                          warnings: ClaimWarnings.warnings(org, cells: cells) + LifecycleWarnings.warnings(org, asOf: options.asOf, cells: cells))
+    }
+
+    /// The synchronous run: requirements in parallel on Dispatch, each into its own slot.
+    func assess() -> Assessment {
+        let (work, catalogs) = workItems()
         let results = Slots<RequirementCells>(count: work.count)
         defer { results.free() }
         let counter = options.progress.map { ProgressCounter(total: work.count, report: $0) }
         DispatchQueue.concurrentPerform(iterations: work.count) { [work] i in
-            results.initialize(i, to: self.cells(for: work[i].catalog.entries[work[i].entry], in: work[i].catalog))
+            results.initialize(i, to: self.cells(work[i]))
             counter?.step()
         }
-        var cells: [Cell] = []
-        cells.reserveCapacity(results.buffer.reduce(0) { $0 + $1.cells.count })
-        var scoring = Scoring(run: self, catalogs: catalogs)
-        for i in 0..<work.count {
-            scoring.add(results.buffer[i], framework: work[i].framework, entry: work[i].entry)
-            cells.append(contentsOf: results.buffer[i].cells)
-        }
-        return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scoring.scores(),
-                          warnings: ClaimWarnings.warnings(org, cells: cells) + LifecycleWarnings.warnings(org, asOf: options.asOf, cells: cells))
+        return merge(UnsafeBufferPointer(results.buffer), work: work, catalogs: catalogs)
     }
 
     /// The cells of one requirement: applicability first, then evidence.

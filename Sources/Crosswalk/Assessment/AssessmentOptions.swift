@@ -8,12 +8,21 @@ public struct AssessmentOptions: Sendable {
     public var frameworks: [FrameworkID]?
     /// Called with the fraction of requirements assessed (0…1), at most once per percent and
     /// never concurrently; for progress displays. It does not change the result.
+    /// To follow it as an `AsyncSequence`, yield into a stream:
+    /// `let (updates, sink) = AsyncStream.makeStream(of: Double.self)` and
+    /// `progress: { sink.yield($0) }`.
     public var progress: (@Sendable (Double) -> Void)?
+    /// The most chunks ``Dataset/assess(_:options:)`` works on at once; nil (the default) for
+    /// the active processor count. Never more than that: one limiter shared by the process
+    /// caps every run. It does not change the result.
+    public var maxConcurrency: Int?
 
-    public init(asOf: CalendarDate, dueSoonDays: Int = 30, frameworks: [FrameworkID]? = nil, progress: (@Sendable (Double) -> Void)? = nil) {
+    public init(asOf: CalendarDate, dueSoonDays: Int = 30, frameworks: [FrameworkID]? = nil, maxConcurrency: Int? = nil,
+                progress: (@Sendable (Double) -> Void)? = nil) {
         self.asOf = asOf
         self.dueSoonDays = dueSoonDays
         self.frameworks = frameworks
+        self.maxConcurrency = maxConcurrency
         self.progress = progress
     }
 }

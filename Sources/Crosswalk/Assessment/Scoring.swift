@@ -47,17 +47,7 @@ struct Scoring {
         self.run = run
         frameworks = [Tally](repeating: Tally(), count: catalogs.count)
         for catalog in catalogs {
-            var of: [Int] = [], order: [String] = [], position: [String: Int] = [:]
-            for e in catalog.entries {
-                var h = e
-                var chain: [CatalogEntry] = [e]
-                while let p = h.parent, let pe = catalog.entry(label: p) { chain.append(pe); h = pe }
-                // The top-level heading, or the one below an annex.
-                var top = chain.last!
-                if top.kind == .annex, chain.count >= 2 { top = chain[chain.count - 2] }
-                if position[top.label] == nil { position[top.label] = order.count; order.append(top.label) }
-                of.append(position[top.label]!)
-            }
+            let (of, order) = Self.headings(of: catalog)
             headingOf.append(of)
             headingOrder.append(order)
             headings.append([Tally](repeating: Tally(), count: order.count))
@@ -69,6 +59,40 @@ struct Scoring {
             return byID.count - 1
         }
         systems = [Tally](repeating: Tally(), count: byID.count)
+    }
+
+    /// The heading each entry of `catalog` is scored under (an index into `order`), and the
+    /// headings' labels in catalogue order: the top-level heading, or the one below an annex.
+    static func headings(of catalog: Catalog) -> (of: [Int], order: [String]) {
+        var of: [Int] = [], order: [String] = [], position: [String: Int] = [:]
+        for e in catalog.entries {
+            var h = e
+            var chain: [CatalogEntry] = [e]
+            while let p = h.parent, let pe = catalog.entry(label: p) { chain.append(pe); h = pe }
+            var top = chain.last!
+            if top.kind == .annex, chain.count >= 2 { top = chain[chain.count - 2] }
+            if position[top.label] == nil { position[top.label] = order.count; order.append(top.label) }
+            of.append(position[top.label]!)
+        }
+        return (of, order)
+    }
+
+    /// The heading label of every entry of the catalogues of `frameworks`, by reference.
+    static func headingLabels(_ frameworks: [FrameworkID], catalogs: CatalogSet) -> [RequirementRef: String] {
+        var out: [RequirementRef: String] = [:]
+        for fw in frameworks {
+            guard let catalog = catalogs.catalog(fw) else { continue }
+            let (of, order) = headings(of: catalog)
+            for (i, e) in catalog.entries.enumerated() where out[RequirementRef(fw, e.label)] == nil { out[RequirementRef(fw, e.label)] = order[of[i]] }
+        }
+        return out
+    }
+
+    /// The score of `cells` (in assessment order), as the engine computes it.
+    static func score(_ scope: ScoreScope, _ key: String, cells: some Sequence<Cell>) -> Score {
+        var t = Tally()
+        for c in cells { t.add(c) }
+        return t.score(scope, key)
     }
 
     mutating func add(_ r: RequirementCells, framework: Int, entry: Int) {

@@ -76,7 +76,7 @@ public struct Catalog: Sendable {
     public func children(of label: String?) -> [CatalogEntry] { entries.filter { $0.parent == label } }
 
     /// The number of entries of each kind, in the order kinds first appear.
-    public var countsByKind: [(kind: EntryKind, count: Int)] {
+    package var countsByKind: [(kind: EntryKind, count: Int)] {
         var order: [EntryKind] = [], counts: [EntryKind: Int] = [:]
         for e in entries {
             if counts[e.kind] == nil { order.append(e.kind) }

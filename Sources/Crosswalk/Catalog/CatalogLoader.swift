@@ -5,7 +5,7 @@ import _CrosswalkXML
 /// Any valid OSCAL 1.x catalog loads; Crosswalk's own props (namespace
 /// ``Catalog/crosswalkNamespace``) are checked against their vocabularies. Every problem
 /// in the file is reported, not only the first.
-public enum CatalogLoader {
+package enum CatalogLoader {
     /// OSCAL versions whose catalog model this loader reads.
     public static let supportedOSCALVersions = ["1.0.x", "1.1.x", "1.2.x"]
 

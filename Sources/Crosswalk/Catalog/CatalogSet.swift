@@ -36,7 +36,7 @@ public struct InputFile: Sendable {
 }
 
 /// The catalogues (and, later, crosswalks) that ship with Crosswalk.
-public enum BundledData {
+package enum BundledData {
     /// The folder of bundled catalogue and crosswalk files.
     public static var directory: URL? {
         Bundle.module.resourceURL?.appendingPathComponent("Catalogs", isDirectory: true)

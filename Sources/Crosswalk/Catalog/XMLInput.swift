@@ -4,8 +4,8 @@ import _CrosswalkXML
 /// can be raised or lowered. Exceeding one is an error with its own code, located in
 /// the file. See `Docs/Limits.md`.
 public struct InputLimits: Sendable, Hashable {
-    /// Bounds on an XML input.
-    public var xml: XMLLimitsValue
+    /// Bounds on an XML input (set them by name: ``subscript(name:)``).
+    package var xml: XMLLimitsValue
     /// Longest identifier, in bytes (UTF-8): catalogue ids and labels, crosswalk `id-ref`s
     /// and uuids, and the ids and references (requirement, person, system) of an
     /// organisation file or CSV import.
@@ -17,9 +17,10 @@ public struct InputLimits: Sendable, Hashable {
     /// Longest CSV field, in bytes.
     public var maxCSVFieldBytes: Int
 
-    public init(xml: XMLLimitsValue = XMLLimitsValue(), maxIdentifierBytes: Int = 256,
-                maxCSVBytes: Int = 256 << 20, maxCSVRows: Int = 1_000_000, maxCSVFieldBytes: Int = 64 << 10) {
-        self.xml = xml
+    /// The defaults (`Docs/Limits.md`), with the given non-XML limits; set the XML limits
+    /// by name (`limits[.depth] = 32`).
+    public init(maxIdentifierBytes: Int = 256, maxCSVBytes: Int = 256 << 20, maxCSVRows: Int = 1_000_000, maxCSVFieldBytes: Int = 64 << 10) {
+        self.xml = XMLLimitsValue()
         self.maxIdentifierBytes = maxIdentifierBytes
         self.maxCSVBytes = maxCSVBytes
         self.maxCSVRows = maxCSVRows
@@ -39,7 +40,7 @@ extension InputLimits {
 }
 
 /// Bounds on one XML input (see `Docs/Limits.md`).
-public struct XMLLimitsValue: Sendable, Hashable {
+package struct XMLLimitsValue: Sendable, Hashable {
     public var maxInputBytes = 64 << 20
     public var maxDepth = 64
     public var maxTextBytes = 1 << 20
@@ -71,7 +72,7 @@ func parseXMLTree(_ bytes: [UInt8], file: String, limits: InputLimits) throws(Cr
 }
 
 /// The kind of a Crosswalk input document, told by its root element.
-public enum DocumentKind: String, Sendable, Hashable {
+package enum DocumentKind: String, Sendable, Hashable {
     case catalog
     case mappingCollection = "mapping-collection"
     case organization

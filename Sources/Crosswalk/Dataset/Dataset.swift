@@ -2,15 +2,19 @@ import _CrosswalkXML
 
 /// The reference data a run needs: the framework catalogues, the crosswalks between them,
 /// and the mapping graph built from both. Loaded from bundled and user files.
+///
+/// A `Dataset` is immutable: its catalogues, crosswalks and graph are built together and
+/// cannot drift apart. Load it once and share it: it is `Sendable`, and assessing many
+/// organisations against it at once is safe (``assess(_:options:)``).
 public struct Dataset: Sendable {
-    public var catalogs: CatalogSet
-    public var collections: [MappingCollection]
-    public var graph: MappingGraph
+    public private(set) var catalogs: CatalogSet
+    public private(set) var collections: [MappingCollection]
+    public private(set) var graph: MappingGraph
     /// Warnings found while loading.
-    public var warnings: [Diagnostic]
+    public private(set) var warnings: [Diagnostic]
     /// The SHA-256 of every catalogue and crosswalk file loaded, catalogues first, each in
     /// load order (empty when built in code). See ``Provenance``.
-    public var sources: [FileDigest] = []
+    public private(set) var sources: [FileDigest] = []
 
     public init(catalogs: CatalogSet, collections: [MappingCollection] = [], warnings: [Diagnostic] = []) {
         self.catalogs = catalogs
@@ -28,7 +32,7 @@ public struct Dataset: Sendable {
     /// - Throws: ``CrosswalkError`` with every problem of every file.
     /// `dateOverlays` (``DateOverlay`` files) are applied, in order, to the catalogues once
     /// they are loaded: the way a user follows the Official Journal.
-    public static func load(bundled: Bool = true, extra: [InputFile] = [], dateOverlays: [InputFile] = [],
+    package static func load(bundled: Bool = true, extra: [InputFile] = [], dateOverlays: [InputFile] = [],
                             limits: InputLimits = .default) throws(CrosswalkError) -> Dataset {
         var files: [(file: InputFile, isUser: Bool)] = []
         if bundled { files += try BundledData.files().map { ($0, false) } }
@@ -118,7 +122,7 @@ public struct Dataset: Sendable {
 }
 
 /// A Crosswalk input document of any kind, told apart by its root element.
-public enum Document: Sendable {
+package enum Document: Sendable {
     case catalog(Catalog, warnings: [Diagnostic])
     case mappingCollection(MappingCollection, warnings: [Diagnostic])
     /// A ``DateOverlay``, checked against `catalogs` when any are given.

@@ -16,7 +16,7 @@ public enum RegisterCheck: String, Sendable, Hashable, Codable {
 
 /// One AI system in the register a governance programme starts from: who owns it, how it
 /// is sourced, where it is in its life, how it is classified, and how complete its record is.
-public struct AIRegisterEntry: Sendable, Hashable {
+public struct AIRegisterEntry: Sendable, Hashable, Codable {
     public var system: AISystem
     /// An owner is named (and declared in `<people>`: the validator checks that).
     public var ownerAssigned: Bool
@@ -36,7 +36,7 @@ public struct AIRegisterEntry: Sendable, Hashable {
 }
 
 /// Builds the AI register (`crosswalk inventory`, the workbook's AI register sheet).
-public enum AIRegister {
+package enum AIRegister {
     /// The requirements whose system cells are its impact assessment.
     static let impactAssessment: Set<RequirementRef> = [
         RequirementRef(.iso42001, "6.1.4"), RequirementRef(.iso42001, "8.4"), RequirementRef(.iso42001, "A.5.3"), RequirementRef(.euAIAct, "Art. 27"),

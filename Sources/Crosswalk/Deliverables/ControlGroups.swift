@@ -1,5 +1,5 @@
 /// Why a requirement belongs to a control group.
-public enum Membership: Sendable, Hashable {
+public enum Membership: Sendable, Hashable, Codable {
     /// The requirement the group is anchored at.
     case anchor
     /// Joined through a mapping from the member to the anchor: the member is `relationship`
@@ -16,7 +16,7 @@ public enum Membership: Sendable, Hashable {
 }
 
 /// One requirement of a control group, with the reason it is there.
-public struct GroupMember: Sendable, Hashable {
+public struct GroupMember: Sendable, Hashable, Codable {
     public var requirement: RequirementRef
     public var membership: Membership
 }
@@ -24,7 +24,7 @@ public struct GroupMember: Sendable, Hashable {
 /// A set of overlapping requirements across frameworks that one person should own and one
 /// action should close: an anchor requirement plus the requirements of later frameworks
 /// that are equal to it, subsets of it, or overlap it strongly. Rules: `Docs/Deliverables.md`.
-public struct ControlGroup: Sendable, Hashable, Identifiable {
+public struct ControlGroup: Sendable, Hashable, Identifiable, Codable {
     /// `CG-001`, numbered in group order.
     public var id: String
     /// The anchor: a requirement of the primary framework, or of the first framework (in
@@ -52,7 +52,7 @@ public struct ControlGroup: Sendable, Hashable, Identifiable {
 /// strength, `superset-of` or `intersects-with` at strength ≥ ``strongOverlap``.
 /// Membership is never inferred from another member, so a chain of weak overlaps cannot
 /// pull unrelated requirements together.
-public enum ControlGrouping {
+package enum ControlGrouping {
     /// The least strength at which `intersects-with` and `superset-of` join a group.
     public static let strongOverlap = 7
 

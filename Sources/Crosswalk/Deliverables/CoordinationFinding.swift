@@ -5,9 +5,9 @@
 /// Groups stay tight (``ControlGrouping/strongOverlap``); this finding reports the weaker
 /// overlaps that groups deliberately leave apart, such as ISO/IEC 42001 A.6.2.8 and
 /// ISO/IEC 27001 A.8.15 (event logging, `intersects-with` 6). Rules: `Docs/Deliverables.md`.
-public struct CoordinationFinding: Sendable, Hashable {
+public struct CoordinationFinding: Sendable, Hashable, Codable {
     /// One side of the finding: a requirement, its group and the group's owner.
-    public struct Side: Sendable, Hashable {
+    public struct Side: Sendable, Hashable, Codable {
         public var requirement: RequirementRef
         /// The ``ControlGroup/id`` of the group holding the requirement.
         public var group: String
@@ -47,7 +47,7 @@ public struct CoordinationFinding: Sendable, Hashable {
 /// checked one by one. A pair mapped more than once gives one finding, for its strongest
 /// mapping (ties: the first loaded). Findings are ordered by the subject's group and member
 /// position, then the object's.
-public enum CoordinationRule {
+package enum CoordinationRule {
     /// The least strength at which a relation between two groups calls for coordination.
     public static let minimumStrength = 5
 

@@ -8,7 +8,7 @@
 /// let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
 /// for action in deliverables.remediation.prefix(5) { print(action.rank, action.title) }
 /// ```
-public struct Deliverables: Sendable {
+public struct Deliverables: Sendable, Hashable {
     /// The framework groups are anchored at.
     public var primaryFramework: FrameworkID
     /// One entry per control group, in group order, with its owner and conflicts.
@@ -44,7 +44,7 @@ public struct Deliverables: Sendable {
     /// Groups cover the requirements that apply somewhere (a cell that is neither
     /// `not-applicable`, `excluded` nor `undetermined`), anchored at the organisation's primary framework
     /// when it is in scope, else at the first framework assessed.
-    public static func build(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> Deliverables {
+    package static func build(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> Deliverables {
         var seen = Set<RequirementRef>()
         var inScope: [RequirementRef] = []
         for c in assessment.cells where c.status != .notApplicable && c.status != .excluded && c.status != .undetermined {

@@ -15,7 +15,7 @@ public enum OwnerBasis: String, Sendable, Hashable, Codable {
 /// to resolve (re-assign, or agree that the group's owner is accountable).
 /// A per-system assignment (`<assign system="…">`) to someone other than the group's owner
 /// is a claim too: it names the system.
-public struct OwnerClaim: Sendable, Hashable {
+public struct OwnerClaim: Sendable, Hashable, Codable {
     public var person: String
     public var requirement: RequirementRef
     /// The AI system whose cells the person owns; nil: the organisation's assignment.
@@ -32,7 +32,7 @@ public struct OwnerClaim: Sendable, Hashable {
 }
 
 /// The ownership of one control group.
-public struct GroupOwnership: Sendable, Hashable {
+public struct GroupOwnership: Sendable, Hashable, Codable {
     public var group: ControlGroup
     /// The person accountable for the whole group, if any.
     public var owner: String?
@@ -55,7 +55,7 @@ public struct GroupOwnership: Sendable, Hashable {
 /// for the anchor rule and all of them count as claims. Per-system assignments never choose
 /// the group's owner (they own one system's cells); each one to someone other than the
 /// group's owner is listed as a claim naming its system.
-public enum OwnershipRule {
+package enum OwnershipRule {
     /// One ``GroupOwnership`` per group, in group order, from the assignments and (for
     /// proposals) the evidence register.
     public static func assign(_ groups: [ControlGroup], owners: [OwnerAssignment], evidence: [Evidence] = []) -> [GroupOwnership] {

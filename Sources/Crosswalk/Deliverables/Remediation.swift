@@ -49,7 +49,7 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// A count of open cells of one gap kind.
-public struct GapCount: Sendable, Hashable {
+public struct GapCount: Sendable, Hashable, Codable {
     public var kind: GapKind
     public var count: Int
 }
@@ -67,7 +67,7 @@ public enum DeadlineKind: String, Sendable, Hashable, Codable {
 }
 
 /// The parts of an action's priority score, each explainable (see `Docs/Deliverables.md`).
-public struct Priority: Sendable, Hashable {
+public struct Priority: Sendable, Hashable, Codable {
     public var severity: Int
     public var tier: Int
     public var mandatory: Int
@@ -80,7 +80,7 @@ public struct Priority: Sendable, Hashable {
 
 /// One remediation action: closes the open gaps of one control group, across frameworks
 /// and systems.
-public struct RemediationAction: Sendable, Hashable {
+public struct RemediationAction: Sendable, Hashable, Codable {
     /// `ACT-001`, in rank order.
     public var id: String
     /// 1 is the most urgent.
@@ -117,7 +117,7 @@ public struct RemediationAction: Sendable, Hashable {
 }
 
 /// Builds the ranked remediation plan: one action per control group with open gaps.
-public enum RemediationPlanner {
+package enum RemediationPlanner {
     static let tierPoints: [String: Int] = [
         "prohibited": 6, "high": 5, "general-purpose-systemic": 5, "general-purpose": 3, "limited": 2, "minimal": 1, "organisation": 2,
     ]

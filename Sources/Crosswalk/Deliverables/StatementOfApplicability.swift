@@ -23,7 +23,7 @@ public enum ImplementationStatus: String, Sendable, Hashable, Codable {
 }
 
 /// One row of a Statement of Applicability: an Annex A control.
-public struct SoAEntry: Sendable, Hashable {
+public struct SoAEntry: Sendable, Hashable, Codable {
     public var control: RequirementRef
     public var title: String
     /// The control's theme or clause heading (`A.6 …`, `5 Organizational controls`).
@@ -47,7 +47,7 @@ public struct SoAEntry: Sendable, Hashable {
 }
 
 /// A Statement of Applicability decision for one AI system.
-public struct SoASystemDecision: Sendable, Hashable {
+public struct SoASystemDecision: Sendable, Hashable, Codable {
     public var system: String
     public var decision: SoADecision
     public var justification: String
@@ -58,12 +58,12 @@ public struct SoASystemDecision: Sendable, Hashable {
 
 /// A Statement of Applicability for one framework with an Annex A (the catalogue's
 /// `selectable` requirements): every control, included or not.
-public struct StatementOfApplicability: Sendable, Hashable {
+public struct StatementOfApplicability: Sendable, Hashable, Codable {
     public var framework: FrameworkID
     public var entries: [SoAEntry]
 
     /// Builds the SoA of `framework` from the organisation's decisions and the assessment.
-    public static func build(_ framework: FrameworkID, assessment: Assessment, organization: Organization, ownership: [GroupOwnership], catalogs: CatalogSet) -> StatementOfApplicability? {
+    package static func build(_ framework: FrameworkID, assessment: Assessment, organization: Organization, ownership: [GroupOwnership], catalogs: CatalogSet) -> StatementOfApplicability? {
         build(framework, assessment: assessment, organization: organization, ownership: ownership, catalogs: catalogs,
               evidenceOrder: Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }

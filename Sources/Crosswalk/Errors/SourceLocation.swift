@@ -1,5 +1,5 @@
 /// A place in an input file: path, 1-based line and column (0 when unknown).
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public var file: String
     public var line: Int
     public var column: Int

@@ -36,7 +36,7 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
 }
 
 /// Options of a synthetic organisation.
-public struct GeneratorOptions: Sendable, Hashable {
+package struct GeneratorOptions: Sendable, Hashable {
     /// AI systems in the inventory.
     public var systems: Int
     /// Evidence items in the register.
@@ -63,7 +63,7 @@ public struct GeneratorOptions: Sendable, Hashable {
 /// over every framework with real labels from the loaded catalogues, drafts, expired and
 /// soon-expiring items, system-specific evidence, SoA exclusions (some unjustified) and
 /// owner assignments (some conflicting). Deterministic from the seed.
-public enum OrganizationGenerator {
+package enum OrganizationGenerator {
     /// Generates the file into memory (small organisations).
     public static func generate(_ options: GeneratorOptions, dataset: Dataset) -> [UInt8] {
         var out: [UInt8] = []

@@ -47,7 +47,10 @@ public struct AssessmentSnapshot: Sendable, Hashable {
     /// Reads `bytes`, named `file` in errors.
     /// - Throws: ``CrosswalkError``: `json-malformed`, `json-too-deep`, `file-too-large`,
     ///   `unknown-document`, `unsupported-version`, `missing-element`, `invalid-value`.
-    public init(_ bytes: [UInt8], file: String, reader: JSONReader = JSONReader()) throws(CrosswalkError) {
+    public init(_ bytes: [UInt8], file: String) throws(CrosswalkError) { try self.init(bytes, file: file, reader: JSONReader()) }
+
+    /// As ``init(_:file:)``, with the reader's bounds given.
+    package init(_ bytes: [UInt8], file: String, reader: JSONReader) throws(CrosswalkError) {
         let root = try reader.parse(bytes, file: file)
         let d = Decoder(bytes: bytes, file: file)
         guard case .object = root.value else { throw d.fail(root, "the document is not a JSON object; expected a Crosswalk assessment.json", .unknownDocument) }

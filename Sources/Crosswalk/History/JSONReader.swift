@@ -7,7 +7,7 @@ extension CrosswalkError.Code {
 
 /// A JSON value read from untrusted bytes, with the byte offset where it starts (turned
 /// into a line and column only when an error needs one).
-public struct JSONNode: Sendable {
+package struct JSONNode: Sendable {
     public enum Value: Sendable {
         case null
         case bool(Bool)
@@ -31,7 +31,7 @@ public struct JSONNode: Sendable {
 /// A strict RFC 8259 reader for untrusted JSON: bounded size and depth, UTF-8 checked,
 /// duplicate member names and trailing data refused, every error located as
 /// `file:line:column`.
-public struct JSONReader {
+package struct JSONReader {
     /// The largest document read (256 MiB by default).
     public var maxBytes: Int
     /// The deepest nesting of arrays and objects (64 by default; `assessment.json` needs 5).

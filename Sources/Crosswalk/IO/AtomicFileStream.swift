@@ -5,7 +5,7 @@ internal import CCrosswalkSignals
 /// memory: the bytes go to a temporary file in the same folder (buffered, 1 MiB at a
 /// time), which ``commit()`` flushes and renames over the target. Until then, and after
 /// ``abort()``, the previous file is intact.
-public final class AtomicFileStream {
+package final class AtomicFileStream {
     public let path: String
     private let temp: String
     private var fd: Int32 = -1

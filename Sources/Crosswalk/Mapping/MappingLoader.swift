@@ -2,7 +2,7 @@ import _CrosswalkXML
 
 /// Reads OSCAL 1.2 `mapping-collection` XML into a ``MappingCollection``, resolving every
 /// `id-ref` against the loaded catalogues.
-public enum MappingLoader {
+package enum MappingLoader {
     public static let supportedOSCALVersions = ["1.1.x", "1.2.x"]
 
     /// Loads a crosswalk from the bytes of a mapping-collection document.

@@ -18,7 +18,7 @@ public struct EvidenceClaim: Sendable, Hashable {
 
 /// A management-system certificate (ISO/IEC 27001 or 42001): what an evidence item of kind
 /// `certificate` attests. Its validity is the item's (`collected` to `valid-until`).
-public struct EvidenceCertificate: Sendable, Hashable {
+public struct EvidenceCertificate: Sendable, Hashable, Codable {
     /// The standard certified.
     public var standard: FrameworkID
     /// The certificate number, as the certification body prints it.

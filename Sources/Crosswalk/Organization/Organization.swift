@@ -54,7 +54,7 @@ public struct OwnerAssignment: Sendable, Hashable {
 }
 
 /// An organisation's governance position, as read from its organisation file.
-public struct Organization: Sendable {
+public struct Organization: Sendable, Hashable {
     public var name: String
     public var primaryFramework: FrameworkID = .iso42001
     public var assessmentDate: CalendarDate?
@@ -69,6 +69,9 @@ public struct Organization: Sendable {
     public var evidence: [Evidence] = []
     public var owners: [OwnerAssignment] = []
     public var source: String = ""
+    /// The warnings found when it was read (``init(contentsOf:catalogs:limits:progress:)``);
+    /// like the locations, not encoded.
+    public var warnings: [Diagnostic] = []
     /// Where the scope is declared (`<scope>`, else the root element); an empty file when
     /// built in code.
     public var scopeLocation: SourceLocation = SourceLocation(file: "")

@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads an organisation file (`Docs/OrganisationFormat.md`) with the streaming reader
 /// (no tree of the input is built), then checks it with ``OrganizationValidator``.
-public enum OrganizationLoader {
+package enum OrganizationLoader {
     public static let namespace = "urn:crosswalk:organization:1"
 
     /// Limits for organisation files, which may be large.
@@ -79,5 +79,34 @@ public enum OrganizationLoader {
     /// - Throws: ``CrosswalkError`` with every problem found, sorted by position.
     public static func check(_ organization: Organization, catalogs: CatalogSet) throws(CrosswalkError) {
         try OrganizationValidator.validate(organization, catalogs: catalogs)
+    }
+}
+
+extension InputLimits {
+    /// For organisation files, which may be large (2 GiB, 200 million elements, depth 16).
+    public static var organization: InputLimits { OrganizationLoader.defaultLimits }
+}
+
+extension Organization {
+    /// Reads and checks the organisation file at `path` (`Docs/OrganisationFormat.md`), a
+    /// piece at a time; its warnings are in ``warnings``.
+    /// - Parameters:
+    ///   - catalogs: the catalogues its requirements are checked against (`dataset.catalogs`).
+    ///   - progress: called with the fraction of the file read (0…1), at most once per percent.
+    /// - Throws: ``CrosswalkError`` with every problem found, each located (`io-error` when
+    ///   the file cannot be read).
+    public init(contentsOf path: String, catalogs: CatalogSet, limits: InputLimits = .organization,
+                progress: ((Double) -> Void)? = nil) throws(CrosswalkError) {
+        let (org, warnings) = try OrganizationLoader.load(contentsOf: path, catalogs: catalogs, limits: limits, progress: progress)
+        self = org
+        self.warnings = warnings
+    }
+
+    /// Reads and checks an organisation file held in memory, named `file` in messages.
+    /// - Throws: ``CrosswalkError`` as ``init(contentsOf:catalogs:limits:progress:)``.
+    public init(xml bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = .organization) throws(CrosswalkError) {
+        let (org, warnings) = try OrganizationLoader.load(bytes, file: file, catalogs: catalogs, limits: limits)
+        self = org
+        self.warnings = warnings
     }
 }

@@ -1,7 +1,7 @@
 /// Name-based UUIDs (version 5, RFC 9562 §5.5): the same name in the same namespace always
 /// gives the same UUID, so the OSCAL documents Crosswalk writes are byte-for-byte
 /// reproducible and an observation keeps its UUID from one run to the next.
-public enum NameUUID {
+package enum NameUUID {
     /// Crosswalk's namespace: the version-5 UUID of `https://github.com/crosswalk/crosswalk`
     /// in the URL namespace (`6ba7b811-9dad-11d1-80b4-00c04fd430c8`).
     public static let crosswalkNamespace = v5(namespace: urlNamespace, name: "https://github.com/crosswalk/crosswalk")

@@ -2,7 +2,7 @@
 /// the library needs no crypto package (apple/swift-crypto would add a long build for two
 /// hashes used only to fingerprint files and derive identifiers); checked against the FIPS
 /// 180-4 examples and Python's `hashlib` in `DigestTests`.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
     private var pending: [UInt8] = []

@@ -1,5 +1,5 @@
 /// Renders an assessment as CSV. Column contracts: `Docs/CSV.md`.
-public enum AssessmentExport {
+package enum AssessmentExport {
     public static let gapColumns = ["framework", "requirement", "system", "system_name", "status", "reason_code", "reason", "evidence", "evidence_titles",
                                     "via", "owner", "owner_basis", "no_owner", "group", "action", "deadline", "credit", "applicability", "title"]
 

@@ -1,7 +1,7 @@
 /// Renders a whole assessment and its deliverables as one JSON document for GRC tools.
 /// The shape is documented in `Docs/JSON.md`; ``formatVersion`` changes when it does in a
 /// way that breaks readers.
-public enum AssessmentJSON {
+package enum AssessmentJSON {
     public static let format = "crosswalk-assessment"
     public static let formatVersion = 2
 
@@ -46,6 +46,7 @@ public enum AssessmentJSON {
         w.endArray()
 
         let join = CellJoin(deliverables: d, organization: organization)
+        let headings = Scoring.headingLabels(a.frameworks, catalogs: catalogs)
         w.key("cells"); w.beginArray()
         for c in a.cells {
             w.beginObject()
@@ -58,6 +59,9 @@ public enum AssessmentJSON {
             w.field("deadline", c.deadline?.description)
             w.key("credit"); if c.status.hasCredit { w.number(c.credit, decimals: 4) } else { w.null() }
             w.field("applicability", c.applicability)
+            // What reading the file back into an Assessment needs (Docs/JSON.md, Docs/Values.md).
+            w.field("heading", headings[c.requirement]); w.field("requirementOwner", c.owner)
+            w.key("reasonDetail"); c.reason.write(to: &w)
             w.endObject()
             if let emit { w.drain(into: emit) }
         }
@@ -67,7 +71,9 @@ public enum AssessmentJSON {
         for x in d.remediation { actionOf[x.group.id] = x.id }
         w.key("warnings"); w.beginArray()
         for x in a.warnings {
-            w.beginObject(); w.field("code", x.code.rawValue); w.field("message", x.message); w.field("location", x.location.description); w.endObject()
+            w.beginObject(); w.field("code", x.code.rawValue); w.field("message", x.message); w.field("location", x.location.description)
+            w.field("severity", x.severity.rawValue); w.field("file", x.location.file); w.field("line", x.location.line); w.field("column", x.location.column)
+            w.endObject()
         }
         w.endArray()
         w.key("groups"); w.beginArray()

@@ -8,7 +8,7 @@ internal import CCrosswalkSignals
 /// A process killed by SIGINT, SIGTERM or SIGHUP mid-write also removes its temporary
 /// files, once ``installSignalCleanup()`` has been called (the `crosswalk` tool does so at
 /// start). SIGKILL cannot be caught: it may leave a `.NAME.tmp-…` file, never a torn report.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Installs, once per process, handlers for SIGINT, SIGTERM and SIGHUP that remove the
     /// temporary files of writes in flight and then end the process as the signal would
     /// have (the previous action is restored and the signal raised again). A signal that
@@ -92,6 +92,23 @@ public enum AtomicFile {
             throw CrosswalkError(.ioError, "write failed (\(errorText)); the previous file is unchanged", at: SourceLocation(file: path))
         }
         return temp
+    }
+
+    /// Creates the folder `path` is in, and its parents, if they do not exist.
+    /// - Throws: ``CrosswalkError`` `io-error` naming the folder.
+    static func createParentFolder(of path: String) throws(CrosswalkError) {
+        try createFolder((path as NSString).deletingLastPathComponent)
+    }
+
+    /// Creates the folder `dir`, and its parents, if they do not exist.
+    /// - Throws: ``CrosswalkError`` `io-error` naming the folder.
+    static func createFolder(_ dir: String) throws(CrosswalkError) {
+        guard !dir.isEmpty else { return }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+            throw CrosswalkError(.ioError, "cannot create the folder: \(error.localizedDescription)", at: SourceLocation(file: dir))
+        }
     }
 
     static func failure(_ path: String, _ what: String) -> CrosswalkError {

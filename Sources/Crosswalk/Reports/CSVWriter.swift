@@ -5,7 +5,7 @@
 /// A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 /// leading apostrophe (`'`), as OWASP advises, so Excel, LibreOffice and Google Sheets
 /// show it as text. Numbers written with ``number(_:)`` are never altered.
-public struct CSVWriter: Sendable {
+package struct CSVWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     private var fieldsInRow = 0
 

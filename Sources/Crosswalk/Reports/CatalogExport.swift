@@ -1,5 +1,5 @@
 /// Renders catalogues as CSV. The column contract is in `Docs/CSV.md`.
-public enum CatalogExport {
+package enum CatalogExport {
     /// The header of ``csv(_:)``, in order.
     public static let columns = ["framework", "id", "kind", "parent", "title", "requirement", "scope", "obligation", "actors",
                                  "risk_tiers", "conditions", "applies_from", "applies_from_basis", "oscal_id"]

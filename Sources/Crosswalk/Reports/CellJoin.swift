@@ -1,5 +1,5 @@
 /// How a cell's owner was found, for `gaps.csv` and the JSON (so `no_owner` agrees with `owners.csv`).
-public enum CellOwnerBasis: String, Sendable, Hashable {
+package enum CellOwnerBasis: String, Sendable, Hashable {
     /// Someone is assigned to the requirement, or to its control group (anchor or most members).
     case assigned
     /// The group's owner is proposed from the evidence register (owners.csv basis `evidence-owner`).
@@ -9,7 +9,7 @@ public enum CellOwnerBasis: String, Sendable, Hashable {
 
 /// The join keys of the cells with the deliverables and the organisation, resolved once:
 /// control group, action, effective owner and its basis, evidence titles, system names.
-public struct CellJoin: Sendable {
+package struct CellJoin: Sendable {
     var groupOf: [RequirementRef: GroupOwnership] = [:]
     var actionOf: [String: String] = [:]
     var evidenceTitle: [String: String] = [:]

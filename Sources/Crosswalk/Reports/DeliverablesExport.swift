@@ -1,5 +1,5 @@
 /// Renders the deliverables as CSV. Column contracts: `Docs/CSV.md`.
-public enum DeliverablesExport {
+package enum DeliverablesExport {
     public static let ownerColumns = ["group_id", "anchor", "anchor_title", "members", "member_count", "frameworks", "membership", "owner", "owner_name",
                                       "owner_basis", "other_owners", "conflict", "unowned", "action_id", "coordination", "coordinate_with"]
 

@@ -2,7 +2,7 @@
 /// nothing is hashed, so the same values always give the same bytes. Two-space
 /// indentation, one member per line, `\n` line ends. Strings are escaped per RFC 8259
 /// (quote, backslash and control characters; everything else as UTF-8).
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// Per open container: true once it has a member.
     private var hasMember: [Bool] = []
@@ -39,6 +39,14 @@ public struct JSONWriter: Sendable {
             if text.last == "." { text.removeLast() }
         }
         return text
+    }
+    /// A number that reads back as exactly `value` (the shortest such decimal, no exponent).
+    mutating func exactNumber(_ value: Double) {
+        openValue()
+        var text = "\(value)"
+        if text.contains("e") || text.contains("E") || !value.isFinite { text = value.isFinite ? formatFixed(value, decimals: 17) : "0" }
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
     }
     public mutating func bool(_ value: Bool) { openValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     public mutating func null() { openValue(); bytes.append(contentsOf: "null".utf8) }

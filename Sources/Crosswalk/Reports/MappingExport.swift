@@ -1,7 +1,7 @@
 import Foundation
 
 /// Renders mappings and relations as CSV, JSON and OSCAL. Column contracts: `Docs/CSV.md`.
-public enum MappingExport {
+package enum MappingExport {
     /// The header of the mapping CSVs, in order.
     public static let columns = ["source_framework", "source_id", "relationship", "target_framework", "target_id", "strength", "rationale",
                                  "derived", "needs_review", "justification", "chain", "defined_at"]

@@ -1,5 +1,23 @@
-/// Every report of one assessment, rendered to bytes: what `crosswalk assess --out` writes.
-public enum ReportBundle {
+/// Every report of one assessment: what `crosswalk assess --out` writes (`Docs/Reports.md`).
+///
+/// ```swift
+/// let bundle = ReportBundle(assessment, deliverables: deliverables, organization: org, dataset: dataset)
+/// try bundle.write(to: "reports")            // creates the folder; all files or none
+/// let workbook = bundle.file(named: "assessment.xlsx")?.render()
+/// ```
+public struct ReportBundle: Sendable {
+    public var assessment: Assessment
+    public var deliverables: Deliverables
+    public var organization: Organization
+    public var dataset: Dataset
+    /// The organisation file(s) behind `assessment.json`'s provenance; nil: none (the
+    /// catalogue and crosswalk hashes come from ``dataset``).
+    public var provenance: Provenance?
+    /// The template of `report.html`.
+    public var template: ReportTemplate
+    /// The comparison with an earlier assessment, if any (`assess --baseline`).
+    public var changes: AssessmentDiff?
+
     /// One report: its file name and how to produce its bytes, all at once or in pieces.
     public struct File {
         public var name: String
@@ -31,16 +49,16 @@ public enum ReportBundle {
     /// comparison with an earlier assessment, `assess --baseline`), also `changes.csv`, a
     /// Changes sheet in the workbook and a "Since the last assessment" section in the
     /// report; without it, the files are exactly those of an assessment without a baseline.
-    public static func render(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
-                              provenance: Provenance? = nil, template: ReportTemplate = .standard,
-                              changes: AssessmentDiff? = nil) -> [(name: String, bytes: [UInt8])] {
+    package static func render(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
+                               provenance: Provenance? = nil, template: ReportTemplate = .standard,
+                               changes: AssessmentDiff? = nil) -> [(name: String, bytes: [UInt8])] {
         renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template, changes: changes)
             .map { (name: $0.name, bytes: $0.render()) }
     }
 
     /// The same files as ``render(_:deliverables:organization:dataset:provenance:template:changes:)``, each produced
     /// only when asked (for writing large reports one at a time, in pieces).
-    public static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
+    package static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
                                  provenance: Provenance? = nil, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil) -> [File] {
         let provenance = provenance ?? Provenance(assessment, dataset: dataset)
         var out: [File] = [
@@ -64,7 +82,7 @@ public enum ReportBundle {
     /// is left. `progress`, if given, is called before each file is produced.
     /// - Returns: the paths written, in order.
     @discardableResult
-    public static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil,
+    package static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil,
                              to directory: String, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil,
                              progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
         let all = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template, changes: changes)
@@ -74,12 +92,13 @@ public enum ReportBundle {
                 f.stream(into: emit)
             })
         }
+        try AtomicFile.createFolder(directory)
         try AtomicFile.writeAll(files)
         return files.map(\.path)
     }
 
     /// Builds the deliverables, then renders everything.
-    public static func render(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> [(name: String, bytes: [UInt8])] {
+    package static func render(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> [(name: String, bytes: [UInt8])] {
         render(assessment, deliverables: Deliverables.build(assessment, organization: organization, dataset: dataset), organization: organization, dataset: dataset)
     }
 }

@@ -10,7 +10,7 @@
 /// let service = CrosswalkService(dataset: try Dataset.load())
 /// let reply = service.respond(to: Array(#"{"id":1,"method":"map","params":{"requirement":"iso42001:A.6.2.4"}}"#.utf8))
 /// ```
-public struct CrosswalkService: Sendable {
+package struct CrosswalkService: Sendable {
     /// The methods a request can name.
     public enum Method: String, Sendable, CaseIterable {
         case describe, assess, validate, map, coverage

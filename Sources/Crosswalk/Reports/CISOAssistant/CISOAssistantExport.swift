@@ -2,7 +2,7 @@
 /// repository files they were read from: `Docs/Interchange.md`): per framework in scope an
 /// audit (compliance-assessment) import, the applied-controls import from the remediation
 /// plan, and Crosswalk's crosswalks as requirement-mapping libraries.
-public struct CISOAssistantExport: Sendable {
+package struct CISOAssistantExport: Sendable {
     /// One file to write.
     public struct File: Sendable {
         public var name: String

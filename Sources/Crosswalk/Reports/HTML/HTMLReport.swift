@@ -1,6 +1,6 @@
 /// `report.html`: the document for the client, one self-contained file (inline CSS and
 /// SVG, no script, no external request), rendered from a ``ReportTemplate``.
-public enum HTMLReport {
+package enum HTMLReport {
     // Caps that keep the file readable at platform scale; each cut is stated in the report
     // where it applies, and everything left out is in the workbook and the CSVs.
 

@@ -3,7 +3,7 @@
 /// one observation per assessed cell (method EXAMINE, its evidence, the earliest expiry);
 /// one finding per assessed cell, targeting the requirement's statement, satisfied only
 /// when the cell is met.
-public struct AssessmentResultsDocument: Sendable {
+package struct AssessmentResultsDocument: Sendable {
     let root: OSCALNode
 
     /// The document of `assessment`, its deliverables and the organisation.

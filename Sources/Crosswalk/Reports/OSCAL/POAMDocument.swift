@@ -2,7 +2,7 @@
 /// (mapping: `Docs/OSCAL.md`): one POA&M item and one risk per remediation action, with
 /// its deadline, priority, owner (a party in the action-owner role of a planned task) and
 /// the requirements it closes; the open cells it closes as observations.
-public struct POAMDocument: Sendable {
+package struct POAMDocument: Sendable {
     let root: OSCALNode
 
     public init(_ assessment: Assessment, deliverables: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) {

@@ -1,6 +1,6 @@
 /// `assessment.xlsx`: the consultant's working file, one sheet per register (sheets and
 /// columns: `Docs/Reports.md`). Written from the same values as the CSV reports.
-public enum AssessmentWorkbook {
+package enum AssessmentWorkbook {
     /// The values of the `Progress` drop-down on the Actions sheet.
     public static let progressValues = ["open", "in progress", "done", "risk accepted"]
 
