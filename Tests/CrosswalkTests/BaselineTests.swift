@@ -92,6 +92,7 @@ struct BaselineTests {
 
         // report.html: the section, with the counts, readiness then and now, the systems and the cells.
         let html = try String(contentsOfFile: dir + "/after/report.html", encoding: .utf8)
+        try expectSelfContained(html)
         let (text, groups) = try Self.reportSection(html)
         #expect(text.contains("Compared with the assessment of 2026-05-15 (\(dir)/before/assessment.json); this one is as of 2026-11-23."))
         for (n, label) in [(1, "gaps closed"), (1 + router.count, "newly open"), (1, "regressed"), (0, "improved")] {
