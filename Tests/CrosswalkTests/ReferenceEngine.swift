@@ -338,7 +338,7 @@ private struct RefRun {
         if let d = org.decisions.first(where: { $0.requirement == ref && $0.system == s.id }), !d.applicable {
             if entry.obligation == .mandatory { mandatory = d.justification; unjustified = false }
             else if entry.obligation == .selectable && !d.justification.isEmpty {
-                return Cell(requirement: ref, system: s.id, status: .excluded, reason: .soaExcluded(justification: "for \(s.id): \(d.justification)"), evidence: [], via: [],
+                return Cell(requirement: ref, system: s.id, status: .excluded, reason: .soaExcluded(justification: d.justification), evidence: [], via: [],
                             owner: owner, deadline: nil, credit: 0, applicability: applicability)
             } else { unjustified = true; mandatory = nil }
         }

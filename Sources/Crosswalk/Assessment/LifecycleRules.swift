@@ -68,7 +68,7 @@ extension EngineRun {
         guard !d.applicable else { return (nil, nil) }
         if entry.obligation == .mandatory { return (nil, .mandatory(justification: d.justification)) }
         if entry.obligation == .selectable && !d.justification.isEmpty {
-            return ((.excluded, .soaExcluded(justification: "for \(d.system ?? "this system"): \(d.justification)")), nil)
+            return ((.excluded, .soaExcluded(justification: d.justification)), nil)
         }
         return (nil, .unjustified)
     }
