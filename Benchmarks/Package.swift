@@ -20,5 +20,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Start-up alone (Dataset.bundled(), 20 runs): quick to build and run.
+        .executableTarget(
+            name: "StartupBench",
+            dependencies: [.product(name: "Crosswalk", package: "Crosswalk")]
+        ),
     ]
 )

@@ -23,11 +23,13 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("stage"), help: .hidden) var stageFile: String?
     @Flag(name: .customLong("from-memory"), help: .hidden) var fromMemory = false
     @Flag(name: .customLong("ingest-only"), help: .hidden) var ingestOnly = false
+    @Flag(name: .customLong("startup-only"), help: "Measure start-up only (Dataset.bundled(), 20 runs in process) and stop.") var startupOnly = false
 
     func run() throws {
         if let stageFile { try runStage(stageFile); return }
+        if startupOnly { printStartup(measureStartup()); return }
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let dataset = try reportingErrors { try Dataset.load() }
+        let dataset = try reportingErrors { try Dataset.bundled() }
         let exe = try selfPath()
         print("Crosswalk benchmark — \(machine())")
         #if DEBUG
@@ -35,9 +37,8 @@ struct Bench: ParsableCommand {
         #endif
 
         // Start-up: the bundled catalogues and crosswalks.
-        var startup: [Double] = []
-        for _ in 0..<20 { startup.append(time { _ = try? Dataset.load() }.seconds) }
-        print("\nStart-up (Dataset.load of the 4 bundled catalogues and 3 crosswalks, in process, 20 runs): median \(ms(median(startup))), best \(ms(startup.min()!))")
+        let startup = measureStartup()
+        printStartup(startup)
 
         let file = try generated(systems: systems, evidence: evidence, dataset: dataset)
         let size = fileSize(file)
@@ -126,7 +127,7 @@ struct Bench: ParsableCommand {
             print("Targets: ingest ≥ 0.8× C: \(fmt(ingestRatio, 2))× (\(ingestRatio >= 0.8 ? "met" : "MISSED")); "
                   + "end to end ≤ 2× C: \(fmt(e2eRatio, 2))× (\(e2eRatio <= 2 ? "met" : "MISSED")); "
                   + "peak RSS ≤ 1024 MB: \(e2eRSS / 1024) MB (\(e2eRSS <= 1 << 20 ? "met" : "MISSED")); "
-                  + "start-up ≤ 20 ms: \(ms(median(startup))) (\(median(startup) <= 0.020 ? "met" : "MISSED"))")
+                  + "start-up ≤ 20 ms: \(ms(median(startup.load))) (\(median(startup.load) <= 0.020 ? "met" : "MISSED"))")
         }
 
         // Scaling: 100 evidence items per system.
@@ -152,7 +153,7 @@ struct Bench: ParsableCommand {
     /// Loads, assesses and exports one file, printing `stage key=value …` (seconds).
     func runStage(_ file: String) throws {
         let start = ContinuousClock.now
-        let dataset = try reportingErrors { try Dataset.load() }
+        let dataset = try reportingErrors { try Dataset.bundled() }
         var org: Organization!
         var ingest: Duration
         if fromMemory {
@@ -285,4 +286,26 @@ func machine() -> String {
     let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
     let mem = ProcessInfo.processInfo.physicalMemory >> 30
     return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(mem) GiB, load average \(load)"
+}
+
+/// Start-up: `Dataset.bundled()` (the 4 bundled catalogues and 3 crosswalks), in process, 20
+/// runs after one warm-up; then the SHA-256 of the bundled files (`Dataset.sources`, computed
+/// on first use for `assessment.json`'s provenance), timed apart.
+func measureStartup() -> (load: [Double], sources: [Double]) {
+    _ = try? Dataset.bundled()
+    var load: [Double] = [], sources: [Double] = []
+    for _ in 0..<20 {
+        var dataset: Dataset?
+        load.append(time { dataset = try? Dataset.bundled() }.seconds)
+        sources.append(time { _ = dataset?.sources.count }.seconds)
+    }
+    return (load, sources)
+}
+
+func printStartup(_ s: (load: [Double], sources: [Double])) {
+    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    print("\nStart-up (Dataset.bundled(): 4 bundled catalogues and 3 crosswalks, in process, 20 runs): median \(ms(median(s.load))), best \(ms(s.load.min()!)); "
+          + "target ≤ 20 ms: \(median(s.load) <= 0.020 ? "met" : "MISSED")"
+          + (median(s.load) > 0.020 ? " by \(ms(median(s.load) - 0.020))" : "") + "; load average \(load)")
+    print("  then the bundled files' SHA-256 (Dataset.sources, on first use): median \(ms(median(s.sources))), best \(ms(s.sources.min()!))")
 }

@@ -1,0 +1,53 @@
+// Start-up (issue #16 item 4): `Dataset.bundled()`, the 4 bundled catalogues and 3
+// crosswalks, in process, median and best of 20 runs after one warm-up, against the 20 ms
+// target; then, timed apart, the SHA-256 of the bundled files (`Dataset.sources`, computed
+// on first use for the provenance of assessment.json). Build in release mode
+// (`Benchmarks/run.sh` does); `--runs N` changes the count.
+import Crosswalk
+#if canImport(Glibc)
+import Glibc
+#endif
+
+var runs = 20
+if let i = CommandLine.arguments.firstIndex(of: "--runs"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]), n > 0 { runs = n }
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+func median(_ v: [Double]) -> Double {
+    let s = v.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+func ms(_ s: Double) -> String {
+    let tenths = Int((s * 10_000).rounded())
+    return "\(tenths / 10).\(tenths % 10) ms"
+}
+func loadAverage() -> String {
+    guard let f = fopen("/proc/loadavg", "r") else { return "?" }
+    defer { fclose(f) }
+    var buffer = [CChar](repeating: 0, count: 128)
+    guard fgets(&buffer, Int32(buffer.count), f) != nil else { return "?" }
+    let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return line.split(separator: " ").prefix(3).joined(separator: " ")
+}
+
+let clock = ContinuousClock()
+do {
+    _ = try Dataset.bundled()
+    var load: [Double] = [], sources: [Double] = []
+    for _ in 0..<runs {
+        var dataset: Dataset?
+        let t0 = clock.now
+        dataset = try Dataset.bundled()
+        let t1 = clock.now
+        _ = dataset?.sources.count
+        let t2 = clock.now
+        load.append(seconds(t1 - t0))
+        sources.append(seconds(t2 - t1))
+    }
+    let m = median(load)
+    print("Start-up (Dataset.bundled(): 4 bundled catalogues and 3 crosswalks, in process, \(runs) runs): median \(ms(m)), best \(ms(load.min()!)); "
+          + "target ≤ 20 ms: " + (m <= 0.020 ? "met" : "MISSED by \(ms(m - 0.020))") + "; load average \(loadAverage())")
+    print("  then the bundled files' SHA-256 (Dataset.sources, on first use): median \(ms(median(sources))), best \(ms(sources.min()!))")
+} catch {
+    print("start-up failed: \(error)")
+    exit(1)
+}
