@@ -34,12 +34,17 @@ public struct XMLElement: Sendable, Hashable {
 
     /// The child elements, in document order.
     public var elements: [XMLElement] {
-        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+        var out: [XMLElement] = []
+        out.reserveCapacity(children.count)
+        for case .element(let e) in children { out.append(e) }
+        return out
     }
 
-    /// Child elements named `name`.
+    /// Child elements named `name` (one pass over the children, no intermediate array).
     public func elements(named name: String) -> [XMLElement] {
-        elements.filter { $0.name == name }
+        var out: [XMLElement] = []
+        for case .element(let e) in children where e.name == name { out.append(e) }
+        return out
     }
 
     /// The first child element named `name`.

@@ -62,6 +62,21 @@ public protocol XMLRawEventHandler {
 /// Adapts a `String` handler to the byte interface.
 struct StringEventAdapter<H: XMLEventHandler>: XMLRawEventHandler {
     var handler: H
+    /// The last namespace URI made a `String`, reused while the bytes are the same (most
+    /// elements share one namespace; a URI is longer than a small string, so each new one
+    /// would be a heap allocation).
+    private var lastNamespace = ""
+
+    init(handler: H) { self.handler = handler }
+
+    private mutating func namespaceString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        let same = lastNamespace.utf8.withContiguousStorageIfAvailable { stored in
+            stored.count == bytes.count && memcmpBytes(stored.baseAddress!, bytes.baseAddress!, bytes.count)
+        } ?? false
+        if !same { lastNamespace = String(decoding: bytes, as: UTF8.self) }
+        return lastNamespace
+    }
 
     mutating func startElement(_ element: XMLRawElement, control: inout XMLStreamControl) {
         var attrs: [XMLAttribute] = []
@@ -73,12 +88,12 @@ struct StringEventAdapter<H: XMLEventHandler>: XMLRawEventHandler {
                 attrs.append(XMLAttribute(name: String(decoding: a.name, as: UTF8.self), namespace: String(decoding: a.namespace, as: UTF8.self), value: a.value))
             }
         }
-        handler.startElement(name: element.nameString, namespace: element.namespaceString, attributes: attrs,
+        handler.startElement(name: element.nameString, namespace: namespaceString(element.namespace), attributes: attrs,
                              line: element.line, column: element.column, control: &control)
     }
 
     mutating func endElement(name: UnsafeBufferPointer<UInt8>, namespace: UnsafeBufferPointer<UInt8>, line: Int, control: inout XMLStreamControl) {
-        handler.endElement(name: String(decoding: name, as: UTF8.self), namespace: String(decoding: namespace, as: UTF8.self), line: line, control: &control)
+        handler.endElement(name: String(decoding: name, as: UTF8.self), namespace: namespaceString(namespace), line: line, control: &control)
     }
 
     mutating func characters(_ bytes: UnsafeRawBufferPointer, control: inout XMLStreamControl) {

@@ -119,7 +119,7 @@ private struct Reader {
         }
         let remarks = metadata.firstElement(named: "remarks")?.textContent ?? ""
 
-        for child in root.elements {
+        for case .element(let child) in root.children {
             if child.namespace != Self.oscal || !Self.catalogChildren.contains(child.name) {
                 log.error(.unknownElement, "<\(child.name)> is not allowed in <catalog>; expected metadata, param, control, group or back-matter", line: child.line)
                 continue
@@ -261,10 +261,10 @@ private struct Reader {
         } else {
             seenIDs[id] = line
         }
-        for child in element.elements where child.namespace != Self.oscal || !Self.entryChildren.contains(child.name) {
+        for case .element(let child) in element.children where child.namespace != Self.oscal || !Self.entryChildren.contains(child.name) {
             log.error(.unknownElement, "<\(child.name)> is not allowed in <\(element.name)>; expected title, param, prop, link, part, group or control", line: child.line)
         }
-        if isRequirement && !element.elements(named: "group").isEmpty {
+        if isRequirement && element.firstElement(named: "group") != nil {
             log.error(.unknownElement, "a <control> cannot hold a <group>; make '\(id)' a group or nest controls instead", line: line)
         }
         let title = element.firstElement(named: "title")?.textContent ?? ""
@@ -343,20 +343,21 @@ private struct Reader {
         } else {
             seenLabels[entry.label] = line
         }
-        let datedParts = element.elements(named: "part").filter { $0.attribute("name") == "application-date" && $0.attribute("ns") == Self.cw }
+        let parts = element.elements(named: "part")
+        let datedParts = parts.filter { $0.attribute("name") == "application-date" && $0.attribute("ns") == Self.cw }
         if !datedParts.isEmpty {
             if entry.appliesFrom != nil || entry.appliesFromBasis != nil {
                 log.error(.invalidValue, "'\(id)' has both applies-from props and application-date parts; keep the parts (they carry the act and the conditions)", line: line)
             }
             entry.dates = datedParts.compactMap { readDate($0) }
         }
-        let statement = element.elements(named: "part").filter { ["statement", "overview"].contains($0.attribute("name") ?? "") }
+        let statement = parts.filter { let n = $0.attribute("name"); return n == "statement" || n == "overview" }
             .map(\.textContent).filter { !$0.isEmpty }.joined(separator: " ")
         entry.statement = statement.isEmpty ? nil : statement
-        entry.statementID = element.elements(named: "part").first { $0.attribute("name") == "statement" }?.attribute("id")
+        entry.statementID = parts.first { $0.attribute("name") == "statement" }?.attribute("id")
         let label = entry.label
         entries.append(entry)
-        for child in element.elements where child.name == "group" || child.name == "control" {
+        for case .element(let child) in element.children where child.name == "group" || child.name == "control" {
             if child.namespace == Self.oscal { readEntry(child, parent: label, depth: depth + 1) }
         }
     }

@@ -93,7 +93,27 @@ extension InputFile {
         }
         // A regular file is read in one allocation of its size; a pipe or device grows the buffer, up to the limit.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(size > 0 ? size + 1 : 1 << 16)
+        if size > 0 {
+            // Straight into the array, no chunk buffer: one read for a small file such as a
+            // bundled catalogue (start-up reads seven of them).
+            var failed = false
+            bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+                while count < buffer.count {
+                    let n = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 { if errno == EINTR { continue }; failed = true; return }
+                    if n == 0 { return }
+                    count += n
+                }
+            }
+            if failed { throw fail("cannot read the file (\(String(cString: strerror(errno))))") }
+            // At most `size` bytes read (the file has not grown): done.
+            if bytes.count <= size { return InputFile(path: path, bytes: bytes) }
+            if bytes.count > maxBytes {
+                throw fail("the file is more than the limit of \(maxBytes) bytes; split it or raise the input-size limit", code: .fileTooLarge)
+            }
+        } else {
+            bytes.reserveCapacity(1 << 16)
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }

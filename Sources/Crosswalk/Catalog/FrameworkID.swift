@@ -38,7 +38,8 @@ public struct RequirementRef: Sendable, Hashable, Comparable, CustomStringConver
         self.init(FrameworkID(fw), label)
     }
 
-    public var description: String { "\(framework):\(label)" }
+    // Concatenated, not interpolated: interpolating a value looks up its conformances at run time.
+    public var description: String { framework.rawValue + ":" + label }
 
     public static func < (a: Self, b: Self) -> Bool {
         (a.framework.rawValue, a.label) < (b.framework.rawValue, b.label)

@@ -14,7 +14,12 @@ public struct Dataset: Sendable {
     public private(set) var warnings: [Diagnostic]
     /// The SHA-256 of every catalogue and crosswalk file loaded, catalogues first, each in
     /// load order (empty when built in code). See ``Provenance``.
-    public private(set) var sources: [FileDigest] = []
+    ///
+    /// Computed on first use (a run that never writes provenance never hashes the files),
+    /// then kept.
+    public var sources: [FileDigest] { pendingSources?.digests ?? [] }
+    /// The loaded files, hashed on first use of ``sources``.
+    private var pendingSources: PendingDigests?
 
     public init(catalogs: CatalogSet, collections: [MappingCollection] = [], warnings: [Diagnostic] = []) {
         self.catalogs = catalogs
@@ -46,7 +51,7 @@ public struct Dataset: Sendable {
         }
         // Catalogues first.
         var catalogs = CatalogSet()
-        var sources: [FileDigest] = []
+        var sources: [PendingDigests.File] = []
         var userFrameworks: [FrameworkID: String] = [:]
         for t in trees where t.root.name == "catalog" {
             do {
@@ -58,7 +63,7 @@ public struct Dataset: Sendable {
                     userFrameworks[catalog.framework] = t.file.path
                 }
                 catalogs.insert(catalog)
-                sources.append(FileDigest(kind: .catalog, name: t.file.path, subject: catalog.framework.rawValue, bytes: t.file.bytes))
+                sources.append(.init(kind: .catalog, name: t.file.path, subject: catalog.framework.rawValue, bytes: t.file.bytes))
                 warnings += w
             } catch { problems += error.diagnostics }
         }
@@ -76,14 +81,14 @@ public struct Dataset: Sendable {
             do {
                 let (collection, w) = try MappingLoader.load(root: t.root, file: t.file.path, catalogs: catalogs, limits: limitsOf(user: t.isUser))
                 collections.append(collection)
-                sources.append(FileDigest(kind: .crosswalk, name: t.file.path, subject: collection.title, bytes: t.file.bytes))
+                sources.append(.init(kind: .crosswalk, name: t.file.path, subject: collection.title, bytes: t.file.bytes))
                 warnings += w
             } catch { problems += error.diagnostics }
         }
         problems += crossCollectionProblems(collections)
         if !problems.isEmpty { throw CrosswalkError(diagnostics: problems) }
         var dataset = Dataset(catalogs: catalogs, collections: collections, warnings: warnings)
-        dataset.sources = sources
+        dataset.pendingSources = PendingDigests(sources)
         return dataset
     }
 
@@ -94,13 +99,13 @@ public struct Dataset: Sendable {
         var byPair: [PairKey: [(Relationship, Mapping)]] = [:]
         var order: [PairKey] = []
         var problems: [Diagnostic] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen: [MappingKey: SourceLocation] = [:]
         for m in collections.flatMap(\.mappings) {
             // Normalise the direction so A→B and B→A (inverse) are one pair.
             let forward = m.source < m.target
             let key = PairKey(a: forward ? m.source : m.target, b: forward ? m.target : m.source)
             let rel = forward ? m.relationship : m.relationship.inverse
-            let dup = "\(key.a)\u{1}\(key.b)\u{1}\(m.rationale.rawValue)"
+            let dup = MappingKey(source: key.a, target: key.b, rationale: m.rationale)
             if let first = seen[dup], first.file != m.location.file {
                 problems.append(Diagnostic(.error, .duplicateIdentifier, "\(m.source) and \(m.target) are already mapped with the \(m.rationale.rawValue) rationale at \(first); remove one", at: m.location))
             } else if seen[dup] == nil {

@@ -83,16 +83,27 @@ public struct MappingGraph: Sendable {
                 nodes.append(ref)
             }
         }
-        let sorted = mappings.filter { nodeIndex[$0.source] != nil && nodeIndex[$0.target] != nil }.sorted { a, b in
-            let ka = (nodeIndex[a.source]!, nodeIndex[a.target]!, a.rationale.rawValue, a.relationship.rank)
-            let kb = (nodeIndex[b.source]!, nodeIndex[b.target]!, b.rationale.rawValue, b.relationship.rank)
-            return ka < kb
+        // Sorted by (source node, target node, rationale, relationship), ties in input order;
+        // each mapping's node indices looked up once, not in the comparator.
+        struct Key { var source: Int; var target: Int; var rationale: MatchingRationale; var rank: Int; var index: Int }
+        var keys: [Key] = []
+        keys.reserveCapacity(mappings.count)
+        for (i, m) in mappings.enumerated() {
+            guard let s = nodeIndex[m.source], let t = nodeIndex[m.target] else { continue }
+            keys.append(Key(source: s, target: t, rationale: m.rationale, rank: m.relationship.rank, index: i))
         }
+        keys.sort { a, b in
+            if a.source != b.source { return a.source < b.source }
+            if a.target != b.target { return a.target < b.target }
+            if a.rationale != b.rationale { return a.rationale.rawValue < b.rationale.rawValue }
+            if a.rank != b.rank { return a.rank < b.rank }
+            return a.index < b.index
+        }
+        let sorted = keys.map { mappings[$0.index] }
         var adjacency = [[Edge]](repeating: [], count: nodes.count)
-        for (i, m) in sorted.enumerated() {
-            let s = nodeIndex[m.source]!, t = nodeIndex[m.target]!
-            adjacency[s].append(Edge(to: Int32(t), mapping: Int32(i), reversed: false))
-            adjacency[t].append(Edge(to: Int32(s), mapping: Int32(i), reversed: true))
+        for (i, k) in keys.enumerated() {
+            adjacency[k.source].append(Edge(to: Int32(k.target), mapping: Int32(i), reversed: false))
+            adjacency[k.target].append(Edge(to: Int32(k.source), mapping: Int32(i), reversed: true))
         }
         var offsets = [0], edges: [Edge] = []
         for var list in adjacency {

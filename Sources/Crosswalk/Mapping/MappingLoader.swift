@@ -21,6 +21,13 @@ package enum MappingLoader {
     }
 }
 
+/// A mapped pair and its rationale: one map per key.
+struct MappingKey: Hashable {
+    var source: RequirementRef
+    var target: RequirementRef
+    var rationale: MatchingRationale
+}
+
 private struct MappingReader {
     var log: DiagnosticLog
     let catalogs: CatalogSet
@@ -28,6 +35,10 @@ private struct MappingReader {
     let limits: InputLimits
     static let oscal = Catalog.oscalNamespace
     static let cw = Catalog.crosswalkNamespace
+    static let collectionChildren: Set<String> = ["metadata", "provenance", "mapping", "back-matter"]
+    static let mappingChildren: Set<String> = ["source-resource", "target-resource", "map", "prop", "link", "remarks", "mapping-description", "source-gap-summary",
+                                               "target-gap-summary", "confidence-score", "coverage"]
+    static let mapChildren: Set<String> = ["prop", "link", "relationship", "source", "target", "qualifier", "confidence-score", "coverage", "remarks"]
 
     init(file: String, catalogs: CatalogSet, limits: InputLimits) {
         self.file = file
@@ -43,7 +54,7 @@ private struct MappingReader {
         }
         let uuid = root.attribute("uuid") ?? ""
         if uuid.isEmpty { log.error(.missingAttribute, "<mapping-collection> needs a uuid attribute", line: root.line) }
-        for child in root.elements where child.namespace != Self.oscal || !["metadata", "provenance", "mapping", "back-matter"].contains(child.name) {
+        for case .element(let child) in root.children where child.namespace != Self.oscal || !Self.collectionChildren.contains(child.name) {
             log.error(.unknownElement, "<\(child.name)> is not allowed in <mapping-collection>; expected metadata, provenance, mapping or back-matter", line: child.line)
         }
         guard let metadata = root.firstElement(named: "metadata") else {
@@ -75,19 +86,19 @@ private struct MappingReader {
             log.error(.missingElement, "<mapping-collection> needs <provenance method=… matching-rationale=… status=…> after <metadata>", line: root.line)
         }
         var mappings: [Mapping] = []
-        var seen: [String: Int] = [:]
+        var seen: [MappingKey: Int] = [:]
         let blocks = root.elements(named: "mapping")
         if blocks.isEmpty { log.error(.missingElement, "<mapping-collection> has no <mapping>", line: root.line) }
         for block in blocks {
             guard let sourceFW = framework(of: block.firstElement(named: "source-resource"), role: "source-resource", in: block),
                   let targetFW = framework(of: block.firstElement(named: "target-resource"), role: "target-resource", in: block)
             else { continue }
-            for child in block.elements where !["source-resource", "target-resource", "map", "prop", "link", "remarks", "mapping-description", "source-gap-summary", "target-gap-summary", "confidence-score", "coverage"].contains(child.name) {
+            for case .element(let child) in block.children where !Self.mappingChildren.contains(child.name) {
                 log.error(.unknownElement, "<\(child.name)> is not allowed in <mapping>", line: child.line)
             }
-            for map in block.elements(named: "map") {
+            for case .element(let map) in block.children where map.name == "map" {
                 for m in readMap(map, sourceFW: sourceFW, targetFW: targetFW, defaultRationale: defaultRationale) {
-                    let key = "\(m.source)\u{1}\(m.target)\u{1}\(m.rationale.rawValue)"
+                    let key = MappingKey(source: m.source, target: m.target, rationale: m.rationale)
                     if let first = seen[key] {
                         log.error(.duplicateIdentifier, "\(m.source) → \(m.target) with \(m.rationale.rawValue) rationale is mapped twice (first at line \(first)); keep one map per pair and rationale", line: m.location.line)
                     } else {
@@ -148,7 +159,7 @@ private struct MappingReader {
         let uuid = map.attribute("uuid") ?? ""
         if uuid.isEmpty { log.error(.missingAttribute, "<map> needs a uuid attribute", line: line) }
         else if let problem = limits.identifierProblem(uuid, "the uuid of <map>") { log.error(.identifierTooLong, problem, line: line) }
-        for child in map.elements where !["prop", "link", "relationship", "source", "target", "qualifier", "confidence-score", "coverage", "remarks"].contains(child.name) {
+        for case .element(let child) in map.children where !Self.mapChildren.contains(child.name) {
             log.error(.unknownElement, "<\(child.name)> is not allowed in <map>", line: child.line)
         }
         var rationale = defaultRationale
@@ -156,14 +167,16 @@ private struct MappingReader {
             if let m = MatchingRationale(rawValue: r) { rationale = m }
             else { log.error(.invalidValue, "matching-rationale '\(r)' must be syntactic, semantic or functional", line: line) }
         }
-        let relText = map.firstElement(named: "relationship")?.textContent ?? ""
+        let relElement = map.firstElement(named: "relationship")
+        let relText = relElement?.textContent ?? ""
         let relationship = Relationship(rawValue: relText)
         if relationship == nil {
             log.error(.invalidValue, relText.isEmpty ? "<map> needs a <relationship>" : "relationship '\(relText)' is not one of \(Relationship.allCases.map(\.rawValue).joined(separator: ", "))",
-                      line: map.firstElement(named: "relationship")?.line ?? line)
+                      line: relElement?.line ?? line)
         }
         var strength: Int?
-        for p in map.elements(named: "prop") where p.attribute("ns") == Self.cw {
+        let props = map.elements(named: "prop")
+        for p in props where p.attribute("ns") == Self.cw {
             switch p.attribute("name") {
             case "strength":
                 let v = p.attribute("value") ?? ""
@@ -173,7 +186,7 @@ private struct MappingReader {
                 log.error(.unknownProperty, "prop '\(p.attribute("name") ?? "")' is not a Crosswalk map prop; use strength", line: p.line)
             }
         }
-        if strength == nil && !map.elements(named: "prop").contains(where: { $0.attribute("name") == "strength" }) {
+        if strength == nil && !props.contains(where: { $0.attribute("name") == "strength" }) {
             log.error(.missingElement, "<map> needs <prop name=\"strength\" ns=\"\(Self.cw)\" value=\"0–10\"/>", line: line)
         }
         if let r = relationship, let s = strength {
@@ -184,10 +197,11 @@ private struct MappingReader {
             }
         }
         let justification = map.firstElement(named: "remarks")?.textContent ?? ""
-        let sources = map.elements(named: "source").compactMap { resolve($0, framework: sourceFW) }
-        let targets = map.elements(named: "target").compactMap { resolve($0, framework: targetFW) }
-        if map.elements(named: "source").isEmpty { log.error(.missingElement, "<map> needs a <source type=\"control\" id-ref=…>", line: line) }
-        if map.elements(named: "target").isEmpty { log.error(.missingElement, "<map> needs a <target type=\"control\" id-ref=…>", line: line) }
+        let sourceElements = map.elements(named: "source"), targetElements = map.elements(named: "target")
+        let sources = sourceElements.compactMap { resolve($0, framework: sourceFW) }
+        let targets = targetElements.compactMap { resolve($0, framework: targetFW) }
+        if sourceElements.isEmpty { log.error(.missingElement, "<map> needs a <source type=\"control\" id-ref=…>", line: line) }
+        if targetElements.isEmpty { log.error(.missingElement, "<map> needs a <target type=\"control\" id-ref=…>", line: line) }
         guard let relationship, let strength else { return [] }
         var out: [Mapping] = []
         for s in sources {
