@@ -96,30 +96,44 @@ public struct Dataset: Sendable {
     /// asserted without A equal-to (or equivalent-to) B.
     static func crossCollectionProblems(_ collections: [MappingCollection]) -> [Diagnostic] {
         struct PairKey: Hashable { var a: RequirementRef; var b: RequirementRef }
-        var byPair: [PairKey: [(Relationship, Mapping)]] = [:]
-        var order: [PairKey] = []
-        var problems: [Diagnostic] = []
-        var seen: [MappingKey: SourceLocation] = [:]
-        for m in collections.flatMap(\.mappings) {
-            // Normalise the direction so A→B and B→A (inverse) are one pair.
-            let forward = m.source < m.target
-            let key = PairKey(a: forward ? m.source : m.target, b: forward ? m.target : m.source)
-            let rel = forward ? m.relationship : m.relationship.inverse
-            let dup = MappingKey(source: key.a, target: key.b, rationale: m.rationale)
-            if let first = seen[dup], first.file != m.location.file {
-                problems.append(Diagnostic(.error, .duplicateIdentifier, "\(m.source) and \(m.target) are already mapped with the \(m.rationale.rawValue) rationale at \(first); remove one", at: m.location))
-            } else if seen[dup] == nil {
-                seen[dup] = m.location
-            }
-            if byPair[key] == nil { order.append(key) }
-            byPair[key, default: []].append((rel, m))
+        /// What the mappings of one unordered pair assert: a bit per relationship (by rank,
+        /// read from `a` to `b`), the first location of each rationale, the last mapping's.
+        struct Pair {
+            var kinds: UInt8 = 0
+            var firstByRationale: [(MatchingRationale, SourceLocation)] = []
+            var last: SourceLocation
         }
-        for key in order {
-            let rels = byPair[key]!
-            let kinds = Set(rels.map(\.0))
-            if kinds.contains(.subsetOf) && kinds.contains(.supersetOf) && !kinds.contains(.equalTo) && !kinds.contains(.equivalentTo) {
-                let last = rels.last!.1
-                problems.append(Diagnostic(.error, .invalidValue, "contradictory mappings: \(key.a) is asserted both subset-of and superset-of \(key.b) but not equal-to; if they are the same, say equal-to or equivalent-to, else intersects-with", at: last.location))
+        var pairIndex: [PairKey: Int] = [:]
+        var pairs: [(key: PairKey, pair: Pair)] = []
+        var problems: [Diagnostic] = []
+        for collection in collections {
+            for m in collection.mappings {
+                // Normalise the direction so A→B and B→A (inverse) are one pair.
+                let forward = m.source < m.target
+                let key = PairKey(a: forward ? m.source : m.target, b: forward ? m.target : m.source)
+                let rel = forward ? m.relationship : m.relationship.inverse
+                let i: Int
+                if let found = pairIndex[key] { i = found } else {
+                    i = pairs.count
+                    pairIndex[key] = i
+                    pairs.append((key, Pair(last: m.location)))
+                }
+                if let first = pairs[i].pair.firstByRationale.first(where: { $0.0 == m.rationale })?.1 {
+                    if first.file != m.location.file {
+                        problems.append(Diagnostic(.error, .duplicateIdentifier, "\(m.source) and \(m.target) are already mapped with the \(m.rationale.rawValue) rationale at \(first); remove one", at: m.location))
+                    }
+                } else {
+                    pairs[i].pair.firstByRationale.append((m.rationale, m.location))
+                }
+                pairs[i].pair.kinds |= 1 << UInt8(rel.rank)
+                pairs[i].pair.last = m.location
+            }
+        }
+        func has(_ kinds: UInt8, _ r: Relationship) -> Bool { kinds & (1 << UInt8(r.rank)) != 0 }
+        for (key, pair) in pairs {
+            let k = pair.kinds
+            if has(k, .subsetOf) && has(k, .supersetOf) && !has(k, .equalTo) && !has(k, .equivalentTo) {
+                problems.append(Diagnostic(.error, .invalidValue, "contradictory mappings: \(key.a) is asserted both subset-of and superset-of \(key.b) but not equal-to; if they are the same, say equal-to or equivalent-to, else intersects-with", at: pair.last))
             }
         }
         return problems

@@ -19,23 +19,31 @@ package struct SHA256: Sendable {
 
     /// Adds `bytes` to the message.
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        length &+= UInt64(bytes.count)
-        var i = bytes.startIndex
+        if bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) != nil { return }
+        Array(bytes).withUnsafeBufferPointer { update(buffer: $0) }
+    }
+
+    /// Adds the bytes of `b`: whole blocks are compressed where they lie, without a copy.
+    private mutating func update(buffer b: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(b.count)
+        guard let base = b.baseAddress else { return }
+        var i = 0
         // Top up a partial block first.
-        while !pending.isEmpty && i != bytes.endIndex {
-            pending.append(bytes[i]); i = bytes.index(after: i)
-            if pending.count == 64 { let b = pending; compress(b[...]); pending.removeAll(keepingCapacity: true) }
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, b.count)
+            pending.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
+            i = take
+            if pending.count == 64 {
+                let block = pending
+                block.withUnsafeBufferPointer { Self.compress(&h, $0.baseAddress!) }
+                pending.removeAll(keepingCapacity: true)
+            }
         }
-        var block: [UInt8] = []
-        block.reserveCapacity(64)
-        while i != bytes.endIndex {
-            let end = bytes.index(i, offsetBy: 64, limitedBy: bytes.endIndex) ?? bytes.endIndex
-            if bytes.distance(from: i, to: end) < 64 { pending.append(contentsOf: bytes[i..<end]); break }
-            block.removeAll(keepingCapacity: true)
-            block.append(contentsOf: bytes[i..<end])
-            compress(block[...])
-            i = end
+        while b.count - i >= 64 {
+            Self.compress(&h, base + i)
+            i += 64
         }
+        if i < b.count { pending.append(contentsOf: UnsafeBufferPointer(start: base + i, count: b.count - i)) }
     }
 
     /// The 32-byte digest of everything added.
@@ -45,8 +53,10 @@ package struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var at = 0
-        while at < tail.count { compress(tail[at..<at + 64]); at += 64 }
+        tail.withUnsafeBufferPointer { t in
+            var at = 0
+            while at < t.count { Self.compress(&h, t.baseAddress! + at); at += 64 }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(32)
         for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
@@ -66,30 +76,33 @@ package struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private mutating func compress(_ block: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        var j = block.startIndex
-        for t in 0..<16 {
-            w[t] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
-            j += 4
-        }
+    /// One 64-byte block at `p` into the state `h` (the message schedule on the stack).
+    private static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32), _ p: UnsafePointer<UInt8>) {
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for t in 0..<16 {
+                let q = p + 4 * t
+                w[t] = UInt32(q[0]) << 24 | UInt32(q[1]) << 16 | UInt32(q[2]) << 8 | UInt32(q[3])
+            }
+            for t in 16..<64 {
+                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, hh) = h
+            k.withUnsafeBufferPointer { k in
+                for t in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
+            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
         }
-        var (a, b, c, d, e, f, g, hh) = h
-        for t in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ Self.k[t] &+ w[t]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }
 }
 
