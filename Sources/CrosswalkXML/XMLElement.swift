@@ -78,8 +78,11 @@ extension String {
     /// done on bytes wherever that gives the same answer (see ``foldingWhitespace(utf8:)``).
     public func foldingWhitespace() -> String {
         var s = self
-        if let fast = s.withUTF8({ String.foldingWhitespace(utf8: $0) }) { return fast }
-        return foldingWhitespaceByCharacter()
+        switch s.withUTF8({ String.fold(utf8: $0) }) {
+        case .unchanged: return s  // already folded: the same string, no copy
+        case .folded(let folded): return folded
+        case .byCharacter: return foldingWhitespaceByCharacter()
+        }
     }
 
     func foldingWhitespaceByCharacter() -> String {
@@ -102,20 +105,32 @@ extension String {
     /// combining mark or joiner after it, a prepended concatenation mark before it), where
     /// only the character-level fold is exact.
     public static func foldingWhitespace(utf8 b: UnsafeBufferPointer<UInt8>) -> String? {
+        switch fold(utf8: b) {
+        case .unchanged: return String(decoding: b, as: UTF8.self)
+        case .folded(let folded): return folded
+        case .byCharacter: return nil
+        }
+    }
+
+    enum Fold { case unchanged, folded(String), byCharacter }
+
+    /// The work of ``foldingWhitespace(utf8:)``: `.unchanged` when the bytes are already
+    /// folded, `.byCharacter` where only the character-level fold is exact.
+    static func fold(utf8 b: UnsafeBufferPointer<UInt8>) -> Fold {
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 }
         var clean = true, previous: UInt8 = 0x20
         for i in 0..<b.count {
             let c = b[i]
-            if c == 0x0D { return nil }
+            if c == 0x0D { return .byCharacter }
             if isSpace(c) {
-                if i + 1 < b.count && b[i + 1] >= 0x80 && startsWithExtender(b, at: i + 1) { return nil }
-                if previous >= 0x80 && endsWithPrepend(b, before: i) { return nil }
+                if i + 1 < b.count && b[i + 1] >= 0x80 && startsWithExtender(b, at: i + 1) { return .byCharacter }
+                if previous >= 0x80 && endsWithPrepend(b, before: i) { return .byCharacter }
                 if c != 0x20 || isSpace(previous) { clean = false }
             }
             previous = c
         }
         if isSpace(previous) { clean = false }
-        if clean { return String(decoding: b, as: UTF8.self) }
+        if clean { return .unchanged }
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var pending = false
@@ -125,7 +140,7 @@ extension String {
                 out.append(c)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return .folded(String(decoding: out, as: UTF8.self))
     }
 
     /// True when the scalar at `start` may extend a preceding space into one grapheme

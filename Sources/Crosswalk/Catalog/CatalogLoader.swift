@@ -40,8 +40,14 @@ package enum CatalogLoader {
 
 /// Checks an OSCAL token: a letter or `_` first, then letters, digits, `.`, `-`, `_`.
 func isOSCALToken(_ s: String) -> Bool {
-    guard let first = s.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-    return s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "." || $0 == "-" || $0 == "_" }
+    // ASCII answered without the Unicode property tables (the same answers: in ASCII only
+    // A–Z and a–z are alphabetic and only 0–9 have a numeric type).
+    func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") : c.properties.isAlphabetic
+    }
+    func isNumeric(_ c: Unicode.Scalar) -> Bool { c.value < 0x80 ? c >= "0" && c <= "9" : c.properties.numericType != nil }
+    guard let first = s.unicodeScalars.first, first == "_" || isLetter(first) else { return false }
+    return s.unicodeScalars.allSatisfy { isLetter($0) || isNumeric($0) || $0 == "." || $0 == "-" || $0 == "_" }
 }
 
 private struct Reader {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One step of a chain: `from relationship to`, as asserted (or as the inverse of an
 /// asserted mapping, read from the other side).
 public struct MappingStep: Sendable, Hashable {
@@ -59,9 +61,10 @@ public struct MappingGraph: Sendable {
     /// CSR adjacency: edges of node `n` are `edges[offsets[n]..<offsets[n+1]]`.
     private let offsets: [Int]
     private let edges: [Edge]
-    /// CSR of every relation (asserted then derived) of each node, best first.
-    private let relationOffsets: [Int]
-    private let relationStore: [Relation]
+    /// CSR of every relation (asserted then derived) of each node, best first: computed on
+    /// first use (a run that never asks for a relation, `crosswalk catalogs` say, never
+    /// pays for the inference), then kept.
+    private let relationTable: RelationTable
 
     struct Edge: Sendable {
         var to: Int32
@@ -116,13 +119,19 @@ public struct MappingGraph: Sendable {
         self.nodeIndex = nodeIndex
         self.offsets = offsets
         self.edges = edges
-        var relationOffsets = [0], store: [Relation] = []
-        for n in 0..<nodes.count {
-            store += Self.computeRelations(of: n, nodes: nodes, offsets: offsets, edges: edges, mappings: sorted)
-            relationOffsets.append(store.count)
+        self.relationTable = RelationTable()
+    }
+
+    /// The relations of every node, computed the first time they are asked for.
+    private var relations: (offsets: [Int], store: [Relation]) {
+        relationTable.value {
+            var relationOffsets = [0], store: [Relation] = []
+            for n in 0..<nodes.count {
+                store += Self.computeRelations(of: n, nodes: nodes, offsets: offsets, edges: edges, mappings: mappings)
+                relationOffsets.append(store.count)
+            }
+            return (relationOffsets, store)
         }
-        self.relationOffsets = relationOffsets
-        self.relationStore = store
     }
 
     private static func step(_ e: Edge, from: Int, nodes: [RequirementRef], mappings: [Mapping]) -> MappingStep {
@@ -199,7 +208,8 @@ public struct MappingGraph: Sendable {
     /// - Complexity: O(k) for k relations of `ref` (all are computed when the graph is built).
     public func relations(of ref: RequirementRef, to framework: FrameworkID? = nil, includeDerived: Bool = true) -> [Relation] {
         guard let n = nodeIndex[ref] else { return [] }
-        return relationStore[relationOffsets[n]..<relationOffsets[n + 1]].filter {
+        let table = relations
+        return table.store[table.offsets[n]..<table.offsets[n + 1]].filter {
             (framework == nil || $0.object.framework == framework) && (includeDerived || !$0.isDerived)
         }
     }
@@ -215,11 +225,28 @@ public struct MappingGraph: Sendable {
     /// - Complexity: O(total relations).
     public var derivedRelations: [Relation] {
         var out: [Relation] = []
+        let table = relations
         for n in 0..<nodes.count {
-            for r in relationStore[relationOffsets[n]..<relationOffsets[n + 1]] where r.isDerived && nodeIndex[r.object]! > n {
+            for r in table.store[table.offsets[n]..<table.offsets[n + 1]] where r.isDerived && nodeIndex[r.object]! > n {
                 out.append(r)
             }
         }
         return out
+    }
+}
+
+/// A graph's relations, computed once on first use; safe to share between threads (the
+/// engine asks from several at once): the first caller computes under the lock.
+private final class RelationTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var computed: (offsets: [Int], store: [Relation])?
+
+    func value(_ compute: () -> (offsets: [Int], store: [Relation])) -> (offsets: [Int], store: [Relation]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let result = compute()
+        computed = result
+        return result
     }
 }

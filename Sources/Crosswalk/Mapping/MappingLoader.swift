@@ -147,11 +147,12 @@ private struct MappingReader {
             log.error(.identifierTooLong, problem, line: item.line)
             return nil
         }
-        guard let catalog = catalogs.catalog(framework), let entry = catalog.entry(id: ref) ?? catalog.entry(label: ref) else {
+        // By index: no copy of the whole entry for its label.
+        guard let catalog = catalogs.catalog(framework), let i = catalog.index(ofID: ref) ?? catalog.index(ofLabel: ref) else {
             log.error(.unknownRequirement, "\(framework) has no entry with id or label '\(ref)'; check the id against `crosswalk show \(framework)`", line: item.line)
             return nil
         }
-        return RequirementRef(framework, entry.label)
+        return RequirementRef(framework, catalog.entries[i].label)
     }
 
     mutating func readMap(_ map: XMLElement, sourceFW: FrameworkID, targetFW: FrameworkID, defaultRationale: MatchingRationale) -> [Mapping] {
