@@ -4,6 +4,9 @@
 #   Benchmarks/run.sh                      # 10,000 systems, 1,000,000 evidence items, curve 100/1,000/10,000
 #   Benchmarks/run.sh --systems 1000 --evidence 100000 --scaling 100,1000 --repeat 5
 #
+# It prints the start-up row first (StartupBench: Dataset.bundled(), 20 runs, against the
+# 20 ms target; on its own: swift build -c release --package-path Benchmarks --product StartupBench).
+#
 # Builds the `crosswalk` tool and the benchmark harness (Benchmarks/Package.swift, kept out
 # of the product) in release mode, compiles the C baseline against libxml2
 # (pkg-config libxml-2.0), installs xmllint (libxml2-utils) if it is missing, then runs
@@ -21,6 +24,10 @@ if ! pkg-config --exists libxml-2.0 || ! command -v xmllint >/dev/null 2>&1; the
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq libxml2-dev libxml2-utils pkg-config
 fi
+
+# Start-up first (quick): Dataset.bundled(), median and best of 20 runs, against the 20 ms target.
+swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH-harness" --product StartupBench
+"$SCRATCH-harness/release/StartupBench"
 
 swift build -c release --scratch-path "$SCRATCH" --product crosswalk
 swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH-harness" --product CrosswalkBench

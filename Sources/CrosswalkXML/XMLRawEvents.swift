@@ -66,15 +66,18 @@ struct StringEventAdapter<H: XMLEventHandler>: XMLRawEventHandler {
     /// elements share one namespace; a URI is longer than a small string, so each new one
     /// would be a heap allocation).
     private var lastNamespace = ""
+    private var lastNamespaceBytes: [UInt8] = []
 
     init(handler: H) { self.handler = handler }
 
     private mutating func namespaceString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.isEmpty { return "" }
-        let same = lastNamespace.utf8.withContiguousStorageIfAvailable { stored in
-            stored.count == bytes.count && memcmpBytes(stored.baseAddress!, bytes.baseAddress!, bytes.count)
-        } ?? false
-        if !same { lastNamespace = String(decoding: bytes, as: UTF8.self) }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        let same = lastNamespaceBytes.count == bytes.count
+            && lastNamespaceBytes.withUnsafeBufferPointer { memcmpBytes($0.baseAddress!, base, bytes.count) }
+        if !same {
+            lastNamespace = String(decoding: bytes, as: UTF8.self)
+            lastNamespaceBytes = Array(bytes)
+        }
         return lastNamespace
     }
 
