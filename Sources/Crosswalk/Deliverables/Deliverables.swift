@@ -13,13 +13,13 @@ public struct Deliverables: Sendable, Hashable {
     public var primaryFramework: FrameworkID
     /// One entry per control group, in group order, with its owner and conflicts.
     public var ownership: [GroupOwnership]
-    /// Related requirements in different groups with different owners (``CoordinationRule``).
+    /// Related requirements in different groups with different owners (`CoordinationRule`).
     public var coordination: [CoordinationFinding] = []
     /// One action per group with open gaps (or no owner), in rank order.
     public var remediation: [RemediationAction]
     /// One per framework in scope that has selectable (Annex A) controls, by framework.
     public var statements: [StatementOfApplicability]
-    /// The AI register: one entry per system, in inventory order (``AIRegister``).
+    /// The AI register: one entry per system, in inventory order (`AIRegister`).
     public var register: [AIRegisterEntry] = []
 
     public var groups: [ControlGroup] { ownership.map(\.group) }

@@ -1,6 +1,10 @@
 extension ReportBundle {
     /// The reports of `assessment` and its `deliverables`.
     /// - Parameters:
+    ///   - assessment: the assessment to report.
+    ///   - deliverables: its deliverables (``Deliverables/init(_:organization:dataset:)``).
+    ///   - organization: the organisation assessed.
+    ///   - dataset: the dataset it was assessed against.
     ///   - provenance: the organisation file(s) read, for `assessment.json` (default: none).
     ///   - template: the Mustache template of `report.html` (default: the bundled one).
     public init(_ assessment: Assessment, deliverables: Deliverables, organization: Organization, dataset: Dataset,
@@ -29,8 +33,10 @@ extension ReportBundle {
     /// or none: each is streamed to a temporary file, and only when all are complete and
     /// flushed are they renamed over the targets. On failure no target is touched and no
     /// temporary file is left.
-    /// - Parameter progress: called before each file is produced, with the files done, the
-    ///   total and the name.
+    /// - Parameters:
+    ///   - directory: the folder to write into.
+    ///   - progress: called before each file is produced, with the files done, the total and
+    ///     the name.
     /// - Returns: the paths written, in order.
     /// - Throws: ``CrosswalkError`` `io-error` naming the path and the cause.
     @discardableResult
