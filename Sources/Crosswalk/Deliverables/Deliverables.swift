@@ -2,10 +2,10 @@
 /// their owners, the ranked remediation plan and the Statements of Applicability.
 ///
 /// ```swift
-/// let dataset = try Dataset.load()
-/// let (org, _) = try OrganizationLoader.load(bytes, file: "org.xml", catalogs: dataset.catalogs)
-/// let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: CalendarDate("2026-11-23")!))
-/// let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
+/// let dataset = try Dataset.bundled()
+/// let org = try Organization(contentsOf: "org.xml", catalogs: dataset.catalogs)
+/// let assessment = try await dataset.assess(org, options: AssessmentOptions(asOf: CalendarDate("2026-11-23")!))
+/// let deliverables = Deliverables(assessment, organization: org, dataset: dataset)
 /// for action in deliverables.remediation.prefix(5) { print(action.rank, action.title) }
 /// ```
 public struct Deliverables: Sendable, Hashable {
