@@ -60,7 +60,9 @@ struct Assess: ParsableCommand {
             With --out, writes gaps.csv, scores.csv, owners.csv, remediation.csv, soa-<framework>.csv, \
             assessment.json, assessment.xlsx and report.html (columns: Docs/CSV.md; JSON: Docs/JSON.md; \
             workbook and report: Docs/Reports.md) and OSCAL assessment-results and poam in JSON and \
-            XML (Docs/OSCAL.md), all or none, each atomically. \
+            XML (Docs/OSCAL.md), all or none, each atomically. With --baseline, compares with an earlier \
+            assessment.json (or --out folder) as crosswalk diff does, and adds changes.csv, a Changes sheet \
+            and a "Since the last assessment" section (Docs/Diff.md). \
             Exit codes: 0 success; 1 gaps found (with --fail-on-gaps); 2 invalid input; 3 I/O error.
             """)
     @OptionGroup var input: AssessmentOptions_
@@ -68,10 +70,15 @@ struct Assess: ParsableCommand {
     @Option(help: ArgumentHelp("A Mustache template for report.html (variables: Docs/Reports.md); default: the bundled one.", valueName: "file"))
     var template: String?
     @Flag(help: "Exit with 1 when any gap is found (for pipelines).") var failOnGaps = false
+    @Option(help: ArgumentHelp("An earlier assessment.json (or the --out folder that holds it) to compare with: what changed since then, in the reports and on standard output.",
+                               valueName: "old")) var baseline: String?
+    @Option(name: .customLong("baseline-max-bytes"), help: "The largest baseline assessment.json read.") var baselineMaxBytes = 256 << 20
 
     func run() throws {
         // A template with an error stops the run before anything is assessed or written.
         let reportTemplate = try template.map { path in try reportingErrors { try ReportTemplate(InputFile.read(path, maxBytes: ReportTemplate.maxBytes)) } } ?? .standard
+        // So does a baseline that cannot be read (its error names the file).
+        let old = try baseline.map { path in try reportingErrors { try Diff.snapshot(path, JSONReader(maxBytes: baselineMaxBytes)) } }
         // Loading and assessing print their own lines for large inputs (run()); then one line, rewritten.
         let progress = Progress()
         let (dataset, org, assessment) = try input.run()
@@ -79,12 +86,18 @@ struct Assess: ParsableCommand {
         let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
         progress.done()
         printSummary(assessment, deliverables, org: org)
+        let provenance = out != nil || old != nil ? Provenance(assessment, dataset: dataset, organizationFiles: try input.organizationDigests()) : nil
+        // The comparison with the baseline: the new side is this assessment as its assessment.json records it.
+        let changes = old.map { old in
+            let file = out.map { $0.hasSuffix("/") ? $0 + "assessment.json" : $0 + "/assessment.json" } ?? "(this assessment)"
+            return AssessmentDiff(old: old, new: AssessmentSnapshot(assessment, deliverables: deliverables, organization: org, provenance: provenance!, file: file))
+        }
+        if let changes { printChanges(changes) }
         if let out {
             try reportingErrors {
                 try OutputFolder.create(out)
-                let provenance = Provenance(assessment, dataset: dataset, organizationFiles: try input.organizationDigests())
                 let paths = try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, provenance: provenance,
-                                                   to: out, template: reportTemplate) { done, total, name in
+                                                   to: out, template: reportTemplate, changes: changes) { done, total, name in
                     progress.stage("writing reports \(done * 100 / max(total, 1))% (\(name))")
                 }
                 progress.done()
@@ -92,6 +105,20 @@ struct Assess: ParsableCommand {
             }
         }
         if failOnGaps && assessment.cells.contains(where: { $0.status.isGap }) { throw Exit.gapsFound }
+    }
+
+    /// The counts of the comparison with the baseline, after the summary; its warnings on standard error.
+    func printChanges(_ diff: AssessmentDiff) {
+        for w in diff.warnings { printError("warning: \(w)") }
+        let counts = [CellChange.closed, .newlyOpen, .regressed, .improved, .changed, .newlyMet, .noLongerAssessed].compactMap { c -> String? in
+            let n = diff.cells(c).count
+            return n == 0 && ![.closed, .newlyOpen, .regressed, .improved].contains(c) ? nil : "\(n) \(c.rawValue)"
+        }
+        var line = "Since the assessment of \(diff.oldAsOf) (\(diff.oldFile)): " + counts.joined(separator: ", ")
+        func list(_ ids: [String]) -> String { ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? " and \(ids.count - 10) more" : "") }
+        if !diff.systemsAdded.isEmpty { line += "; systems added: \(list(diff.systemsAdded))" }
+        if !diff.systemsRetired.isEmpty { line += "; systems retired: \(list(diff.systemsRetired))" }
+        print(line + (out == nil ? " (crosswalk diff lists the cells)." : " (every changed cell in changes.csv)."))
     }
 
     func printSummary(_ a: Assessment, _ d: Deliverables, org: Organization) {

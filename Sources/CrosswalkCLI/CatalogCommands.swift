@@ -74,6 +74,7 @@ struct Show: ParsableCommand {
         for p in e.properties where !["kind", "scope", "obligation", "actor", "risk-tier", "condition", "applies-from", "applies-from-basis", "label"].contains(p.name) {
             rows.append([p.name, p.value])
         }
+        if !e.lifecycle.rationale.isEmpty { rows.append(["lifecycle", e.lifecycle.rationale]) }
         let children = catalog.children(of: e.label)
         if !children.isEmpty { rows.append(["children", children.map(\.label).joined(separator: ", ")]) }
         rows.append(["defined at", e.location.description])

@@ -332,8 +332,11 @@ extension AuditorTests {
         #expect(basis?.contains("Art. 111(2)") == true, "\(basis ?? "")")
         let new = try #require(a.cell("eu-ai-act:Art. 26(1)", "BENEFITS-NEW"))
         #expect(new.status == .upcoming && new.deadline == CalendarDate("2027-12-02"))
-        let late = try #require(a.cell("eu-ai-act:Art. 26(1)", "CITIZEN-SCORE"))
+        let late = try #require(a.cell("eu-ai-act:Art. 26(2)", "CITIZEN-SCORE"))
         #expect(late.status == .upcoming && late.deadline == CalendarDate("2027-12-02"))
+        let live = try #require(a.cell("eu-ai-act:Art. 26(1)", "CITIZEN-SCORE"))
+        #expect(live.status == .upcoming && live.deadline == CalendarDate("2028-01-10")
+                && live.reason == .notYetInOperation(system: "CITIZEN-SCORE", goLive: CalendarDate("2028-01-10")))
         let model = try #require(a.cells.first { $0.requirement.description == "eu-ai-act:Art. 53(1)" })
         #expect(model.status == .upcoming && model.deadline == CalendarDate("2027-08-02"), "\(model.status) \(model.reason.sentence)")
     }

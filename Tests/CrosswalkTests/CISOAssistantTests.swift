@@ -51,6 +51,8 @@ struct CISOAssistantTests {
             if !r[6].isEmpty { let s = try #require(Int(r[6])); #expect((0...maxScore).contains(s)) }
             #expect(r[4] == "not_applicable" || r[4] == "not_assessed" ? r[6].isEmpty : !r[6].isEmpty)
             #expect(r[7].hasPrefix("Crosswalk assessment at 2026-11-23"))
+            // Reasons in words (never a Swift value's description).
+            #expect(!r[7].contains("Optional(") && !r[7].contains("(from:"), "\(r[7].prefix(300))")
             #expect(urns.insert(r[0]).inserted, "\(r[0]) written twice")
         }
     }
@@ -59,9 +61,21 @@ struct CISOAssistantTests {
         let rows = parseCSV(try file("compliance-assessment-iso42001.csv"))
         let a74 = try #require(rows.first { $0[1] == "A.7.4" })
         let cells = SampleGoldenTests.assessment.cells.filter { $0.requirement == RequirementRef(.iso42001, "A.7.4") }
-        for c in cells where c.status.isAssessed { #expect(a74[7].contains("\(c.system ?? "Organisation"): \(c.status.rawValue)")) }
+        for c in cells where c.status.isAssessed { #expect(a74[7].contains("\(c.system ?? "Organisation"): \(c.status.rawValue) — \(c.reason.sentence)")) }
         let expected = cells.allSatisfy { $0.status == .met } ? "compliant" : cells.contains { $0.status == .met || $0.credit > 0 } ? "partially_compliant" : "non_compliant"
         #expect(a74[4] == expected)
+    }
+
+    /// An obligation of a later date (format 2): its row is not assessed yet and to do, with
+    /// no score, and its observations name the date, the legal basis and the evidence
+    /// already gathered for it (preparation), e.g. Art. 9 for CLAIMS-PRICING.
+    @Test func upcomingCellsAreNotAssessedYetButShowTheirEvidence() throws {
+        let rows = parseCSV(try file("compliance-assessment-eu-ai-act.csv"))
+        let upcoming = SampleGoldenTests.assessment.cells.filter { $0.requirement == RequirementRef(.euAIAct, "Art. 9") && $0.status == .upcoming && !$0.evidence.isEmpty }
+        let c = try #require(upcoming.first)
+        let row = try #require(rows.first { $0[1] == "9.1" })
+        #expect(row[4] == "not_assessed" && row[5] == "to_do" && row[6].isEmpty)
+        #expect(row[7].contains("\(c.system!): upcoming — \(c.reason.sentence) Evidence: \(c.evidence.joined(separator: ", ")).") && row[7].contains("Applies from 2027-12-02"))
     }
 
     @Test func missingIdentifiersGoToTheNearestParentWithAWarning() throws {

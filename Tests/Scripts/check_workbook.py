@@ -29,7 +29,9 @@ def table(ws):
     return header, out
 
 soas = [f for f in sorted(os.listdir(d)) if f.startswith("soa-") and f.endswith(".csv")]
-expected = ["Summary", "Actions", "Gaps", "Owners"] + ["SoA ISO " + f[len("soa-iso"):-4] for f in soas] + ["Evidence", "AI register"]
+# With a baseline (assess --baseline), changes.csv is written and the Changes sheet follows the Summary.
+has_changes = os.path.exists(os.path.join(d, "changes.csv"))
+expected = ["Summary"] + (["Changes"] if has_changes else []) + ["Actions", "Gaps", "Owners"] + ["SoA ISO " + f[len("soa-iso"):-4] for f in soas] + ["Evidence", "AI register"]
 if wb.sheetnames != expected:
     fail(f"sheets {wb.sheetnames} != {expected}")
 print("sheets:", ", ".join(wb.sheetnames))
@@ -126,4 +128,19 @@ sysrows = [x for x in rows("scores.csv") if x["scope"] == "system"]
 if [x["System"] for x in sy] != [x["key"] for x in sysrows]:
     fail("AI register differs from the system scores of scores.csv")
 print(f"Evidence: {len(ev)} rows; AI register: {len(sy)} rows = scores.csv")
+
+if has_changes:
+    # Changes: the rows of changes.csv, in order; statuses as the CSV spells them (empty: no cell).
+    header, ch = table(wb["Changes"])
+    if header != ["Change", "Framework", "Requirement", "Title", "System", "System name", "Owner", "Owner name", "Status then", "Status now"]:
+        fail(f"Changes header {header}")
+    c = rows("changes.csv")
+    got = [(x["Change"], x["Framework"], x["Requirement"], x["System"] or "", x["Owner"] or "", x["Status then"] or "", x["Status now"] or "") for x in ch]
+    want = [(y["change"], y["framework"], unneutralise(y["requirement"]), unneutralise(y["system"]), unneutralise(y["owner"]), unneutralise(y["old_status"]), unneutralise(y["new_status"])) for y in c]
+    if got != want:
+        fail(f"Changes differs from changes.csv: {got[:3]} vs {want[:3]}")
+    summary = [r[0].value for r in wb["Summary"].iter_rows()]
+    if not any(isinstance(v, str) and v.startswith("Since the assessment of ") for v in summary):
+        fail("Summary: no block on the changes since the baseline")
+    print(f"Changes: {len(ch)} rows = changes.csv; Summary has the comparison")
 print("workbook ok")

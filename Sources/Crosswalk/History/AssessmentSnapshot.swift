@@ -3,7 +3,7 @@
 /// and its version are checked first, every value is typed, and every problem is located.
 /// Members this reader does not use are ignored, so later additions to the format (a new
 /// block of a newer release with the same format version) do not break it.
-public struct AssessmentSnapshot: Sendable {
+public struct AssessmentSnapshot: Sendable, Hashable {
     public struct CellRecord: Sendable, Hashable {
         public var requirement: RequirementRef
         public var system: String?

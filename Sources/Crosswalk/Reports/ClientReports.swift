@@ -1,8 +1,14 @@
 /// The two files for the client, beside the CSV and JSON reports: `assessment.xlsx` and
-/// `report.html`, rendered from one ``ReportContext`` built when the first is asked for.
+/// `report.html`, rendered from one ``ReportContext`` built when the first is asked for
+/// (with the comparison with an earlier assessment, when there is one).
 enum ClientReports {
-    static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, template: ReportTemplate) -> [ReportBundle.File] {
-        let context = LazyContext { ReportContext(a, deliverables: d, organization: organization, dataset: dataset) }
+    static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, template: ReportTemplate,
+                      changes: AssessmentDiff? = nil) -> [ReportBundle.File] {
+        let context = LazyContext {
+            var c = ReportContext(a, deliverables: d, organization: organization, dataset: dataset)
+            c.changes = changes.map { ReportContext.Changes($0, organization: organization, catalogs: dataset.catalogs) }
+            return c
+        }
         return [
             ReportBundle.File(name: "assessment.xlsx") { emit in
                 var rest: [UInt8] = []

@@ -29,12 +29,16 @@ package struct JSONWriter: Sendable {
     /// A number with at most `decimals` decimals, trailing zeros dropped (`0.5`, `28.5`, `1`).
     public mutating func number(_ value: Double, decimals: Int) {
         openValue()
+        bytes.append(contentsOf: Self.numberText(value, decimals: decimals).utf8)
+    }
+    /// The text ``number(_:decimals:)`` writes for `value`.
+    static func numberText(_ value: Double, decimals: Int) -> String {
         var text = formatFixed(value, decimals: decimals)
         if text.contains(".") {
             while text.last == "0" { text.removeLast() }
             if text.last == "." { text.removeLast() }
         }
-        bytes.append(contentsOf: text.utf8)
+        return text
     }
     /// A number that reads back as exactly `value` (the shortest such decimal, no exponent).
     mutating func exactNumber(_ value: Double) {

@@ -7,8 +7,12 @@ extension ReportBundle {
     ///   - dataset: the dataset it was assessed against.
     ///   - provenance: the organisation file(s) read, for `assessment.json` (default: none).
     ///   - template: the Mustache template of `report.html` (default: the bundled one).
+    ///   - changes: the comparison with an earlier assessment (`assess --baseline`): adds
+    ///     `changes.csv`, the workbook's Changes sheet and the report's "Since the last
+    ///     assessment" section (default: none).
     public init(_ assessment: Assessment, deliverables: Deliverables, organization: Organization, dataset: Dataset,
-                provenance: Provenance? = nil, template: ReportTemplate = .standard) {
+                provenance: Provenance? = nil, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil) {
+        self.changes = changes
         self.assessment = assessment
         self.deliverables = deliverables
         self.organization = organization
@@ -23,7 +27,7 @@ extension ReportBundle {
     /// `assessment.xlsx`, `report.html`. Each is produced only when asked.
     public var files: [File] {
         ReportBundle.renderers(assessment, deliverables: deliverables, organization: organization, dataset: dataset,
-                               provenance: provenance, template: template)
+                               provenance: provenance, template: template, changes: changes)
     }
 
     /// The report named `name` (`assessment.xlsx`, `report.html`, `gaps.csv` …), or nil.
@@ -42,6 +46,6 @@ extension ReportBundle {
     @discardableResult
     public func write(to directory: String, progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
         try ReportBundle.write(assessment, deliverables: deliverables, organization: organization, dataset: dataset, provenance: provenance,
-                               to: directory, template: template, progress: progress)
+                               to: directory, template: template, changes: changes, progress: progress)
     }
 }

@@ -15,6 +15,8 @@ public struct ReportBundle: Sendable {
     public var provenance: Provenance?
     /// The template of `report.html`.
     public var template: ReportTemplate
+    /// The comparison with an earlier assessment, if any (`assess --baseline`).
+    public var changes: AssessmentDiff?
 
     /// One report: its file name and how to produce its bytes, all at once or in pieces.
     public struct File {
@@ -43,17 +45,21 @@ public struct ReportBundle: Sendable {
     /// OSCAL `assessment-results` and `plan-of-action-and-milestones` documents in JSON and
     /// XML, `assessment.xlsx` and `report.html` (from `template`, by default the bundled one).
     /// `provenance` names the organisation file(s) behind `assessment.json` (default: none;
-    /// the catalogue and crosswalk hashes come from `dataset`).
+    /// the catalogue and crosswalk hashes come from `dataset`). With `changes` (the
+    /// comparison with an earlier assessment, `assess --baseline`), also `changes.csv`, a
+    /// Changes sheet in the workbook and a "Since the last assessment" section in the
+    /// report; without it, the files are exactly those of an assessment without a baseline.
     package static func render(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
-                              provenance: Provenance? = nil, template: ReportTemplate = .standard) -> [(name: String, bytes: [UInt8])] {
-        renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template)
+                               provenance: Provenance? = nil, template: ReportTemplate = .standard,
+                               changes: AssessmentDiff? = nil) -> [(name: String, bytes: [UInt8])] {
+        renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template, changes: changes)
             .map { (name: $0.name, bytes: $0.render()) }
     }
 
-    /// The same files as ``render(_:deliverables:organization:dataset:)``, each produced
+    /// The same files as ``render(_:deliverables:organization:dataset:provenance:template:changes:)``, each produced
     /// only when asked (for writing large reports one at a time, in pieces).
     package static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
-                                 provenance: Provenance? = nil, template: ReportTemplate = .standard) -> [File] {
+                                 provenance: Provenance? = nil, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil) -> [File] {
         let provenance = provenance ?? Provenance(assessment, dataset: dataset)
         var out: [File] = [
             File(name: "gaps.csv") { AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs, join: CellJoin(deliverables: d, organization: organization), emit: $0) },
@@ -62,9 +68,11 @@ public struct ReportBundle: Sendable {
             File(name: "remediation.csv") { _ in DeliverablesExport.remediationCSV(d, organization: organization) },
         ]
         for soa in d.statements { out.append(File(name: "soa-\(soa.framework.rawValue).csv") { _ in DeliverablesExport.soaCSV(soa) }) }
+        // The changed cells, as `crosswalk diff --format csv` prints them (Docs/Diff.md).
+        if let changes { out.append(File(name: "changes.csv") { _ in changes.csv() }) }
         out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance, emit: $0) })
         out += OSCALReports.files(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance)
-        out += ClientReports.files(assessment, deliverables: d, organization: organization, dataset: dataset, template: template)
+        out += ClientReports.files(assessment, deliverables: d, organization: organization, dataset: dataset, template: template, changes: changes)
         return out
     }
 
@@ -75,9 +83,9 @@ public struct ReportBundle: Sendable {
     /// - Returns: the paths written, in order.
     @discardableResult
     package static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil,
-                             to directory: String, template: ReportTemplate = .standard,
+                             to directory: String, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil,
                              progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
-        let all = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template)
+        let all = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template, changes: changes)
         let files = all.enumerated().map { i, f in
             (path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name, produce: { (emit: ([UInt8]) -> Void) in
                 progress?(i, all.count, f.name)

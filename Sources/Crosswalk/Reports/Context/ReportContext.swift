@@ -162,6 +162,8 @@ struct ReportContext: Sendable {
     var expiring: [Int]
     var openGapCells: Int
     var primaryFramework: FrameworkID
+    /// What changed since an earlier assessment, with `assess --baseline`; nil without one.
+    var changes: Changes? = nil
 
     init(_ a: Assessment, deliverables d: Deliverables, organization org: Organization, dataset: Dataset) {
         let catalogs = dataset.catalogs
@@ -316,7 +318,11 @@ struct ReportContext: Sendable {
         var dates: [(date: CalendarDate, basis: String, reqs: [String], cells: Int)] = []
         for c in a.cells where c.status == .upcoming {
             guard let date = c.deadline else { continue }
-            let basis = reportText(catalogs.entry(c.requirement)?.appliesFromBasis ?? "")
+            let basis: String = if case let .notYetInOperation(system, _) = c.reason {
+                reportText("\(system) goes live (operation duties)")
+            } else {
+                reportText(catalogs.entry(c.requirement)?.appliesFromBasis ?? "")
+            }
             let req = c.requirement.label
             if let i = dates.firstIndex(where: { $0.date == date && $0.basis == basis }) {
                 if !dates[i].reqs.contains(req) { dates[i].reqs.append(req) }

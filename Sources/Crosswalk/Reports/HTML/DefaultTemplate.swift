@@ -87,7 +87,45 @@ enum DefaultTemplate {
     {{#has_expiring_more}}<p class="note">{{expiring_more}} more of the {{expiring_count}} evidence items expired or expiring are on the Evidence sheet of assessment.xlsx (column "Validity at as-of date"); the first {{caps.expiring_evidence}}, soonest first, are shown here.</p>{{/has_expiring_more}}
     </section>
 
-    <section class="page" id="charts">
+    {{#changes}}<section class="page" id="changes">
+    <h2>Since the last assessment</h2>
+    <p class="meta">Compared with the assessment of {{old_as_of}} ({{old_file}}); this one is as of {{new_as_of}}.</p>
+    {{#warnings}}{{#first()}}<div class="warnings"><h4>The two assessments may not be like for like</h4><ul>{{/first()}}
+    <li>{{text}}</li>
+    {{#last()}}</ul></div>{{/last()}}{{/warnings}}
+    <div class="numbers">
+    <div class="number"><div class="value">{{closed}}</div><div class="label">gaps closed (met now)</div></div>
+    <div class="number"><div class="value">{{newly_open}}</div><div class="label">newly open (not counted then: a new obligation, system or requirement)</div></div>
+    <div class="number"><div class="value">{{regressed}}</div><div class="label">regressed (met then, or a lighter gap)</div></div>
+    <div class="number"><div class="value">{{improved}}</div><div class="label">improved (a lighter gap now)</div></div>
+    </div>
+    {{#has_frameworks}}<table><thead><tr><th>Framework</th>{{#counts}}<th class="num">{{label}}</th>{{/counts}}</tr></thead><tbody>
+    {{#frameworks}}<tr><td>{{framework}}</td>{{#counts}}<td class="num">{{count}}</td>{{/counts}}</tr>
+    {{/frameworks}}</tbody></table>{{/has_frameworks}}
+    <h3>Readiness then and now</h3>
+    <table><thead><tr><th>Scope</th><th class="num">Then ({{old_as_of}})</th><th class="num">Now ({{new_as_of}})</th><th class="num">Change</th></tr></thead><tbody>
+    {{#readiness}}<tr><td>{{#is_system}}system {{/is_system}}{{label}}</td><td class="num">{{then}}</td><td class="num">{{now}}</td><td class="num">{{delta}}</td></tr>
+    {{/readiness}}</tbody></table>
+    {{#has_readiness_more}}<p class="note">{{readiness_more}} further systems are left out here; every system's readiness then and now is on the Summary sheet of assessment.xlsx.</p>{{/has_readiness_more}}
+    {{#has_systems}}<h3>Systems added and retired</h3><table><thead><tr><th>Change</th><th>System</th><th>Name</th></tr></thead><tbody>
+    {{#systems_added}}<tr><td>added</td><td>{{id}}</td><td>{{name}}</td></tr>
+    {{/systems_added}}{{#systems_retired}}<tr><td>retired</td><td>{{id}}</td><td></td></tr>
+    {{/systems_retired}}</tbody></table>
+    <p class="note">The cells of an added system count as newly open or newly met; those of a retired system are not counted as changes.</p>{{/has_systems}}
+    {{#has_requirements}}<h3>Requirements added or removed by a catalogue change</h3>
+    <p>{{#requirements_added}}added {{requirement}}; {{/requirements_added}}{{#requirements_removed}}removed {{requirement}}; {{/requirements_removed}}</p>{{/has_requirements}}
+    <h3>Changed cells</h3>
+    {{#groups}}<h4>{{label}}: {{count}}</h4>
+    <table><thead><tr><th>Framework</th><th>Requirement</th><th>System</th><th>Owner</th><th>Then</th><th>Now</th></tr></thead><tbody>
+    {{#cells}}<tr><td>{{framework}}</td><td><strong>{{requirement}}</strong> {{title}}</td><td>{{system_label}}</td><td>{{owner_label}}</td><td>{{#old}}{{#styled}}<span class="status st-{{code}}">{{label}}</span>{{/styled}}{{^styled}}{{label}}{{/styled}}{{/old}}</td><td>{{#new}}{{#styled}}<span class="status st-{{code}}">{{label}}</span>{{/styled}}{{^styled}}{{label}}{{/styled}}{{/new}}</td></tr>
+    {{/cells}}</tbody></table>
+    {{#has_more}}<p class="note">{{more}} further cells of this kind are left out here.</p>{{/has_more}}
+    {{/groups}}
+    {{^groups}}<p>No cell changed.</p>{{/groups}}
+    {{#has_cells_more}}<p class="note">{{cells_more}} changed cells are left out here (the section lists the first {{caps.change_rows}}); every one is in changes.csv and on the Changes sheet of assessment.xlsx.</p>{{/has_cells_more}}
+    </section>
+
+    {{/changes}}<section class="page" id="charts">
     <h2>Where the gaps are</h2>
     <figure>{{{status_svg}}}<figcaption>Cells by status, overall and per framework.</figcaption></figure>
     <figure>{{{heatmap_svg}}}<figcaption>Readiness of each AI system per framework (cells assessed for the system; — where none). {{heatmap_note}}</figcaption></figure>

@@ -16,6 +16,8 @@ package enum HTMLReport {
     public static let heatmapSystems = 60
     /// Evidence items in "expired or expiring" (soonest first).
     public static let expiringEvidence = 50
+    /// Changed cells listed in "Since the last assessment" (with a baseline).
+    public static let changeRows = 2_000
 
     /// The report's bytes.
     public static func render(_ assessment: Assessment, deliverables: Deliverables, organization: Organization, dataset: Dataset,

@@ -115,9 +115,10 @@ enum HTMLVariables {
 
         v["catalogues"] = c.catalogues.map { ["framework": $0.framework, "title": $0.title, "edition": $0.edition, "version": $0.version, "source": $0.source, "licence": $0.licence] as [String: Any] }
         v["crosswalks"] = c.crosswalks.map { ["title": $0.title, "version": $0.version, "method": $0.method, "status": $0.status, "rationale": $0.rationale, "mappings": $0.mappings, "source": $0.source] as [String: Any] }
+        if let changes = c.changes { v["changes"] = Self.changes(changes) }
         v["caps"] = ["top_actions": HTMLReport.topActions, "system_pages": HTMLReport.systemPages, "gaps_per_system": HTMLReport.gapsPerSystemPage,
                      "register_rows": HTMLReport.registerRows, "heatmap_systems": HTMLReport.heatmapSystems,
-                     "expiring_evidence": HTMLReport.expiringEvidence] as [String: Any]
+                     "expiring_evidence": HTMLReport.expiringEvidence, "change_rows": HTMLReport.changeRows] as [String: Any]
         return v
     }
 

@@ -8,9 +8,11 @@ package struct AssessmentResultsDocument: Sendable {
 
     /// The document of `assessment`, its deliverables and the organisation.
     public init(_ assessment: Assessment, deliverables: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) {
-        let cx = OSCALContext(assessment, deliverables: deliverables, organization: organization, catalogs: catalogs, provenance: provenance)
-        root = Self.build(cx)
+        self.init(context: OSCALContext(assessment, deliverables: deliverables, organization: organization, catalogs: catalogs, provenance: provenance))
     }
+
+    /// The document over a context shared with the other OSCAL files.
+    init(context cx: OSCALContext) { root = Self.build(cx) }
 
     /// OSCAL JSON (`assessment-results.json`).
     public func json() -> [UInt8] { root.renderJSON() }

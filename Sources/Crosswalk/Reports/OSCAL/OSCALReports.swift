@@ -1,13 +1,54 @@
 /// The OSCAL files `crosswalk assess --out` writes beside the CSV and JSON reports.
+///
+/// The four files share one ``OSCALContext`` (identities, parties, the evidence register by
+/// id), and each document's tree is built once for its JSON and its XML. The tree holds
+/// only what is small (metadata, the systems, the controls reviewed, back-matter):
+/// observations, findings, risks and POA&M items are ``OSCALNode/Content/generated(count:make:)``
+/// members, each built when it is written and dropped once its bytes are handed on, so
+/// memory does not grow with the number of cells (`Docs/OSCAL.md`, "Size at scale").
 enum OSCALReports {
     static let names = ["assessment-results.json", "assessment-results.xml", "poam.json", "poam.xml"]
 
     static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) -> [ReportBundle.File] {
-        [
-            ReportBundle.File(name: names[0]) { AssessmentResultsDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).json(emit: $0) },
-            ReportBundle.File(name: names[1]) { AssessmentResultsDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).xml(emit: $0) },
-            ReportBundle.File(name: names[2]) { POAMDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).json(emit: $0) },
-            ReportBundle.File(name: names[3]) { POAMDocument(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance).xml(emit: $0) },
+        let shared = Shared { OSCALContext(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance) }
+        return [
+            ReportBundle.File(name: names[0]) { shared.results(last: false).json(emit: $0) },
+            ReportBundle.File(name: names[1]) { shared.results(last: true).xml(emit: $0) },
+            ReportBundle.File(name: names[2]) { shared.poam(last: false).json(emit: $0) },
+            ReportBundle.File(name: names[3]) { shared.poam(last: true).xml(emit: $0) },
         ]
+    }
+
+    /// The context and the two document trees, each made on first use; a document's tree is
+    /// let go after its last format is asked for, and the context after the POA&M's (asked
+    /// again, they are made again, so any order of rendering gives the same bytes). The files
+    /// of a bundle are produced one after another on one thread; not shared across threads.
+    final class Shared: @unchecked Sendable {
+        private let make: () -> OSCALContext
+        private var context: OSCALContext?
+        private var resultsDocument: AssessmentResultsDocument?
+        private var poamDocument: POAMDocument?
+
+        init(_ make: @escaping () -> OSCALContext) { self.make = make }
+
+        private func cx() -> OSCALContext {
+            if let context { return context }
+            let c = make()
+            context = c
+            return c
+        }
+
+        func results(last: Bool) -> AssessmentResultsDocument {
+            let doc = resultsDocument ?? AssessmentResultsDocument(context: cx())
+            resultsDocument = last ? nil : doc
+            return doc
+        }
+
+        func poam(last: Bool) -> POAMDocument {
+            let doc = poamDocument ?? POAMDocument(context: cx())
+            poamDocument = last ? nil : doc
+            if last { context = nil }
+            return doc
+        }
     }
 }

@@ -6,9 +6,11 @@ package struct POAMDocument: Sendable {
     let root: OSCALNode
 
     public init(_ assessment: Assessment, deliverables: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) {
-        let cx = OSCALContext(assessment, deliverables: deliverables, organization: organization, catalogs: catalogs, provenance: provenance)
-        root = Self.build(cx)
+        self.init(context: OSCALContext(assessment, deliverables: deliverables, organization: organization, catalogs: catalogs, provenance: provenance))
     }
+
+    /// The document over a context shared with the other OSCAL files.
+    init(context cx: OSCALContext) { root = Self.build(cx) }
 
     /// OSCAL JSON (`poam.json`).
     public func json() -> [UInt8] { root.renderJSON() }
@@ -22,10 +24,15 @@ package struct POAMDocument: Sendable {
         let a = cx.assessment
         let actions = cx.deliverables.remediation
         // The open cells each action closes (indices into the assessment's cells): cells of
-        // its requirements that are gaps; each cell observed once, in first-use order.
+        // its requirements that are gaps, of its systems (and organisation-wide cells when it
+        // is organisation-wide: a "classify" action for one system closes nothing of another
+        // system's); each cell observed once, in first-use order.
         var openOf: [RequirementRef: [Int]] = [:]
         for i in cx.assessedCells where !(OSCALCellMapping.state(a.cells[i].status)?.satisfied ?? true) { openOf[a.cells[i].requirement, default: []].append(i) }
-        let cellsOf: [[Int]] = actions.map { x in x.requirements.flatMap { openOf[$0] ?? [] } }
+        let cellsOf: [[Int]] = actions.map { x in
+            let systems = Set(x.systems)
+            return x.requirements.flatMap { openOf[$0] ?? [] }.filter { i in a.cells[i].system.map(systems.contains) ?? x.organizationWide }
+        }
         var observedSet = Set<Int>(), firstUse: [Int] = []
         for list in cellsOf { for i in list where observedSet.insert(i).inserted { firstUse.append(i) } }
         let observed = firstUse

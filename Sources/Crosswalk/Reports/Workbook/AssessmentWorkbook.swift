@@ -15,6 +15,7 @@ package enum AssessmentWorkbook {
     static func render(_ c: ReportContext, emit: @escaping ([UInt8]) -> Void) {
         var wb = Workbook(emit: emit)
         wb.add(c.summarySheet())
+        if let changes = c.changes { wb.add(c.changesSheet(changes)) }
         wb.add(c.actionsSheet())
         wb.add(c.gapsSheet())
         wb.add(c.ownersSheet())

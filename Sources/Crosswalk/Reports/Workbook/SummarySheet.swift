@@ -1,6 +1,7 @@
 extension ReportContext {
     /// Summary: the organisation, the frameworks (readiness in force, upcoming obligations),
-    /// the systems, counts by status, and where the numbers come from.
+    /// what changed since the earlier assessment (with a baseline), the systems, counts by
+    /// status, and where the numbers come from.
     func summarySheet() -> Sheet {
         var s = Sheet(name: "Summary", columns: [("Item", 46), ("Value", 18), ("", 14), ("", 14), ("", 16), ("", 44), ("", 40), ("", 14), ("", 14),
                                                  ("", 14), ("", 14), ("", 14), ("", 14), ("", 14), ("", 14), ("", 14)])
@@ -18,6 +19,7 @@ extension ReportContext {
         s.row([.text("Unowned groups"), .integer(owners.filter(\.unowned).count)])
         s.row([.text("Evidence expired or expiring within \(Self.horizonDays) days"), .integer(expiring.count)])
         s.row([])
+        if let changes { changesSummary(changes, into: &s) }
 
         let statusHeads = StatusStyle.all.map { SheetValue.heading($0.style.label) }
         s.row([.heading("Framework"), .heading("Readiness in force"), .heading("Assessed cells"), .heading("Upcoming cells"),
