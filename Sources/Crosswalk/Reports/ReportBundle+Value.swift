@@ -48,4 +48,11 @@ extension ReportBundle {
         try ReportBundle.write(assessment, deliverables: deliverables, organization: organization, dataset: dataset, provenance: provenance,
                                to: directory, template: template, changes: changes, progress: progress)
     }
+
+    /// Installs, once per process and only when called, handlers for SIGINT, SIGTERM and
+    /// SIGHUP that remove the temporary files of report writes in flight, then end the
+    /// process as the signal would have. The library never installs them on its own: call
+    /// this from a program that owns its signals (the `crosswalk` tool does); a server with
+    /// its own signal handling should not.
+    public static func installSignalCleanup() { AtomicFile.installSignalCleanup() }
 }
