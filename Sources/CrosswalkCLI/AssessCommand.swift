@@ -74,6 +74,10 @@ struct Assess: ParsableCommand {
                                valueName: "old")) var baseline: String?
     @Option(name: .customLong("baseline-max-bytes"), help: "The largest baseline assessment.json read.") var baselineMaxBytes = 256 << 20
 
+    func validate() throws {
+        guard baselineMaxBytes > 0 else { throw ValidationError("--baseline-max-bytes must be 1 or more") }
+    }
+
     func run() throws {
         // A template with an error stops the run before anything is assessed or written.
         let reportTemplate = try template.map { path in try reportingErrors { try ReportTemplate(InputFile.read(path, maxBytes: ReportTemplate.maxBytes)) } } ?? .standard

@@ -59,6 +59,36 @@ struct BaselineTests {
         #expect(made.cells.contains { $0.status == "stale" } && made.scores.contains { $0.readiness == nil || $0.readiness! > 0 })
     }
 
+    /// In the library: a comparison adds changes.csv and changes the workbook and the
+    /// report only; every other file keeps its bytes, and without one nothing changes.
+    @Test func aComparisonTouchesOnlyTheFilesThatShowIt() throws {
+        let (org, d) = try SampleDeliverables.get
+        let a = SampleGoldenTests.assessment, p = SampleReports.provenance
+        let plain = ReportBundle.render(a, deliverables: d, organization: org, dataset: Shared.dataset, provenance: p)
+        #expect(plain.map(\.name) == SampleReports.files.map(\.name) && zip(plain, SampleReports.files).allSatisfy { $0.bytes == $1.bytes })
+        #expect(!plain.contains { $0.name == "changes.csv" })
+        // Compared with the sample as of an earlier date.
+        let june = AssessmentEngine.assess(org, dataset: Shared.dataset, options: AssessmentOptions(asOf: CalendarDate("2026-06-01")!))
+        let old = AssessmentSnapshot(june, deliverables: Deliverables.build(june, organization: org, dataset: Shared.dataset), organization: org,
+                                     provenance: Provenance(june, dataset: Shared.dataset), file: "june/assessment.json")
+        let diff = AssessmentDiff(old: old, new: AssessmentSnapshot(a, deliverables: d, organization: org, provenance: p, file: "assessment.json"))
+        #expect(!diff.cells.isEmpty)
+        let compared = ReportBundle.render(a, deliverables: d, organization: org, dataset: Shared.dataset, provenance: p, changes: diff)
+        var names = plain.map(\.name)
+        names.insert("changes.csv", at: names.firstIndex(of: "assessment.json")!)
+        #expect(compared.map(\.name) == names)
+        for f in compared {
+            let before = plain.first { $0.name == f.name }?.bytes
+            switch f.name {
+            case "changes.csv": #expect(f.bytes == diff.csv())
+            case "assessment.xlsx", "report.html": #expect(f.bytes != before, "\(f.name)")
+            default: #expect(f.bytes == before, "\(f.name)")
+            }
+        }
+        let html = String(decoding: try #require(compared.first { $0.name == "report.html" }).bytes, as: UTF8.self)
+        #expect(html.contains("Compared with the assessment of 2026-06-01 (june/assessment.json)"))
+    }
+
     @Test func theReportsShowExactlyWhatChangedSinceTheBaseline() throws {
         let dir = try temporaryFolder("crosswalk-baseline")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -92,6 +122,7 @@ struct BaselineTests {
 
         // report.html: the section, with the counts, readiness then and now, the systems and the cells.
         let html = try String(contentsOfFile: dir + "/after/report.html", encoding: .utf8)
+        try expectSelfContained(html)
         let (text, groups) = try Self.reportSection(html)
         #expect(text.contains("Compared with the assessment of 2026-05-15 (\(dir)/before/assessment.json); this one is as of 2026-11-23."))
         for (n, label) in [(1, "gaps closed"), (1 + router.count, "newly open"), (1, "regressed"), (0, "improved")] {

@@ -157,6 +157,11 @@ struct ClientReportTests {
             #expect(html.contains(section))
         }
         #expect(HTMLReport.render(s.assessment, deliverables: s.d, organization: s.org, dataset: Shared.dataset) == bytes)
+        // The coordination findings a consultant hands over with the ownership list, each with both owners.
+        #expect(s.d.coordination.count == 2 && html.contains("Coordination: related requirements owned by different people"))
+        for f in s.d.coordination {
+            #expect(html.contains("\(f.subject.requirement) (\(f.subject.group))") && html.contains("\(f.object.requirement) (\(f.object.group))"))
+        }
     }
 
     @Test func aTemplateWithASyntaxErrorIsALocatedError() {

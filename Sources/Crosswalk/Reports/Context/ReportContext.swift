@@ -108,6 +108,13 @@ struct ReportContext: Sendable {
         var action: String
     }
 
+    struct Coordination: Sendable {
+        var requirement: String, group: String, owner: String, ownerName: String
+        var relationship: String
+        var otherRequirement: String, otherGroup: String, otherOwner: String, otherOwnerName: String
+        var justification: String
+    }
+
     struct SoARow: Sendable {
         var control: String, title: String, theme: String
         var applicable: Bool, decision: String, justification: String
@@ -153,6 +160,8 @@ struct ReportContext: Sendable {
     var cells: [CellRow]
     var actions: [Action]
     var owners: [Owner]
+    /// Related requirements in different groups with different owners (``CoordinationFinding``), in the deliverables' order.
+    var coordination: [Coordination] = []
     var statements: [SoA]
     var evidence: [EvidenceRow]
     var catalogues: [CatalogueRow]
@@ -273,6 +282,11 @@ struct ReportContext: Sendable {
                    priority: x.priority.total, priorityBreakdown: x.priority.explanation)
         }
 
+        coordination = d.coordination.map { f in
+            Coordination(requirement: f.subject.requirement.description, group: f.subject.group, owner: f.subject.owner, ownerName: name(f.subject.owner),
+                         relationship: "\(f.relationship.rawValue) \(f.strength)", otherRequirement: f.object.requirement.description, otherGroup: f.object.group,
+                         otherOwner: f.object.owner, otherOwnerName: name(f.object.owner), justification: reportText(f.justification))
+        }
         owners = d.ownership.map { o in
             let g = o.group
             return Owner(group: g.id, anchor: g.anchor.description, anchorTitle: reportText(catalogs.entry(g.anchor)?.title ?? ""),

@@ -144,11 +144,16 @@ enum DefaultTemplate {
     </section>
 
     <section class="page" id="ownership">
-    <h2>Ownership: conflicts and unowned groups</h2>
-    <p>{{groups_count}} control groups; {{conflicts_count}} with an owner conflict; {{unowned_count}} without an owner.</p>
+    <h2>Ownership: conflicts, coordination and unowned groups</h2>
+    <p>{{groups_count}} control groups; {{conflicts_count}} with an owner conflict; {{unowned_count}} without an owner; {{coordination_count}} coordination findings.</p>
     {{#conflicts}}{{#first()}}<h3>Conflicts</h3><table><thead><tr><th>Group</th><th>Anchor</th><th>Owner</th><th>Also claimed by</th><th>Action</th></tr></thead><tbody>{{/first()}}
     <tr><td>{{group}}</td><td>{{anchor}} {{anchor_title}}</td><td>{{owner_name}} ({{owner}})</td><td>{{other_owners}}</td><td>{{action}}</td></tr>
     {{#last()}}</tbody></table>{{/last()}}{{/conflicts}}
+    {{#coordination}}{{#first()}}<h3>Coordination: related requirements owned by different people</h3>
+    <p class="note">Each pair overlaps too little to be one group, so its two owners agree how the shared topic is run (one process, or an agreed interface).</p>
+    <table><thead><tr><th>Requirement</th><th>Owner</th><th>Relationship</th><th>Related requirement</th><th>Owner</th><th>Why related</th></tr></thead><tbody>{{/first()}}
+    <tr><td>{{requirement}} ({{group}})</td><td>{{owner_name}} ({{owner}})</td><td>{{relationship}}</td><td>{{other_requirement}} ({{other_group}})</td><td>{{other_owner_name}} ({{other_owner}})</td><td>{{justification}}</td></tr>
+    {{#last()}}</tbody></table>{{/last()}}{{/coordination}}
     {{#unowned}}{{#first()}}<h3>Unowned groups</h3><table><thead><tr><th>Group</th><th>Anchor</th><th>Frameworks</th><th>Action</th></tr></thead><tbody>{{/first()}}
     <tr><td>{{group}}</td><td>{{anchor}} {{anchor_title}}</td><td>{{frameworks}}</td><td>{{action}}</td></tr>
     {{#last()}}</tbody></table>{{/last()}}{{/unowned}}

@@ -63,6 +63,12 @@ enum HTMLVariables {
             ["group": o.group, "anchor": o.anchor, "anchor_title": o.anchorTitle, "owner": o.owner, "owner_name": o.ownerName,
              "other_owners": o.otherOwners.joined(separator: "; "), "action": o.action]
         }
+        v["coordination"] = c.coordination.map { f -> [String: Any] in
+            ["requirement": f.requirement, "group": f.group, "owner": f.owner, "owner_name": f.ownerName, "relationship": f.relationship,
+             "other_requirement": f.otherRequirement, "other_group": f.otherGroup, "other_owner": f.otherOwner, "other_owner_name": f.otherOwnerName,
+             "justification": f.justification]
+        }
+        v["coordination_count"] = c.coordination.count
         let unowned = c.owners.filter(\.unowned)
         v["unowned"] = unowned.map { o -> [String: Any] in
             ["group": o.group, "anchor": o.anchor, "anchor_title": o.anchorTitle, "frameworks": o.frameworks.joined(separator: ", "), "action": o.action]
