@@ -2,7 +2,7 @@
 /// imported from CSV, merged from both, or built in code.
 ///
 /// - Vocabulary: text becomes a typed value (``RiskTier``, ``EUCondition``, …) only through
-///   ``vocabulary(_:_:field:at:log:)``, which the XML reader and the CSV importer call for
+///   `vocabulary(_:_:field:at:log:)`, which the XML reader and the CSV importer call for
 ///   every value they read; an unknown spelling is an error at the offending element or cell
 ///   with a "did you mean". Values built in code are typed and cannot hold an unknown
 ///   spelling (text from elsewhere goes through ``OrganizationVocabulary/init(parsing:field:at:)``).
