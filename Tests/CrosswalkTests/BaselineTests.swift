@@ -203,7 +203,7 @@ struct BaselineTests {
         try expectNothingWritten(corrupt, status: 2, "[json-malformed]")
         try expectNothingWritten(dir + "/before/poam.json", status: 2, "[unknown-document]")
         let v9 = dir + "/v9.json"
-        try Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"formatVersion\": 2", with: "\"formatVersion\": 9").utf8).write(to: URL(fileURLWithPath: v9))
+        try Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"formatVersion\": \(AssessmentJSON.formatVersion)", with: "\"formatVersion\": 9").utf8).write(to: URL(fileURLWithPath: v9))
         try expectNothingWritten(v9, status: 2, "[unsupported-version]")
         try expectNothingWritten(dir + "/missing.json", status: 3, "[io-error]")
         // A folder without an assessment.json: the error names the file looked for.
