@@ -84,7 +84,7 @@ struct Assess: ParsableCommand {
         // A template with an error stops the run before anything is assessed or written.
         let reportTemplate = try template.map { path in try reportingErrors { try ReportTemplate(InputFile.read(path, maxBytes: ReportTemplate.maxBytes)) } } ?? .standard
         // So does a baseline that cannot be read (its error names the file).
-        let old = try baseline.map { path in try reportingErrors { try Diff.snapshot(path, JSONReader(maxBytes: baselineMaxBytes)) } }
+        let old = try baseline.map { path in try reportingErrors { try Diff.snapshot(path, JSONReader(maxBytes: baselineMaxBytes), option: "--baseline-max-bytes") } }
         // Loading and assessing print their own lines for large inputs (run()); then one line, rewritten.
         let progress = Progress()
         let (dataset, org, assessment) = try input.run()

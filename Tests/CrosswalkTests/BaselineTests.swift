@@ -250,3 +250,14 @@ struct BaselineTests {
         #expect(block.contains { ($0.first ?? "").contains("the catalog iso42001 differs") })
     }
 }
+
+extension BaselineTests {
+    /// A baseline over the limit names the option that raises it (not the generic input limit).
+    @Test func aTooLargeBaselineNamesItsOption() throws {
+        let r = try cli.run(["assess", Repo.path("Fixtures/history/after.xml"), "--baseline", Repo.path("Fixtures/golden/sample/assessment.json"),
+                             "--baseline-max-bytes", "1000"])
+        #expect(r.status == 2 && r.err.contains("pass --baseline-max-bytes N") && r.err.contains("[file-too-large]"), "\(r.err)")
+        let d = try cli.run(["diff", Repo.path("Fixtures/golden/sample/assessment.json"), Repo.path("Fixtures/golden/sample/assessment.json"), "--max-bytes", "1000"])
+        #expect(d.status == 2 && d.err.contains("pass --max-bytes N"), "\(d.err)")
+    }
+}
