@@ -261,3 +261,20 @@ extension BaselineTests {
         #expect(d.status == 2 && d.err.contains("pass --max-bytes N"), "\(d.err)")
     }
 }
+
+extension BaselineTests {
+    /// A run without a baseline into a folder with an earlier comparison removes it (it would
+    /// describe other reports); a file of that name that is not ours stays.
+    @Test func aRunWithoutABaselineRemovesTheEarlierComparison() throws {
+        let dir = try temporaryFolder("crosswalk-baseline-stale")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try cli.run(["assess", Repo.path("Fixtures/history/before.xml"), "--out", dir]).status == 0)
+        #expect(try cli.run(["assess", Repo.path("Fixtures/history/after.xml"), "--baseline", dir, "--out", dir]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/changes.csv"))
+        #expect(try cli.run(["assess", Repo.path("Fixtures/history/after.xml"), "--out", dir]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/changes.csv"), "the comparison with the earlier run is gone")
+        try Data("my own notes\n".utf8).write(to: URL(fileURLWithPath: dir + "/changes.csv"))
+        #expect(try cli.run(["assess", Repo.path("Fixtures/history/after.xml"), "--out", dir]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/changes.csv", encoding: .utf8) == "my own notes\n", "a file that is not ours stays")
+    }
+}
