@@ -195,3 +195,13 @@ extension LifecycleTests {
         #expect(ok.status == 0 && ok.out.contains("(with ") && ok.out.contains("owners.csv"), "\(ok.out)\(ok.err)")
     }
 }
+
+extension LifecycleTests {
+    @Test func anOrganisationBuiltInCodeChecksItsPerSystemReferences() throws {
+        var org = try auditorOrganization("suppliers.xml")
+        #expect(org.problems(catalogs: Shared.dataset.catalogs).filter { $0.severity == .error }.isEmpty)
+        org.owners.append(OwnerAssignment(requirement: RequirementRef(.iso42001, "A.6.2.6"), system: "NOPE", person: "cto"))
+        let error = try #require(throws: CrosswalkError.self) { try org.validate(catalogs: Shared.dataset.catalogs) }
+        #expect(error.message.contains("names system 'NOPE'"))
+    }
+}

@@ -227,3 +227,14 @@ struct ReferenceCheck {
         }
     }
 }
+
+extension Organization {
+    /// Every problem in the organisation against `catalogs` (unknown requirements, systems
+    /// and people, required facts, contradictions), sorted by position: the checks the
+    /// loaders run, for an organisation built or decoded in code.
+    public func problems(catalogs: CatalogSet) -> [Diagnostic] { OrganizationValidator.problems(in: self, catalogs: catalogs) }
+
+    /// Checks the organisation against `catalogs`.
+    /// - Throws: ``CrosswalkError`` with every problem, sorted by position.
+    public func validate(catalogs: CatalogSet) throws(CrosswalkError) { try OrganizationValidator.validate(self, catalogs: catalogs) }
+}
