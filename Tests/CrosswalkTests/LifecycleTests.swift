@@ -205,3 +205,22 @@ extension LifecycleTests {
         #expect(error.message.contains("names system 'NOPE'"))
     }
 }
+
+extension LifecycleTests {
+    /// A mandatory clause cannot be excluded for one system either; an exclusion without a
+    /// justification does not hold for that system.
+    @Test func perSystemExclusionsFollowTheSoARules() throws {
+        var org = try auditorOrganization("suppliers.xml")
+        org.decisions.append(ApplicabilityDecision(requirement: RequirementRef(.iso42001, "8.4"), system: "COPILOT", applicable: false,
+                                                   justification: "The vendor assessed it."))
+        org.decisions.append(ApplicabilityDecision(requirement: RequirementRef(.iso42001, "A.6.2.3"), system: "CLAIMS-MODEL", applicable: false))
+        let options = AssessmentOptions(asOf: org.assessmentDate!)
+        let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: options)
+        expectSameCells(a.cells, ReferenceEngine.assess(org, dataset: Shared.dataset, options: options).cells, "per-system exclusions")
+        let clause = try #require(a.cell("iso42001:8.4", "COPILOT"))
+        #expect(clause.status == .missing && clause.reason.code == "mandatory-excluded" && clause.reason.sentence.contains("The vendor assessed it."))
+        #expect(a.cell("iso42001:8.4", "CHATBOT")?.reason.code == "no-evidence", "the other systems are untouched")
+        let bare = try #require(a.cell("iso42001:A.6.2.3", "CLAIMS-MODEL"))
+        #expect(bare.status == .missing && bare.reason.code == "unjustified-exclusion")
+    }
+}
