@@ -11,6 +11,8 @@ struct AssessmentOptions_: ParsableArguments {
     @Option(help: "Days before expiry that make evidence due soon (0 or more).") var dueSoonDays = 30
     @Option(name: .customLong("systems-csv"), help: ArgumentHelp("An AI system inventory (CSV) to add to the organisation.", valueName: "file")) var systemsCSV: String?
     @Option(name: .customLong("evidence-csv"), help: ArgumentHelp("An evidence register (CSV) to add to the organisation.", valueName: "file")) var evidenceCSV: String?
+    @Option(name: .customLong("decisions-csv"), help: ArgumentHelp("Statement of Applicability decisions (CSV: requirement, system, applicable, justification) to add.", valueName: "file")) var decisionsCSV: String?
+    @Option(name: .customLong("owners-csv"), help: ArgumentHelp("Owner assignments (CSV: requirement, system, person) to add.", valueName: "file")) var ownersCSV: String?
 
     func validate() throws {
         guard dueSoonDays >= 0 else { throw ValidationError("--due-soon-days must be 0 or more") }
@@ -22,7 +24,7 @@ struct AssessmentOptions_: ParsableArguments {
         // Progress on large inputs, on standard error, only when it is a terminal.
         let size = file.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 } ?? 0
         let showProgress = isatty(STDERR_FILENO) != 0 && size > 8 << 20
-        let (org, warnings) = try OrganizationInput(file: file, systemsCSV: systemsCSV, evidenceCSV: evidenceCSV).load(catalogs: dataset.catalogs, data: data)
+        let (org, warnings) = try OrganizationInput(file: file, systemsCSV: systemsCSV, evidenceCSV: evidenceCSV, decisionsCSV: decisionsCSV, ownersCSV: ownersCSV).load(catalogs: dataset.catalogs, data: data)
         for w in warnings { printError(w.description) }
         var date = org.assessmentDate
         if let asOf {
@@ -82,7 +84,7 @@ struct Assess: ParsableCommand {
         // A template with an error stops the run before anything is assessed or written.
         let reportTemplate = try template.map { path in try reportingErrors { try ReportTemplate(InputFile.read(path, maxBytes: ReportTemplate.maxBytes)) } } ?? .standard
         // So does a baseline that cannot be read (its error names the file).
-        let old = try baseline.map { path in try reportingErrors { try Diff.snapshot(path, JSONReader(maxBytes: baselineMaxBytes)) } }
+        let old = try baseline.map { path in try reportingErrors { try Diff.snapshot(path, JSONReader(maxBytes: baselineMaxBytes), option: "--baseline-max-bytes") } }
         // Loading and assessing print their own lines for large inputs (run()); then one line, rewritten.
         let progress = Progress()
         let (dataset, org, assessment) = try input.run()

@@ -107,7 +107,7 @@ struct Validate: ParsableCommand {
         discussion: """
             Each file is recognised by its root element: an OSCAL catalog, an OSCAL mapping-collection, an \
             organisation (Docs/OrganisationFormat.md) or a date overlay (Docs/CatalogFormat.md). Crosswalks and organisations are checked against the bundled \
-            catalogues, --catalogs and any catalogue named here. --systems-csv and --evidence-csv are merged into the \
+            catalogues, --catalogs and any catalogue named here. --systems-csv, --evidence-csv, --decisions-csv and --owners-csv are merged into the \
             organisation named here (default: the bundled sample, as assess does) and checked with it, with the errors \
             assess gives. Exit codes: 0 all valid; 2 a problem found; 3 a file cannot be read.
             """)
@@ -115,10 +115,14 @@ struct Validate: ParsableCommand {
     @Argument(help: "Files to check (OSCAL catalogs and mapping-collections, organisation files, date overlays).") var files: [String] = []
     @Option(name: .customLong("systems-csv"), help: ArgumentHelp("An AI system inventory (CSV) to check with the organisation.", valueName: "file")) var systemsCSV: String?
     @Option(name: .customLong("evidence-csv"), help: ArgumentHelp("An evidence register (CSV) to check with the organisation.", valueName: "file")) var evidenceCSV: String?
+    @Option(name: .customLong("decisions-csv"), help: ArgumentHelp("SoA decisions (CSV) to check with the organisation.", valueName: "file")) var decisionsCSV: String?
+    @Option(name: .customLong("owners-csv"), help: ArgumentHelp("Owner assignments (CSV) to check with the organisation.", valueName: "file")) var ownersCSV: String?
+
+    private var imports: [String] { [systemsCSV, evidenceCSV, decisionsCSV, ownersCSV].compactMap { $0 } }
 
     func validate() throws {
-        if files.isEmpty && systemsCSV == nil && evidenceCSV == nil {
-            throw ValidationError("name a file to check, or --systems-csv / --evidence-csv")
+        if files.isEmpty && imports.isEmpty {
+            throw ValidationError("name a file to check, or --systems-csv / --evidence-csv / --decisions-csv / --owners-csv")
         }
     }
 
@@ -160,7 +164,7 @@ struct Validate: ParsableCommand {
             }
         }
         // Organisations, with the CSV imports merged into the first (or into the bundled sample).
-        guard !organizations.isEmpty || systemsCSV != nil || evidenceCSV != nil else {
+        guard !organizations.isEmpty || !imports.isEmpty else {
             if ioFailed { throw Exit.ioError }
             if failed { throw Exit.invalidInput }
             return
@@ -168,11 +172,12 @@ struct Validate: ParsableCommand {
         if dataset == nil { _ = try reportingErrors { try data.load() } }
         let names: [String?] = organizations.isEmpty ? [nil] : organizations
         for (k, name) in names.enumerated() {
-            let input = OrganizationInput(file: name, systemsCSV: k == 0 ? systemsCSV : nil, evidenceCSV: k == 0 ? evidenceCSV : nil)
+            let input = OrganizationInput(file: name, systemsCSV: k == 0 ? systemsCSV : nil, evidenceCSV: k == 0 ? evidenceCSV : nil,
+                                          decisionsCSV: k == 0 ? decisionsCSV : nil, ownersCSV: k == 0 ? ownersCSV : nil)
             do {
                 let (org, warnings) = try input.load(catalogs: catalogs, data: data)
                 for w in warnings { printError(w.description) }
-                let imports = [systemsCSV, evidenceCSV].compactMap { k == 0 ? $0 : nil }
+                let imports = k == 0 ? self.imports : []
                 print("\(name ?? org.source): ok: organisation '\(org.name)', \(org.systems.count) systems, \(org.evidence.count) evidence items"
                       + (imports.isEmpty ? "" : " (with \(imports.joined(separator: " and ")))"))
             } catch let exit as ExitCode {

@@ -36,10 +36,16 @@ struct Diff: ParsableCommand {
     }
 
     /// Reads `path`, or `path/assessment.json` when it is a folder.
-    static func snapshot(_ path: String, _ reader: JSONReader) throws(CrosswalkError) -> AssessmentSnapshot {
+    /// Reads an `assessment.json` (or the one in a folder); a file over the limit names
+    /// `option`, the command's own way to raise it.
+    static func snapshot(_ path: String, _ reader: JSONReader, option: String = "--max-bytes") throws(CrosswalkError) -> AssessmentSnapshot {
         var isDir: ObjCBool = false
         let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue ? (path.hasSuffix("/") ? path : path + "/") + "assessment.json" : path
-        let input = try InputFile.read(file, maxBytes: reader.maxBytes)
+        let input: InputFile
+        do { input = try InputFile.read(file, maxBytes: reader.maxBytes) } catch where error.code == .fileTooLarge {
+            throw CrosswalkError(.fileTooLarge, "the file is more than \(reader.maxBytes) bytes; pass \(option) N to read a larger assessment (it is held in memory several times over)",
+                                 at: error.location)
+        }
         return try AssessmentSnapshot(input.bytes, file: file, reader: reader)
     }
 }

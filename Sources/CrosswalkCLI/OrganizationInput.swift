@@ -9,6 +9,8 @@ struct OrganizationInput {
     var file: String?
     var systemsCSV: String?
     var evidenceCSV: String?
+    var decisionsCSV: String? = nil
+    var ownersCSV: String? = nil
 
     /// Loads, merges and validates; prints nothing but errors (through ``reportingErrors(_:)``).
     func load(catalogs: CatalogSet, data: DataOptions) throws -> (organization: Organization, warnings: [Diagnostic]) {
@@ -19,7 +21,7 @@ struct OrganizationInput {
             let input = try BundledData.sampleOrganization()
             return try OrganizationLoader.load(input.bytes, file: input.path, catalogs: catalogs, limits: limits)
         }
-        if systemsCSV != nil || evidenceCSV != nil {
+        if systemsCSV != nil || evidenceCSV != nil || decisionsCSV != nil || ownersCSV != nil {
             try reportingErrors {
                 let limits = data.limits()
                 var problems: [Diagnostic] = []
@@ -29,6 +31,12 @@ struct OrganizationInput {
                 }
                 if let path = evidenceCSV {
                     do throws(CrosswalkError) { org.evidence += try OrganizationCSV.evidence(InputFile.read(path).bytes, file: path, limits: limits) } catch { problems += error.diagnostics }
+                }
+                if let path = decisionsCSV {
+                    do throws(CrosswalkError) { org.decisions += try OrganizationCSV.decisions(InputFile.read(path).bytes, file: path, limits: limits) } catch { problems += error.diagnostics }
+                }
+                if let path = ownersCSV {
+                    do throws(CrosswalkError) { org.owners += try OrganizationCSV.owners(InputFile.read(path).bytes, file: path, limits: limits) } catch { problems += error.diagnostics }
                 }
                 if !problems.isEmpty { throw CrosswalkError(diagnostics: problems) }
                 try OrganizationLoader.check(org, catalogs: catalogs)

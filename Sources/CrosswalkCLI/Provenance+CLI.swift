@@ -12,7 +12,7 @@ extension AssessmentOptions_ {
             let sample = try reportingErrors { try BundledData.sampleOrganization() }
             out.append(FileDigest(kind: .organization, name: sample.path, bytes: sample.bytes))
         }
-        for path in [systemsCSV, evidenceCSV].compactMap({ $0 }) { out.append(try digest(path)) }
+        for path in [systemsCSV, evidenceCSV, decisionsCSV, ownersCSV].compactMap({ $0 }) { out.append(try digest(path)) }
         return out
     }
 

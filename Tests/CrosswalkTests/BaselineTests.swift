@@ -203,7 +203,7 @@ struct BaselineTests {
         try expectNothingWritten(corrupt, status: 2, "[json-malformed]")
         try expectNothingWritten(dir + "/before/poam.json", status: 2, "[unknown-document]")
         let v9 = dir + "/v9.json"
-        try Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"formatVersion\": 2", with: "\"formatVersion\": 9").utf8).write(to: URL(fileURLWithPath: v9))
+        try Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"formatVersion\": \(AssessmentJSON.formatVersion)", with: "\"formatVersion\": 9").utf8).write(to: URL(fileURLWithPath: v9))
         try expectNothingWritten(v9, status: 2, "[unsupported-version]")
         try expectNothingWritten(dir + "/missing.json", status: 3, "[io-error]")
         // A folder without an assessment.json: the error names the file looked for.
@@ -248,5 +248,33 @@ struct BaselineTests {
         let block: [[String]] = summary.map { $0.map { "\($0)" } }
         #expect(block.contains { ($0.first ?? "") == "Warnings about the comparison" })
         #expect(block.contains { ($0.first ?? "").contains("the catalog iso42001 differs") })
+    }
+}
+
+extension BaselineTests {
+    /// A baseline over the limit names the option that raises it (not the generic input limit).
+    @Test func aTooLargeBaselineNamesItsOption() throws {
+        let r = try cli.run(["assess", Repo.path("Fixtures/history/after.xml"), "--baseline", Repo.path("Fixtures/golden/sample/assessment.json"),
+                             "--baseline-max-bytes", "1000"])
+        #expect(r.status == 2 && r.err.contains("pass --baseline-max-bytes N") && r.err.contains("[file-too-large]"), "\(r.err)")
+        let d = try cli.run(["diff", Repo.path("Fixtures/golden/sample/assessment.json"), Repo.path("Fixtures/golden/sample/assessment.json"), "--max-bytes", "1000"])
+        #expect(d.status == 2 && d.err.contains("pass --max-bytes N"), "\(d.err)")
+    }
+}
+
+extension BaselineTests {
+    /// A run without a baseline into a folder with an earlier comparison removes it (it would
+    /// describe other reports); a file of that name that is not ours stays.
+    @Test func aRunWithoutABaselineRemovesTheEarlierComparison() throws {
+        let dir = try temporaryFolder("crosswalk-baseline-stale")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try cli.run(["assess", Repo.path("Fixtures/history/before.xml"), "--out", dir]).status == 0)
+        #expect(try cli.run(["assess", Repo.path("Fixtures/history/after.xml"), "--baseline", dir, "--out", dir]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/changes.csv"))
+        #expect(try cli.run(["assess", Repo.path("Fixtures/history/after.xml"), "--out", dir]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/changes.csv"), "the comparison with the earlier run is gone")
+        try Data("my own notes\n".utf8).write(to: URL(fileURLWithPath: dir + "/changes.csv"))
+        #expect(try cli.run(["assess", Repo.path("Fixtures/history/after.xml"), "--out", dir]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/changes.csv", encoding: .utf8) == "my own notes\n", "a file that is not ours stays")
     }
 }

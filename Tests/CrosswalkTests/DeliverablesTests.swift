@@ -275,7 +275,7 @@ struct DeliverablesExportTests {
     @Test func theJSONIsValidAndVersioned() throws {
         let json = try #require(try files().first { $0.name == "assessment.json" }?.bytes)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
-        #expect(object["format"] as? String == "crosswalk-assessment" && object["formatVersion"] as? Int == 2)
+        #expect(object["format"] as? String == "crosswalk-assessment" && object["formatVersion"] as? Int == 3)
         #expect((object["cells"] as? [Any])?.count == SampleGoldenTests.assessment.cells.count)
         let (_, d) = try SampleDeliverables.get
         #expect((object["remediation"] as? [Any])?.count == d.remediation.count && (object["groups"] as? [Any])?.count == d.ownership.count)

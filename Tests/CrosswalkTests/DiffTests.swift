@@ -49,9 +49,9 @@ struct JSONReaderTests {
     }
 
     @Test func otherFormatsAndVersionsAreRefusedClearly() throws {
-        let v3 = Array("{\"format\": \"crosswalk-assessment\", \"formatVersion\": 3}".utf8)
-        do { _ = try AssessmentSnapshot(v3, file: "v3.json"); Issue.record("accepted") } catch {
-            #expect(error.code == .unsupportedVersion && error.message.contains("supported: 1, 2") && error.location.line == 1)
+        let v4 = Array("{\"format\": \"crosswalk-assessment\", \"formatVersion\": 4}".utf8)
+        do { _ = try AssessmentSnapshot(v4, file: "v4.json"); Issue.record("accepted") } catch {
+            #expect(error.code == .unsupportedVersion && error.message.contains("supported: 1, 2, 3") && error.location.line == 1)
         }
         let other = Array("{\"assessment-results\": {}}".utf8)
         do { _ = try AssessmentSnapshot(other, file: "ar.json"); Issue.record("accepted") } catch {

@@ -76,9 +76,11 @@ struct EmbeddingTests {
         #expect(lines.contains("wrote \(reports.count) files"))
         #expect(reports.contains("assessment.json") && reports.contains("assessment.xlsx") && reports.contains("report.html") && !reports.contains { $0.hasPrefix(".") })
         #expect(FileManager.default.fileExists(atPath: work + "/out/northwind-amended.xml"))
-        // What the doc says it prints.
+        // What the doc says it prints (the lines that do not move with the scoring rules).
         let doc = try Repo.text("Docs/Embedding.md")
-        for line in lines.prefix(4) where !line.isEmpty { #expect(doc.contains(line + "\n"), "Docs/Embedding.md shows \(line)") }
+        for line in lines where line.hasPrefix("loaded ") || line.hasSuffix(": equal") || line.hasSuffix(" controls") {
+            #expect(doc.contains(line + "\n"), "Docs/Embedding.md shows \(line)")
+        }
     }
 
     /// "EU AI Act dates for one system", as documented.

@@ -168,3 +168,59 @@ struct LifecycleTests {
         #expect(a.cell("iso42001:A.2.2")?.status == .missing, "the organisation-wide requirement stays applicable")
     }
 }
+
+extension LifecycleTests {
+    /// Per-system decisions and owners from spreadsheets give the same cells as in the XML.
+    @Test func perSystemDecisionsAndOwnersFromCSVGiveTheSameCells() throws {
+        let xml = try auditorOrganization("suppliers.xml")
+        var org = xml
+        org.decisions = try OrganizationCSV.decisions(InputFile.read(Repo.path("Fixtures/csv/decisions.csv")).bytes, file: "decisions.csv")
+        org.owners = try OrganizationCSV.owners(InputFile.read(Repo.path("Fixtures/csv/owners.csv")).bytes, file: "owners.csv")
+        #expect(org.decisions.map(\.system) == ["COPILOT"] && org.owners.map(\.system) == [nil, "CHATBOT"])
+        let options = AssessmentOptions(asOf: xml.assessmentDate!)
+        #expect(AssessmentEngine.assess(org, dataset: Shared.dataset, options: options).cells == AssessmentEngine.assess(xml, dataset: Shared.dataset, options: options).cells)
+    }
+
+    @Test func badDecisionsCSVIsLocated() throws {
+        let r = try CLITests().run(["validate", Repo.path("Fixtures/auditor/suppliers.xml"), "--decisions-csv", Repo.path("Fixtures/csv/decisions-bad.csv")])
+        #expect(r.status == 2)
+        #expect(r.err.contains("decisions-bad.csv:3:1: error: requirement 'A.6.2.4' must be framework:label"), "\(r.err)")
+        #expect(r.err.contains("decisions-bad.csv:3:3: error: applicable 'maybe' must be true or false") == false, "one problem per row: the requirement")
+        // A system the organisation does not have is the validator's error, once the file reads.
+        let typo = try CLITests().run(["validate", Repo.path("Fixtures/auditor/suppliers.xml"), "--decisions-csv", Repo.path("Fixtures/csv/decisions-typo.csv")])
+        #expect(typo.status == 2 && typo.err.contains("decisions-typo.csv:2:1: error: applicability decision on iso42001:A.7.4 names system 'COPILTO'")
+                && typo.err.contains("did you mean 'COPILOT'?"), "\(typo.err)")
+        let ok = try CLITests().run(["validate", Repo.path("Fixtures/auditor/suppliers.xml"), "--decisions-csv", Repo.path("Fixtures/csv/decisions.csv"),
+                                     "--owners-csv", Repo.path("Fixtures/csv/owners.csv")])
+        #expect(ok.status == 0 && ok.out.contains("(with ") && ok.out.contains("owners.csv"), "\(ok.out)\(ok.err)")
+    }
+}
+
+extension LifecycleTests {
+    @Test func anOrganisationBuiltInCodeChecksItsPerSystemReferences() throws {
+        var org = try auditorOrganization("suppliers.xml")
+        #expect(org.problems(catalogs: Shared.dataset.catalogs).filter { $0.severity == .error }.isEmpty)
+        org.owners.append(OwnerAssignment(requirement: RequirementRef(.iso42001, "A.6.2.6"), system: "NOPE", person: "cto"))
+        let error = try #require(throws: CrosswalkError.self) { try org.validate(catalogs: Shared.dataset.catalogs) }
+        #expect(error.message.contains("names system 'NOPE'"))
+    }
+}
+
+extension LifecycleTests {
+    /// A mandatory clause cannot be excluded for one system either; an exclusion without a
+    /// justification does not hold for that system.
+    @Test func perSystemExclusionsFollowTheSoARules() throws {
+        var org = try auditorOrganization("suppliers.xml")
+        org.decisions.append(ApplicabilityDecision(requirement: RequirementRef(.iso42001, "8.4"), system: "COPILOT", applicable: false,
+                                                   justification: "The vendor assessed it."))
+        org.decisions.append(ApplicabilityDecision(requirement: RequirementRef(.iso42001, "A.6.2.3"), system: "CLAIMS-MODEL", applicable: false))
+        let options = AssessmentOptions(asOf: org.assessmentDate!)
+        let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: options)
+        expectSameCells(a.cells, ReferenceEngine.assess(org, dataset: Shared.dataset, options: options).cells, "per-system exclusions")
+        let clause = try #require(a.cell("iso42001:8.4", "COPILOT"))
+        #expect(clause.status == .missing && clause.reason.code == "mandatory-excluded" && clause.reason.sentence.contains("The vendor assessed it."))
+        #expect(a.cell("iso42001:8.4", "CHATBOT")?.reason.code == "no-evidence", "the other systems are untouched")
+        let bare = try #require(a.cell("iso42001:A.6.2.3", "CLAIMS-MODEL"))
+        #expect(bare.status == .missing && bare.reason.code == "unjustified-exclusion")
+    }
+}

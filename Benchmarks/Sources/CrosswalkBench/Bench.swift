@@ -1,5 +1,5 @@
 import ArgumentParser
-import Crosswalk
+@_spi(Tooling) import Crosswalk
 import Foundation
 
 /// The platform-scale benchmark (`Docs/Performance.md`). Build in release mode;
@@ -93,17 +93,17 @@ struct Bench: ParsableCommand {
 
         let memory = try stages(file, memory: true, ingestOnly: true, repeats: repetitions)
         rows.append(row("Crosswalk ingest from memory (parse + check)", memory.fields["ingest"]!, size: size, records: records, c: cSeconds,
-                        rss: memory.rss, note: "OrganizationLoader.load(bytes); RSS: file + records"))
+                        rss: memory.rss, note: "Organization(xml:file:catalogs:); RSS: file + records"))
         let ingest = try stages(file, ingestOnly: true, repeats: repetitions)
         rows.append(row("Crosswalk ingest streamed from the file", ingest.fields["ingest"]!, size: size, records: records, c: cSeconds, rss: ingest.rss,
-                        note: "OrganizationLoader.load(contentsOf:); RSS: records only"))
+                        note: "Organization(contentsOf:catalogs:); RSS: records only"))
         let streamed = try stages(file, repeats: repetitions)
         let f = streamed.fields
         rows.append(row("  of which reference checks", f["check"]!, size: nil, records: nil, c: nil, rss: nil, note: "OrganizationValidator (timed again on its own)"))
         let cells = f["cells"]?.first ?? 0
-        rows.append(row("Engine (AssessmentEngine.assess)", f["engine"]!, size: nil, records: nil, c: cSeconds, rss: nil,
+        rows.append(row("Engine (dataset.assessment(of:options:))", f["engine"]!, size: nil, records: nil, c: cSeconds, rss: nil,
                         note: "\(Int(cells)) cells, \(rate(cells / median(f["engine"]!))) cells/s"))
-        rows.append(row("Deliverables.build (groups, owners, plan, SoA)", f["deliverables"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: ""))
+        rows.append(row("Deliverables(_:organization:dataset:) (groups, owners, plan, SoA)", f["deliverables"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: ""))
         rows.append(row("Exports rendered", f["render"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: exportNote + ", \(mb(Int(f["bytes"]?.first ?? 0))) MB"))
         rows.append(row("Exports written (atomic)", f["write"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: ""))
         rows.append(row("Crosswalk in-process total", f["total"]!, size: size, records: records, c: cSeconds, rss: streamed.rss,
@@ -158,29 +158,27 @@ struct Bench: ParsableCommand {
         var ingest: Duration
         if fromMemory {
             let input = try reportingErrors { try InputFile.read(file) }
-            ingest = try time { org = try reportingErrors { try OrganizationLoader.load(input.bytes, file: file, catalogs: dataset.catalogs).organization } }
+            ingest = try time { org = try reportingErrors { try Organization(xml: input.bytes, file: file, catalogs: dataset.catalogs) } }
         } else {
-            ingest = try time { org = try reportingErrors { try OrganizationLoader.load(contentsOf: file, catalogs: dataset.catalogs).organization } }
+            ingest = try time { org = try reportingErrors { try Organization(contentsOf: file, catalogs: dataset.catalogs) } }
         }
         if ingestOnly { print("stage ingest=\(ingest.seconds) evidence=\(org.evidence.count)"); fflush(nil); Foundation.exit(0) }
-        let check = try time { try reportingErrors { try OrganizationLoader.check(org, catalogs: dataset.catalogs) } }
+        let check = try time { try reportingErrors { try OrganizationValidator.validate(org, catalogs: dataset.catalogs) } }
         var assessment: Assessment!
-        let engine = time { assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: org.assessmentDate!)) }
+        let engine = time { assessment = dataset.assessment(of: org, options: AssessmentOptions(asOf: org.assessmentDate!)) }
         var deliverables: Deliverables!
-        let build = time { deliverables = Deliverables.build(assessment, organization: org, dataset: dataset) }
+        let build = time { deliverables = Deliverables(assessment, organization: org, dataset: dataset) }
         let dir = work + "/stage-out"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         // Each report streamed to its file a piece at a time (as ReportBundle.write does).
         var render = Duration.zero, write = Duration.zero, bytes = 0, perFile: [String] = []
-        for f in ReportBundle.renderers(assessment, deliverables: deliverables, organization: org, dataset: dataset) {
+        for f in ReportBundle(assessment, deliverables: deliverables, organization: org, dataset: dataset).files {
             // Streamed in pieces to the file, as ReportBundle.write does; rendering and
             // writing interleave, so they are timed together.
-            let stream = try reportingErrors { try AtomicFileStream(path: dir + "/" + f.name) }
-            var size = 0
-            var failure: CrosswalkError?
-            let r = time { f.stream { piece in size += piece.count; do throws(CrosswalkError) { try stream.write(piece) } catch { failure = error } } }
-            if let failure { try reportingErrors { throw failure } }
-            let w = try time { try reportingErrors { try stream.commit() } }
+            var streamed: (bytes: Int, commit: () throws(CrosswalkError) -> Void)?
+            let r = try time { streamed = try reportingErrors { try Tooling.streamToFile(dir + "/" + f.name) { emit in f.stream(into: emit) } } }
+            let size = streamed!.bytes
+            let w = try time { try reportingErrors { try streamed!.commit() } }
             render += r
             write += w
             bytes += size
@@ -203,7 +201,7 @@ struct Bench: ParsableCommand {
         let path = work + "/org-\(systems)-\(evidence)-\(seed).xml"
         if !FileManager.default.fileExists(atPath: path) {
             print("generating \(path)…")
-            try reportingErrors { try OrganizationGenerator.write(GeneratorOptions(systems: systems, evidence: evidence, seed: seed), dataset: dataset, to: path) }
+            try reportingErrors { try Tooling.generateOrganization(systems: systems, evidence: evidence, seed: seed, dataset: dataset, to: path) }
         }
         return path
     }

@@ -1,4 +1,4 @@
-import Crosswalk
+@_spi(Tooling) import Crosswalk
 import CLibFuzzer
 import FuzzSupport
 
@@ -8,9 +8,8 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAssessmentJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = bytes(data, size)
-    let reader = JSONReader(maxBytes: 1 << 16, maxDepth: 16)
     do {
-        let s = try AssessmentSnapshot(input, file: "fuzz.json", reader: reader)
+        let s = try Tooling.assessmentSnapshot(input, file: "fuzz.json", maxBytes: 1 << 16, maxDepth: 16)
         let d = AssessmentDiff(old: s, new: s, until: s.asOf)
         precondition(d.cells.isEmpty, "a snapshot differs from itself: \(d.cells.prefix(3))")
         precondition(d.systemsAdded.isEmpty && d.systemsRetired.isEmpty && d.requirements.isEmpty, "systems or requirements differ from themselves")

@@ -1,4 +1,4 @@
-import Crosswalk
+@_spi(Tooling) import Crosswalk
 import CLibFuzzer
 import FuzzSupport
 
@@ -7,7 +7,7 @@ import FuzzSupport
 public func fuzzCatalog(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = bytes(data, size)
     do {
-        let (catalog, warnings) = try CatalogLoader.load(input, file: "fuzz.xml")
+        let (catalog, warnings) = try Tooling.loadCatalog(input, file: "fuzz.xml")
         checkWarnings(warnings, file: "fuzz.xml")
         precondition(!catalog.entries.isEmpty, "a catalogue loaded with no entries")
         // Every label resolves back to its entry; parents exist.
@@ -15,7 +15,7 @@ public func fuzzCatalog(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             precondition(catalog.entry(label: e.label) != nil, "label \(e.label) does not resolve")
             if let p = e.parent { precondition(catalog.entry(label: p) != nil, "parent \(p) of \(e.label) is missing") }
         }
-        _ = CatalogExport.csv(catalog)
+        _ = Tooling.catalogCSV(catalog)
     } catch {
         checkError(error, file: "fuzz.xml")
     }

@@ -1,4 +1,4 @@
-import Crosswalk
+@_spi(Tooling) import Crosswalk
 import CLibFuzzer
 import FuzzSupport
 
@@ -9,7 +9,7 @@ let catalogs: CatalogSet = {
     for name in ["minimal.xml", "mini-b.xml"] {
         do {
             let file = try InputFile.read(repositoryRoot + "/Fixtures/catalogs/" + name)
-            set.insert(try CatalogLoader.load(file.bytes, file: file.path).catalog)
+            set.insert(try Tooling.loadCatalog(file.bytes, file: file.path).catalog)
         } catch { fatalError("fixture catalogue failed to load: \(error)") }
     }
     return set
@@ -20,7 +20,7 @@ let catalogs: CatalogSet = {
 public func fuzzMapping(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = bytes(data, size)
     do {
-        let (collection, warnings) = try MappingLoader.load(input, file: "fuzz.xml", catalogs: catalogs)
+        let (collection, warnings) = try Tooling.loadMappingCollection(input, file: "fuzz.xml", catalogs: catalogs)
         checkWarnings(warnings, file: "fuzz.xml")
         for m in collection.mappings {
             precondition(catalogs.entry(m.source) != nil && catalogs.entry(m.target) != nil, "a mapping to an unknown requirement: \(m)")

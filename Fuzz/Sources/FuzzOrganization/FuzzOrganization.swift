@@ -1,4 +1,4 @@
-import Crosswalk
+@_spi(Tooling) import Crosswalk
 import CLibFuzzer
 import FuzzSupport
 
@@ -11,11 +11,11 @@ public func fuzzOrganization(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     let input = bytes(data, size)
     let dataset = bundledDataset
     do {
-        let (org, warnings) = try OrganizationLoader.load(input, file: "fuzz.xml", catalogs: dataset.catalogs)
-        checkWarnings(warnings, file: "fuzz.xml")
-        let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: org.assessmentDate ?? asOf))
-        _ = AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs)
-        _ = AssessmentExport.scoresCSV(assessment)
+        let org = try Organization(xml: input, file: "fuzz.xml", catalogs: dataset.catalogs)
+        checkWarnings(org.warnings, file: "fuzz.xml")
+        let assessment = dataset.assessment(of: org, options: AssessmentOptions(asOf: org.assessmentDate ?? asOf))
+        _ = Tooling.gapsCSV(assessment, catalogs: dataset.catalogs)
+        _ = Tooling.scoresCSV(assessment)
     } catch {
         checkError(error, file: "fuzz.xml")
     }

@@ -37,5 +37,5 @@ public let repositoryRoot: String = {
 
 /// The bundled reference data, loaded once per process.
 public let bundledDataset: Dataset = {
-    do { return try Dataset.load() } catch { fatalError("bundled data failed to load: \(error)") }
+    do { return try Dataset.bundled() } catch { fatalError("bundled data failed to load: \(error)") }
 }()

@@ -7,6 +7,13 @@ extension EngineRun {
     static let chunksPerWorker = 8
 
     func assessConcurrently(limiter: ConcurrencyLimiter = .shared) async throws -> Assessment {
+        if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *) {
+            return try await withTaskExecutorPreference(AssessmentExecutor.shared) { try await self.runChunks(limiter: limiter) }
+        }
+        return try await runChunks(limiter: limiter)
+    }
+
+    private func runChunks(limiter: ConcurrencyLimiter) async throws -> Assessment {
         let (work, catalogs) = workItems()
         let width = max(1, min(options.maxConcurrency ?? limiter.permits, limiter.permits))
         let chunkCount = max(1, min(work.count, width * Self.chunksPerWorker))

@@ -1,6 +1,6 @@
 /// A framework's catalogue: metadata and every entry in document order.
 ///
-/// Loaded from OSCAL 1.2 catalog XML by ``CatalogLoader``. Entries are kept in the
+/// Loaded from OSCAL 1.2 catalog XML by `CatalogLoader`. Entries are kept in the
 /// order the catalogue lists them, which is the order every report uses.
 public struct Catalog: Sendable {
     /// The namespace of Crosswalk's own props.

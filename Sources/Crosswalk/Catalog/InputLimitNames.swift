@@ -2,17 +2,17 @@ extension InputLimits {
     /// Each limit by the name the command line's `--limit NAME=VALUE` uses (see
     /// `Docs/Limits.md`), so a tool can take limits from its own configuration.
     public enum Name: String, CaseIterable, Sendable, Hashable {
-        /// ``XMLLimitsValue/maxInputBytes``.
+        /// `maxInputBytes`.
         case inputBytes = "input-bytes"
-        /// ``XMLLimitsValue/maxDepth``.
+        /// `maxDepth`.
         case depth
-        /// ``XMLLimitsValue/maxTextBytes``.
+        /// `maxTextBytes`.
         case textBytes = "text-bytes"
-        /// ``XMLLimitsValue/maxAttributeBytes``.
+        /// `maxAttributeBytes`.
         case attributeBytes = "attribute-bytes"
-        /// ``XMLLimitsValue/maxAttributesPerElement``.
+        /// `maxAttributesPerElement`.
         case attributesPerElement = "attributes-per-element"
-        /// ``XMLLimitsValue/maxElements``.
+        /// `maxElements`.
         case elements
         /// ``InputLimits/maxIdentifierBytes``.
         case identifierBytes = "identifier-bytes"

@@ -2,7 +2,7 @@
 /// whose accountable owners are different people, so the two owners have to agree how the
 /// shared topic is run (one process, or an agreed interface between two).
 ///
-/// Groups stay tight (``ControlGrouping/strongOverlap``); this finding reports the weaker
+/// Groups stay tight (`ControlGrouping.strongOverlap`); this finding reports the weaker
 /// overlaps that groups deliberately leave apart, such as ISO/IEC 42001 A.6.2.8 and
 /// ISO/IEC 27001 A.8.15 (event logging, `intersects-with` 6). Rules: `Docs/Deliverables.md`.
 public struct CoordinationFinding: Sendable, Hashable, Codable {

@@ -7,6 +7,7 @@ extension Deliverables {
     /// `not-applicable`, `excluded` nor `undetermined`), anchored at the organisation's
     /// primary framework when it is in scope, else at the first framework assessed.
     /// - Parameters:
+    ///   - assessment: the assessment.
     ///   - organization: the organisation assessed (its owners, decisions and evidence).
     ///   - dataset: the dataset it was assessed against (the crosswalk groups requirements).
     public init(_ assessment: Assessment, organization: Organization, dataset: Dataset) {

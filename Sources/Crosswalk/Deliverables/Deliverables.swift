@@ -2,10 +2,10 @@
 /// their owners, the ranked remediation plan and the Statements of Applicability.
 ///
 /// ```swift
-/// let dataset = try Dataset.load()
-/// let (org, _) = try OrganizationLoader.load(bytes, file: "org.xml", catalogs: dataset.catalogs)
-/// let assessment = AssessmentEngine.assess(org, dataset: dataset, options: AssessmentOptions(asOf: CalendarDate("2026-11-23")!))
-/// let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
+/// let dataset = try Dataset.bundled()
+/// let org = try Organization(contentsOf: "org.xml", catalogs: dataset.catalogs)
+/// let assessment = try await dataset.assess(org, options: AssessmentOptions(asOf: CalendarDate("2026-11-23")!))
+/// let deliverables = Deliverables(assessment, organization: org, dataset: dataset)
 /// for action in deliverables.remediation.prefix(5) { print(action.rank, action.title) }
 /// ```
 public struct Deliverables: Sendable, Hashable {
@@ -13,13 +13,13 @@ public struct Deliverables: Sendable, Hashable {
     public var primaryFramework: FrameworkID
     /// One entry per control group, in group order, with its owner and conflicts.
     public var ownership: [GroupOwnership]
-    /// Related requirements in different groups with different owners (``CoordinationRule``).
+    /// Related requirements in different groups with different owners (`CoordinationRule`).
     public var coordination: [CoordinationFinding] = []
     /// One action per group with open gaps (or no owner), in rank order.
     public var remediation: [RemediationAction]
     /// One per framework in scope that has selectable (Annex A) controls, by framework.
     public var statements: [StatementOfApplicability]
-    /// The AI register: one entry per system, in inventory order (``AIRegister``).
+    /// The AI register: one entry per system, in inventory order (`AIRegister`).
     public var register: [AIRegisterEntry] = []
 
     public var groups: [ControlGroup] { ownership.map(\.group) }

@@ -110,7 +110,7 @@ public struct RemediationAction: Sendable, Hashable, Codable {
     public var highestTier: String
     public var priority: Priority
     /// When to have it done: the deadline when it is still ahead, otherwise the as-of date
-    /// plus the default horizon of the priority (``RemediationPlanner/horizonDays(priority:)``).
+    /// plus the default horizon of the priority (`RemediationPlanner.horizonDays(priority:)`).
     public var targetDate: CalendarDate = CalendarDate(year: 1970, month: 1, day: 1)!
     /// `deadline`, `immediately` (a prohibited practice) or `priority horizon N days`.
     public var targetBasis: String = ""

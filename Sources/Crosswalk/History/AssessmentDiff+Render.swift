@@ -60,7 +60,7 @@ extension AssessmentDiff {
     /// The human summary: counts by framework, system and owner; readiness then and now;
     /// systems and requirements added or removed; expiring evidence. Rows of cells, each
     /// row an array of columns (the CLI aligns them).
-    public func tables() -> [(title: String, rows: [[String]])] {
+    package func tables() -> [(title: String, rows: [[String]])] {
         func pct(_ x: Double?) -> String { x.map { percent($0) } ?? "—" }
         let shown: [CellChange] = [.closed, .newlyOpen, .regressed, .improved, .changed, .newlyMet, .noLongerAssessed]
         var out: [(String, [[String]])] = []

@@ -31,7 +31,7 @@ public struct AssessmentSnapshot: Sendable, Hashable {
     }
 
     /// The versions of `crosswalk-assessment` this reader understands.
-    public static let supportedVersions = [1, 2]
+    public static let supportedVersions = [1, 2, 3]
 
     public var file: String
     public var organization: String

@@ -9,7 +9,7 @@ package final class AtomicFileStream {
     public let path: String
     private let temp: String
     private var fd: Int32 = -1
-    /// The temporary file's slot in the signal-cleanup registry (see ``AtomicFile/installSignalCleanup()``).
+    /// The temporary file's slot in the signal-cleanup registry (see `AtomicFile.installSignalCleanup()`).
     private var slot: Int32 = -1
     private var buffer: [UInt8] = []
     private static let bufferSize = 1 << 20

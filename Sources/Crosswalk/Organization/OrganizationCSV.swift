@@ -118,6 +118,55 @@ public enum OrganizationCSV {
         return out
     }
 
+    public static let decisionColumns = ["requirement", "system", "applicable", "justification"]
+    public static let ownerColumns = ["requirement", "system", "person"]
+
+    /// Reads Statement of Applicability decisions: `requirement` (`framework:label`) and
+    /// `applicable` (`true` or `false`) required; `system` names one AI system (empty: the
+    /// whole organisation); `justification` as written.
+    /// - Throws: ``CrosswalkError`` with every problem, located by line and column.
+    public static func decisions(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(CrosswalkError) -> [ApplicabilityDecision] {
+        var log = DiagnosticLog(file: file)
+        var out: [ApplicabilityDecision] = []
+        for row in CSVTable.rows(bytes, file: file, columns: decisionColumns, required: ["requirement", "applicable"], limits: limits, log: &log) {
+            row.checkIdentifiers(["requirement", "system"], limits, &log)
+            guard let r = requirement(row, &log) else { continue }
+            let applicable: Bool
+            switch row["applicable"] {
+            case "true": applicable = true
+            case "false": applicable = false
+            case let v: log.error(.invalidValue, "applicable '\(v)' must be true or false", at: row.at("applicable")); continue
+            }
+            out.append(ApplicabilityDecision(requirement: r, system: row["system"].isEmpty ? nil : row["system"], applicable: applicable,
+                                             justification: row["justification"], location: row.at("requirement")))
+        }
+        try OrganizationValidator.throwSorted(log)
+        return out
+    }
+
+    /// Reads owner assignments: `requirement` (`framework:label`) and `person` (a person id)
+    /// required; `system` names one AI system whose cells the person owns (empty: the
+    /// organisation's owner).
+    /// - Throws: ``CrosswalkError`` with every problem, located by line and column.
+    public static func owners(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(CrosswalkError) -> [OwnerAssignment] {
+        var log = DiagnosticLog(file: file)
+        var out: [OwnerAssignment] = []
+        for row in CSVTable.rows(bytes, file: file, columns: ownerColumns, required: ["requirement", "person"], limits: limits, log: &log) {
+            row.checkIdentifiers(["requirement", "system", "person"], limits, &log)
+            guard let r = requirement(row, &log) else { continue }
+            out.append(OwnerAssignment(requirement: r, system: row["system"].isEmpty ? nil : row["system"], person: row["person"], location: row.at("requirement")))
+        }
+        try OrganizationValidator.throwSorted(log)
+        return out
+    }
+
+    /// The `requirement` cell as `framework:label`, or a located error.
+    static func requirement(_ row: CSVTable.Row, _ log: inout DiagnosticLog) -> RequirementRef? {
+        if let r = RequirementRef(parsing: row["requirement"]) { return r }
+        log.error(.invalidValue, "requirement '\(row["requirement"])' must be framework:label, e.g. iso42001:A.6.2.4", at: row.at("requirement"))
+        return nil
+    }
+
     static func list(_ cell: String) -> [String] {
         cell.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }

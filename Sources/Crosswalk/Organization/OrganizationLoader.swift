@@ -91,7 +91,9 @@ extension Organization {
     /// Reads and checks the organisation file at `path` (`Docs/OrganisationFormat.md`), a
     /// piece at a time; its warnings are in ``warnings``.
     /// - Parameters:
+    ///   - path: the file to read.
     ///   - catalogs: the catalogues its requirements are checked against (`dataset.catalogs`).
+    ///   - limits: the bounds on the file (default: ``InputLimits/organization``).
     ///   - progress: called with the fraction of the file read (0…1), at most once per percent.
     /// - Throws: ``CrosswalkError`` with every problem found, each located (`io-error` when
     ///   the file cannot be read).

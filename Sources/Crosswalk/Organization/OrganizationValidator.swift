@@ -2,7 +2,7 @@
 /// imported from CSV, merged from both, or built in code.
 ///
 /// - Vocabulary: text becomes a typed value (``RiskTier``, ``EUCondition``, …) only through
-///   ``vocabulary(_:_:field:at:log:)``, which the XML reader and the CSV importer call for
+///   `vocabulary(_:_:field:at:log:)`, which the XML reader and the CSV importer call for
 ///   every value they read; an unknown spelling is an error at the offending element or cell
 ///   with a "did you mean". Values built in code are typed and cannot hold an unknown
 ///   spelling (text from elsewhere goes through ``OrganizationVocabulary/init(parsing:field:at:)``).
@@ -226,4 +226,15 @@ struct ReferenceCheck {
             log.error(.unknownRequirement, "\(what()) names '\(r)', a heading; name one of its requirements: \(c.children(of: c.entries[i].label).prefix(6).map(\.label).joined(separator: ", "))", at: location)
         }
     }
+}
+
+extension Organization {
+    /// Every problem in the organisation against `catalogs` (unknown requirements, systems
+    /// and people, required facts, contradictions), sorted by position: the checks the
+    /// loaders run, for an organisation built or decoded in code.
+    public func problems(catalogs: CatalogSet) -> [Diagnostic] { OrganizationValidator.problems(in: self, catalogs: catalogs) }
+
+    /// Checks the organisation against `catalogs`.
+    /// - Throws: ``CrosswalkError`` with every problem, sorted by position.
+    public func validate(catalogs: CatalogSet) throws(CrosswalkError) { try OrganizationValidator.validate(self, catalogs: catalogs) }
 }

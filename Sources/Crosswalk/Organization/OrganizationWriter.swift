@@ -206,7 +206,7 @@ struct OrganizationWriter {
 
 extension Organization {
     /// The organisation in the organisation file format (`Docs/OrganisationFormat.md`),
-    /// UTF-8: what ``init(contentsOf:catalogs:limits:)`` reads back as this organisation
+    /// UTF-8: what ``init(contentsOf:catalogs:limits:progress:)`` reads back as this organisation
     /// (locations aside; text elements are read with runs of white space folded).
     /// - Throws: ``CrosswalkError`` `invalid-value` when a value holds a character XML 1.0
     ///   cannot carry (a control character), or a requirement has no framework or label.

@@ -3,7 +3,7 @@
 /// way that breaks readers.
 package enum AssessmentJSON {
     public static let format = "crosswalk-assessment"
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// The document for `a` and its deliverables, ending with a newline.
     public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance? = nil) -> [UInt8] {
@@ -23,6 +23,15 @@ package enum AssessmentJSON {
         w.endObject()
         w.field("asOf", a.asOf.description)
         w.field("frameworks", a.frameworks.map(\.rawValue))
+        // The inventory, once: cells name systems by id (format 3).
+        w.key("systems"); w.beginArray()
+        for s in organization.systems {
+            w.beginObject()
+            w.field("id", s.id); w.field("name", s.name); w.field("lifecycle", s.lifecycle.rawValue); w.field("sourcing", s.sourcing.rawValue)
+            w.field("riskTier", s.riskTier?.rawValue)
+            w.endObject()
+        }
+        w.endArray()
         writeProvenance(&w, provenance ?? Provenance(asOf: a.asOf, organizationFiles: [], referenceFiles: []))
 
         w.key("scores"); w.beginArray()
@@ -52,9 +61,10 @@ package enum AssessmentJSON {
             w.beginObject()
             let (owner, basis) = join.owner(c)
             w.field("framework", c.requirement.framework.rawValue); w.field("requirement", c.requirement.label)
-            w.field("system", c.system); w.field("systemName", join.systemName(c))
+            // Names and titles are in "systems" and "evidence", once each (format 3).
+            w.field("system", c.system)
             w.field("status", c.status.rawValue); w.field("reasonCode", c.reason.code); w.field("reason", c.reason.sentence)
-            w.field("evidence", c.evidence); w.field("evidenceTitles", join.evidenceTitles(c)); w.field("via", c.via)
+            w.field("evidence", c.evidence); w.field("via", c.via)
             w.field("owner", owner); w.field("ownerBasis", basis.rawValue); w.field("group", join.group(c)); w.field("action", join.action(c))
             w.field("deadline", c.deadline?.description)
             w.key("credit"); if c.status.hasCredit { w.number(c.credit, decimals: 4) } else { w.null() }

@@ -1,6 +1,10 @@
 extension ReportBundle {
     /// The reports of `assessment` and its `deliverables`.
     /// - Parameters:
+    ///   - assessment: the assessment to report.
+    ///   - deliverables: its deliverables (``Deliverables/init(_:organization:dataset:)``).
+    ///   - organization: the organisation assessed.
+    ///   - dataset: the dataset it was assessed against.
     ///   - provenance: the organisation file(s) read, for `assessment.json` (default: none).
     ///   - template: the Mustache template of `report.html` (default: the bundled one).
     ///   - changes: the comparison with an earlier assessment (`assess --baseline`): adds
@@ -33,8 +37,10 @@ extension ReportBundle {
     /// or none: each is streamed to a temporary file, and only when all are complete and
     /// flushed are they renamed over the targets. On failure no target is touched and no
     /// temporary file is left.
-    /// - Parameter progress: called before each file is produced, with the files done, the
-    ///   total and the name.
+    /// - Parameters:
+    ///   - directory: the folder to write into.
+    ///   - progress: called before each file is produced, with the files done, the total and
+    ///     the name.
     /// - Returns: the paths written, in order.
     /// - Throws: ``CrosswalkError`` `io-error` naming the path and the cause.
     @discardableResult
@@ -42,4 +48,11 @@ extension ReportBundle {
         try ReportBundle.write(assessment, deliverables: deliverables, organization: organization, dataset: dataset, provenance: provenance,
                                to: directory, template: template, changes: changes, progress: progress)
     }
+
+    /// Installs, once per process and only when called, handlers for SIGINT, SIGTERM and
+    /// SIGHUP that remove the temporary files of report writes in flight, then end the
+    /// process as the signal would have. The library never installs them on its own: call
+    /// this from a program that owns its signals (the `crosswalk` tool does); a server with
+    /// its own signal handling should not.
+    public static func installSignalCleanup() { AtomicFile.installSignalCleanup() }
 }

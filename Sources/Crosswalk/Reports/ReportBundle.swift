@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every report of one assessment: what `crosswalk assess --out` writes (`Docs/Reports.md`).
 ///
 /// ```swift
@@ -94,7 +96,19 @@ public struct ReportBundle: Sendable {
         }
         try AtomicFile.createFolder(directory)
         try AtomicFile.writeAll(files)
+        if changes == nil { removeStaleChanges(in: directory) }
         return files.map(\.path)
+    }
+
+    /// A `changes.csv` left by an earlier run with a baseline would no longer describe the
+    /// reports beside it: after a run without one, it is removed — only when it is ours (it
+    /// starts with the columns Crosswalk writes), never another file of that name.
+    static func removeStaleChanges(in directory: String) {
+        let path = directory.hasSuffix("/") ? directory + "changes.csv" : directory + "/changes.csv"
+        guard let input = try? InputFile.read(path, maxBytes: 1 << 30) else { return }
+        let header = Array(AssessmentDiff.csvColumns.joined(separator: ",").utf8)
+        guard input.bytes.count >= header.count, Array(input.bytes.prefix(header.count)) == header else { return }
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Builds the deliverables, then renders everything.
