@@ -66,7 +66,43 @@ private struct RefRun {
                 cells += assess(entry, in: catalog)
             }
         }
+        // Evidence per cell: the first ids in register order, the rest counted; reasons list the same.
+        let cap = options.evidencePerCell
+        if cap > 0 {
+            for i in cells.indices where cells[i].evidence.count > cap || Self.longestList(cells[i].reason) > cap {
+                if cells[i].evidence.count > cap {
+                    cells[i].evidenceOmitted = cells[i].evidence.count - cap
+                    cells[i].evidence = Array(cells[i].evidence[..<cap])
+                }
+                cells[i].reason = Self.cut(cells[i].reason, cap)
+            }
+        }
         return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scores(cells))
+    }
+
+    static func longestList(_ r: CellReason) -> Int {
+        switch r {
+        case let .evidenceExpiring(_, a, _, _), let .partialEvidence(_, a), let .evidenceExpired(_, a, _), let .executionGap(_, a),
+             let .expiredOnPartialRoute(_, a, _, _), let .metBySupplierAssurance(_, _, a), let .noSupplierDueDiligence(_, _, a): return a.count
+        case let .unjustifiedExclusion(u), let .mandatoryExcluded(_, _, u): return longestList(u)
+        default: return 0
+        }
+    }
+
+    static func cut(_ r: CellReason, _ n: Int) -> CellReason {
+        let f: ([String]) -> [String] = { Array($0.prefix(n)) }
+        switch r {
+        case let .evidenceExpiring(s, a, d, w): return .evidenceExpiring(system: s, items: f(a), lastValidDay: d, windowDays: w)
+        case let .partialEvidence(s, a): return .partialEvidence(system: s, items: f(a))
+        case let .evidenceExpired(s, a, d): return .evidenceExpired(system: s, items: f(a), lastValidDay: d)
+        case let .executionGap(s, a): return .executionGap(system: s, process: f(a))
+        case let .expiredOnPartialRoute(s, a, d, v): return .expiredOnPartialRoute(system: s, items: f(a), lastValidDay: d, via: v)
+        case let .metBySupplierAssurance(s, v, a): return .metBySupplierAssurance(system: s, vendor: v, items: f(a))
+        case let .noSupplierDueDiligence(s, v, a): return .noSupplierDueDiligence(system: s, vendor: v, process: f(a))
+        case let .unjustifiedExclusion(u): return .unjustifiedExclusion(underlying: cut(u, n))
+        case let .mandatoryExcluded(q, j, u): return .mandatoryExcluded(requirement: q, justification: j, underlying: cut(u, n))
+        default: return r
+        }
     }
 
     // MARK: Applicability

@@ -60,6 +60,32 @@ struct ScaleTests {
         #expect(AssessmentExport.gapsCSV(fast, catalogs: Shared.dataset.catalogs) == AssessmentExport.gapsCSV(reference, catalogs: Shared.dataset.catalogs))
     }
 
+    /// Evidence per cell (#16): a cell lists at most `evidencePerCell` ids, in register order,
+    /// and counts the rest; its reason lists the same; the oracle reaches the same cells; the
+    /// counts are in assessment.json and read back.
+    @Test func cellsListAtMostTheCapAndCountTheRest() throws {
+        let options = GeneratorOptions(systems: 40, evidence: 2_000, seed: 3, organizationWideShare: 0.3)
+        let (org, _) = try OrganizationLoader.load(OrganizationGenerator.generate(options, dataset: Shared.dataset), file: "g.xml", catalogs: Shared.dataset.catalogs)
+        var uncapped = AssessmentOptions(asOf: org.assessmentDate!)
+        uncapped.evidencePerCell = 0
+        let all = AssessmentEngine.assess(org, dataset: Shared.dataset, options: uncapped)
+        var capped = AssessmentOptions(asOf: org.assessmentDate!)
+        capped.evidencePerCell = 5
+        let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: capped)
+        expectSameCells(a.cells, ReferenceEngine.assess(org, dataset: Shared.dataset, options: capped).cells, "capped generated organisation")
+        #expect(a.scores == all.scores, "the cap changes what is listed, never a status or a score")
+        let cut = zip(all.cells, a.cells).filter { $0.0.evidence.count > 5 }
+        #expect(cut.count > 20)
+        for (full, c) in cut {
+            #expect(c.evidence == Array(full.evidence.prefix(5)) && c.evidenceOmitted == full.evidence.count - 5 && c.status == full.status)
+            #expect(c.sentence.hasSuffix(" not listed.)") && c.sentence.contains("(\(c.evidenceOmitted) more evidence item"))
+        }
+        #expect(a.cells.allSatisfy { $0.evidence.count <= 5 })
+        let d = Deliverables(a, organization: org, dataset: Shared.dataset)
+        let json = ReportBundle(a, deliverables: d, organization: org, dataset: Shared.dataset).file(named: "assessment.json")!.render()
+        #expect(try Assessment(assessmentJSON: json, file: "a.json").cells == a.cells, "evidenceOmitted is written and read back")
+    }
+
     @Test func fastEngineEqualsTheReferenceEngineOnTheSample() throws {
         let file = try InputFile.read(Repo.path("Fixtures/sample/insurer.xml"))
         let (org, _) = try OrganizationLoader.load(file.bytes, file: "sample/insurer.xml", catalogs: Shared.dataset.catalogs)

@@ -45,8 +45,16 @@ public struct Cell: Sendable, Hashable, Codable {
     public var credit: Double
     /// Why the requirement applies (or not) here.
     public var applicability: String
+    /// Evidence behind the status beyond ``AssessmentOptions/evidencePerCell``: counted, not
+    /// listed (in ``evidence`` or in the reason's item lists). 0 for almost every cell.
+    public var evidenceOmitted = 0
 
     public var noOwner: Bool { owner == nil }
+
+    /// The reason's sentence, saying how many evidence items are not listed when some are.
+    public var sentence: String {
+        evidenceOmitted == 0 ? reason.sentence : reason.sentence + " (\(evidenceOmitted) more evidence item\(evidenceOmitted == 1 ? "" : "s") not listed.)"
+    }
 }
 
 /// What a score is over.

@@ -169,6 +169,7 @@ struct EngineRun: Sendable {
             }
             cell.owner = owner
             if let s = t.system { sourcingReason(entry, &cell, allProfiles[s]) }
+            cell.capEvidence(options.evidencePerCell)
             if let (status, reason, deadline) = t.fixed {
                 // Upcoming: the evidence already collected and the credit it would give (preparation), not the status.
                 cell.status = status

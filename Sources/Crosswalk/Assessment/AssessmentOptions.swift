@@ -16,6 +16,11 @@ public struct AssessmentOptions: Sendable {
     /// the active processor count. Never more than that: one limiter shared by the process
     /// caps every run. It does not change the result.
     public var maxConcurrency: Int?
+    /// The most evidence ids a cell lists (its ``Cell/evidence`` and the item lists of its
+    /// reason), in register order; the rest are counted in ``Cell/evidenceOmitted``. 0: no cap.
+    /// Keeps reports in proportion when one organisation-wide process reaches thousands of
+    /// per-system cells (`Docs/Scoring.md`, "Evidence per cell").
+    public var evidencePerCell = 20
 
     public init(asOf: CalendarDate, dueSoonDays: Int = 30, frameworks: [FrameworkID]? = nil, maxConcurrency: Int? = nil,
                 progress: (@Sendable (Double) -> Void)? = nil) {

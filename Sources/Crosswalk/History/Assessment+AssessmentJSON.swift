@@ -32,7 +32,8 @@ extension Assessment {
                                      at: SourceLocation(file: file))
             }
             cells.append(Cell(requirement: RequirementRef(c.framework, c.requirement), system: c.system, status: c.status, reason: reason, evidence: c.evidence,
-                              via: c.via, owner: c.requirementOwner, deadline: c.deadline, credit: c.credit ?? 0, applicability: c.applicability))
+                              via: c.via, owner: c.requirementOwner, deadline: c.deadline, credit: c.credit ?? 0, applicability: c.applicability,
+                              evidenceOmitted: c.evidenceOmitted ?? 0))
         }
         var scores: [Score] = []
         for (i, s) in document.scores.enumerated() {
@@ -84,6 +85,7 @@ private struct AssessmentDocument: Decodable {
         var system: String?
         var status: CellStatus
         var evidence: [String]
+        var evidenceOmitted: Int?
         var via: [String]
         var deadline: CalendarDate?
         var credit: Double?

@@ -20,7 +20,7 @@ package enum AssessmentExport {
             if c.requirement != lastRef { lastRef = c.requirement; title = catalogs.entry(c.requirement)?.title ?? "" }
             let (owner, basis) = join.owner(c)
             w.text(c.requirement.framework.rawValue); w.text(c.requirement.label); w.text(c.system ?? ""); w.text(join.systemName(c) ?? "")
-            w.text(c.status.rawValue); w.text(c.reason.code); w.text(c.reason.sentence); w.text(c.evidence.joined(separator: ";"))
+            w.text(c.status.rawValue); w.text(c.reason.code); w.text(c.sentence); w.text(c.evidence.joined(separator: ";"))
             w.text(join.evidenceTitles(c).joined(separator: ";")); w.text(c.via.joined(separator: " | "))
             w.text(owner ?? ""); w.text(basis.rawValue); w.text(owner == nil ? "yes" : "no"); w.text(join.group(c) ?? ""); w.text(join.action(c) ?? "")
             w.text(c.deadline?.description ?? "")

@@ -63,8 +63,8 @@ package enum AssessmentJSON {
             w.field("framework", c.requirement.framework.rawValue); w.field("requirement", c.requirement.label)
             // Names and titles are in "systems" and "evidence", once each (format 3).
             w.field("system", c.system)
-            w.field("status", c.status.rawValue); w.field("reasonCode", c.reason.code); w.field("reason", c.reason.sentence)
-            w.field("evidence", c.evidence); w.field("via", c.via)
+            w.field("status", c.status.rawValue); w.field("reasonCode", c.reason.code); w.field("reason", c.sentence)
+            w.field("evidence", c.evidence); if c.evidenceOmitted > 0 { w.field("evidenceOmitted", c.evidenceOmitted) }; w.field("via", c.via)
             w.field("owner", owner); w.field("ownerBasis", basis.rawValue); w.field("group", join.group(c)); w.field("action", join.action(c))
             w.field("deadline", c.deadline?.description)
             w.key("credit"); if c.status.hasCredit { w.number(c.credit, decimals: 4) } else { w.null() }

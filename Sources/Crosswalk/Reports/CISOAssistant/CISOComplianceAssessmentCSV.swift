@@ -67,7 +67,7 @@ enum CISOComplianceAssessmentCSV {
     static func observations(_ cells: [Cell], sources: [String], framework f: FrameworkID, node: CISOAssistantLibrary.Node, asOf: CalendarDate) -> String {
         var parts: [String] = ["Crosswalk assessment at \(asOf) of \(f) \(sources.joined(separator: ", "))."]
         for c in cells {
-            var s = "\(c.system ?? "Organisation")\(sources.count > 1 ? " (\(c.requirement.label))" : ""): \(c.status.rawValue) — \(c.reason.sentence)"
+            var s = "\(c.system ?? "Organisation")\(sources.count > 1 ? " (\(c.requirement.label))" : ""): \(c.status.rawValue) — \(c.sentence)"
             if !c.evidence.isEmpty { s += " Evidence: \(c.evidence.joined(separator: ", "))." }
             parts.append(s)
         }

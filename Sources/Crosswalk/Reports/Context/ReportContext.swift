@@ -219,7 +219,7 @@ struct ReportContext: Sendable {
             rows.append(CellRow(
                 framework: c.requirement.framework, requirement: c.requirement.label, title: title, heading: head,
                 system: c.system ?? "", systemName: c.system.flatMap { systemName[$0] } ?? "", status: c.status,
-                reasonCode: c.reason.code, reason: reportText(c.reason.sentence), evidence: c.evidence, evidenceTitles: c.evidence.map { evidenceTitle[$0] ?? "" },
+                reasonCode: c.reason.code, reason: reportText(c.sentence), evidence: c.evidence, evidenceTitles: c.evidence.map { evidenceTitle[$0] ?? "" },
                 via: c.via, owner: c.owner ?? "", ownerName: name(c.owner), deadline: c.deadline, credit: c.credit, scored: c.status.hasCredit,
                 applicability: reportText(c.applicability), group: group, action: actionOf[group] ?? ""))
         }

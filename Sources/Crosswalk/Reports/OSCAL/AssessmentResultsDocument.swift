@@ -69,7 +69,7 @@ package struct AssessmentResultsDocument: Sendable {
         let (satisfied, reason) = OSCALCellMapping.state(c.status)!
         var kids: [OSCALNode] = [
             .field("title", "\(c.requirement.framework) \(c.requirement.label)" + (c.system.map { " for \($0)" } ?? " (organisation)") + ": \(c.status.rawValue)"),
-            .markup("description", c.reason.sentence),
+            .markup("description", c.sentence),
             .prop("framework", c.requirement.framework.rawValue), .prop("requirement", c.requirement.label),
             .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reason.code),
         ]
@@ -79,7 +79,7 @@ package struct AssessmentResultsDocument: Sendable {
         let targetID = entry?.statementID ?? entry?.id ?? c.requirement.label
         kids.append(.assembly("target", [("type", "statement-id"), ("target-id", targetID)], [
             .field("title", "\(c.requirement.label)\(entry.map { " " + $0.title } ?? "")"),
-            .assembly("status", [("state", satisfied ? "satisfied" : "not-satisfied"), ("reason", reason)], [.markup("remarks", c.reason.sentence)]),
+            .assembly("status", [("state", satisfied ? "satisfied" : "not-satisfied"), ("reason", reason)], [.markup("remarks", c.sentence)]),
         ]))
         kids.append(.assembly("related-observation", group: "related-observations", [("observation-uuid", cx.observation(c))]))
         return .assembly("finding", group: "findings", [("uuid", cx.finding(c))], kids)

@@ -104,7 +104,7 @@ struct OSCALContext: Sendable {
         let title = catalogs.entry(c.requirement)?.title ?? ""
         var kids: [OSCALNode] = [
             .field("title", "\(c.requirement.framework) \(c.requirement.label)\(title.isEmpty ? "" : " " + title)" + (c.system.map { " — \($0)" } ?? " — organisation")),
-            .markup("description", c.reason.sentence),
+            .markup("description", c.sentence),
             .prop("framework", c.requirement.framework.rawValue), .prop("requirement", c.requirement.label),
             .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reason.code),
         ]
