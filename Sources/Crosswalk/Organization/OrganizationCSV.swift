@@ -81,13 +81,6 @@ public enum OrganizationCSV {
             row.checkIdentifiers(["id", "owner"], limits, &log)
             let systems = list(row["systems"])
             for s in systems { if let p = limits.identifierProblem(s, "a system id in systems") { log.error(.identifierTooLong, p, at: row.at("systems")) } }
-            func date(_ c: String) -> CalendarDate? {
-                let v = row[c]
-                if v.isEmpty { return nil }
-                if let d = CalendarDate(v) { return d }
-                log.error(.invalidValue, "\(c) '\(v)' is not a date; write YYYY-MM-DD", at: row.at(c))
-                return nil
-            }
             var claims: [EvidenceClaim] = []
             for part in list(row["satisfies"]) {
                 var text = part, coverage = Coverage.full
@@ -107,8 +100,8 @@ public enum OrganizationCSV {
             // An empty status is reported by the table (a required column); never a default that scores.
             let status = row.vocabulary("status", EvidenceStatus.self, &log) ?? .draft
             let kind = row.vocabulary("kind", EvidenceKind.self, &log) ?? .other
-            var e = Evidence(id: row["id"], title: row["title"], kind: kind, owner: row["owner"], collected: date("collected"),
-                             validUntil: date("valid_until"), reviewDays: reviewDays, status: status, claims: claims, systems: systems,
+            var e = Evidence(id: row["id"], title: row["title"], kind: kind, owner: row["owner"], collected: date(row, "collected", &log),
+                             validUntil: date(row, "valid_until", &log), reviewDays: reviewDays, status: status, claims: claims, systems: systems,
                              locationURI: row["location"], sha256: row["sha256"], location: row.at("id"))
             e.systemLocations = systems.map { _ in row.at("systems") }
             if !row["provided_by"].isEmpty { e.providedBy = row.vocabulary("provided_by", EvidenceSource.self, &log) ?? .organization }

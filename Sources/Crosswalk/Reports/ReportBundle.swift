@@ -105,9 +105,12 @@ public struct ReportBundle: Sendable {
     /// starts with the columns Crosswalk writes), never another file of that name.
     static func removeStaleChanges(in directory: String) {
         let path = directory.hasSuffix("/") ? directory + "changes.csv" : directory + "/changes.csv"
-        guard let input = try? InputFile.read(path, maxBytes: 1 << 30) else { return }
         let header = Array(AssessmentDiff.csvColumns.joined(separator: ",").utf8)
-        guard input.bytes.count >= header.count, Array(input.bytes.prefix(header.count)) == header else { return }
+        // Only the header is read: the file may be large, and only its first line decides.
+        guard let h = FileHandle(forReadingAtPath: path) else { return }
+        let start = (try? h.read(upToCount: header.count)) ?? nil
+        try? h.close()
+        guard let start, Array(start) == header else { return }
         try? FileManager.default.removeItem(atPath: path)
     }
 
