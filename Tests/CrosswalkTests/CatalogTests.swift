@@ -139,6 +139,8 @@ struct CatalogLoaderTests {
         ("not-a-catalog.xml", .unknownDocument, 2),
         ("catalog-date-unknown-act.xml", .invalidValue, 16),
         ("catalog-date-bad-condition.xml", .invalidValue, 18),
+        ("catalog-lifecycle-no-rationale.xml", .missingElement, 26),
+        ("catalog-lifecycle-retention-without-stage.xml", .invalidValue, 21),
     ])
     func rejectsOneDefectWithItsLocation(file: String, code: CrosswalkError.Code, line: Int) throws {
         let path = "Fixtures/invalid/" + file

@@ -224,3 +224,27 @@ extension LifecycleTests {
         #expect(bare.status == .missing && bare.reason.code == "unjustified-exclusion")
     }
 }
+
+extension LifecycleTests {
+    /// Lifecycle facts that contradict the as-of date are warnings that say what to fix; the
+    /// engine still assesses on the documented rule.
+    @Test func lifecycleDatesAgainstTheAsOfDateWarn() throws {
+        var org = try auditorOrganization("suppliers.xml")
+        org.systems[0].goLive = CalendarDate("2027-06-01")                       // production, live later
+        org.systems[1].placedOnMarket = CalendarDate("2027-01-01")               // production, placed later
+        var retired = AISystem(id: "OLD", name: "Old model"); retired.lifecycle = .retired      // no retired-on
+        var later = AISystem(id: "LATER", name: "Retired later"); later.lifecycle = .retired
+        later.retiredOn = CalendarDate("2027-03-31")                              // after the as-of date
+        org.systems += [retired, later]
+        org.owners.append(OwnerAssignment(requirement: RequirementRef(.iso42001, "A.2.2"), system: "CHATBOT", person: "cto"))
+        let a = AssessmentEngine.assess(org, dataset: Shared.dataset, options: AssessmentOptions(asOf: org.assessmentDate!))
+        let messages = a.warnings.map(\.message)
+        func has(_ code: CrosswalkError.Code, _ text: String) -> Bool { a.warnings.contains { $0.code == code && $0.message.contains(text) } }
+        #expect(has(.lifecycleDate, "system CHATBOT is in production, but its go-live (2027-06-01) is after the assessment date"), "\(messages)")
+        #expect(has(.lifecycleDate, "system COPILOT is in production but placed on the market on 2027-01-01"), "\(messages)")
+        #expect(has(.lifecycleDate, "system OLD is retired without retired-on"), "\(messages)")
+        #expect(has(.lifecycleDate, "system LATER is retired on 2027-03-31, after the assessment date"), "\(messages)")
+        #expect(has(.perSystemNoEffect, "owner assignment of iso42001:A.2.2 for system CHATBOT changes nothing"), "\(messages)")
+        #expect(a.cell("iso42001:A.6.2.6", "CHATBOT")?.status == .missing, "a production system's operation duties stay due")
+    }
+}
