@@ -23,6 +23,7 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("stage"), help: .hidden) var stageFile: String?
     @Flag(name: .customLong("from-memory"), help: .hidden) var fromMemory = false
     @Flag(name: .customLong("ingest-only"), help: .hidden) var ingestOnly = false
+    @Flag(name: .customLong("no-reports"), help: ArgumentHelp("With --stage: stop after the deliverables (for profiling the engine).")) var noReports = false
     @Flag(name: .customLong("startup-only"), help: "Measure start-up only (Dataset.bundled(), 20 runs in process) and stop.") var startupOnly = false
 
     func run() throws {
@@ -203,6 +204,11 @@ struct Bench: ParsableCommand {
         let engine = time { assessment = dataset.assessment(of: org, options: AssessmentOptions(asOf: org.assessmentDate!)) }
         var deliverables: Deliverables!
         let build = time { deliverables = Deliverables(assessment, organization: org, dataset: dataset) }
+        if noReports {
+            print("stage ingest=\(ingest.seconds) check=\(check.seconds) engine=\(engine.seconds) deliverables=\(build.seconds) cells=\(assessment.cells.count)")
+            fflush(nil)
+            Foundation.exit(0)
+        }
         let dir = work + "/stage-out"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         // Each report streamed to its file a piece at a time (as ReportBundle.write does).
