@@ -54,3 +54,41 @@ extension ReportContext {
         }
     }
 }
+
+extension ReportContext {
+    /// The rows of the Evidence sheet, one per item of the register in its order, each made
+    /// when it is read (a register of a million items is not copied into rows).
+    struct EvidenceRows: RandomAccessCollection, Sendable {
+        private let items: [Evidence]
+        private let asOf: CalendarDate
+        private let horizon: CalendarDate
+        private let personName: [String: String]
+
+        init(_ items: [Evidence], asOf: CalendarDate, horizon: CalendarDate, personName: [String: String]) {
+            self.items = items
+            self.asOf = asOf
+            self.horizon = horizon
+            self.personName = personName
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { items.count }
+
+        /// `valid`, `expires-soon`, `expired` or `no-expiry` at the as-of date, without making the row.
+        func validity(at i: Int) -> String {
+            guard let x = items[i].expires else { return "no-expiry" }
+            return x < asOf ? "expired" : x <= horizon ? "expires-soon" : "valid"
+        }
+
+        /// The end of the item's validity, without making the row.
+        func validUntil(at i: Int) -> CalendarDate? { items[i].expires }
+
+        subscript(i: Int) -> EvidenceRow {
+            let e = items[i]
+            return EvidenceRow(id: e.id, title: reportText(e.title), kind: e.kind.rawValue, owner: e.owner, ownerName: personName[e.owner] ?? "",
+                               collected: e.collected, validUntil: e.expires, status: e.status.rawValue, validity: validity(at: i),
+                               claims: e.claims.map { "\($0.requirement)" + ($0.coverage == .full ? "" : " (partial)") }, systems: e.systems,
+                               location: reportText(e.locationURI))
+        }
+    }
+}

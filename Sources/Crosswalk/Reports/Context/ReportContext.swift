@@ -163,7 +163,7 @@ struct ReportContext: Sendable {
     /// Related requirements in different groups with different owners (``CoordinationFinding``), in the deliverables' order.
     var coordination: [Coordination] = []
     var statements: [SoA]
-    var evidence: [EvidenceRow]
+    var evidence: EvidenceRows
     var catalogues: [CatalogueRow]
     var crosswalks: [CrosswalkRow]
     var upcoming: [UpcomingDate]
@@ -291,17 +291,10 @@ struct ReportContext: Sendable {
         }
 
         let horizon = a.asOf.adding(days: Self.horizonDays)
-        let register = org.evidence.map { e in
-            let validity: String
-            if let x = e.expires { validity = x < a.asOf ? "expired" : x <= horizon ? "expires-soon" : "valid" } else { validity = "no-expiry" }
-            return EvidenceRow(id: e.id, title: reportText(e.title), kind: e.kind.rawValue, owner: e.owner, ownerName: name(e.owner),
-                               collected: e.collected, validUntil: e.expires, status: e.status.rawValue, validity: validity,
-                               claims: e.claims.map { "\($0.requirement)" + ($0.coverage == .full ? "" : " (partial)") }, systems: e.systems,
-                               location: reportText(e.locationURI))
-        }
+        let register = EvidenceRows(org.evidence, asOf: a.asOf, horizon: horizon, personName: names)
         evidence = register
-        expiring = register.indices.filter { register[$0].validity == "expired" || register[$0].validity == "expires-soon" }
-            .sorted { (register[$0].validUntil ?? .latest, $0) < (register[$1].validUntil ?? .latest, $1) }
+        expiring = register.indices.filter { register.validity(at: $0) == "expired" || register.validity(at: $0) == "expires-soon" }
+            .sorted { (register.validUntil(at: $0) ?? .latest, $0) < (register.validUntil(at: $1) ?? .latest, $1) }
 
         catalogues = catalogs.catalogs.filter { a.frameworks.contains($0.framework) }.map {
             CatalogueRow(framework: $0.framework.rawValue, title: reportText($0.title), edition: reportText($0.edition), version: reportText($0.version),
