@@ -75,9 +75,12 @@ struct Assess: ParsableCommand {
     @Option(help: ArgumentHelp("An earlier assessment.json (or the --out folder that holds it) to compare with: what changed since then, in the reports and on standard output.",
                                valueName: "old")) var baseline: String?
     @Option(name: .customLong("baseline-max-bytes"), help: "The largest baseline assessment.json read.") var baselineMaxBytes = 256 << 20
+    @Option(name: .customLong("report-jobs"), help: ArgumentHelp("How many groups of reports are written at the same time (tables, OSCAL, workbook and report); default: the machine's cores; 1 uses the least memory.",
+                                                             valueName: "n")) var reportJobs: Int?
 
     func validate() throws {
         guard baselineMaxBytes > 0 else { throw ValidationError("--baseline-max-bytes must be 1 or more") }
+        if let reportJobs, reportJobs < 1 { throw ValidationError("--report-jobs must be 1 or more") }
     }
 
     func run() throws {
@@ -103,7 +106,8 @@ struct Assess: ParsableCommand {
             try reportingErrors {
                 try OutputFolder.create(out)
                 let paths = try ReportBundle.write(assessment, deliverables: deliverables, organization: org, dataset: dataset, provenance: provenance,
-                                                   to: out, template: reportTemplate, changes: changes) { done, total, name in
+                                                   to: out, template: reportTemplate, changes: changes,
+                                                   maxConcurrency: reportJobs) { done, total, name in
                     progress.stage("writing reports \(done * 100 / max(total, 1))% (\(name))")
                 }
                 progress.done()

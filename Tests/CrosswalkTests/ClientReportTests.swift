@@ -257,3 +257,19 @@ extension CLITests {
         for name in names { #expect(tty.out.contains("% (\(name))"), "\(name): \(tty.out)") }
     }
 }
+
+extension CLITests {
+    @Test func reportJobsOneWritesTheSameReportsAndZeroIsRefused() throws {
+        let dir = NSTemporaryDirectory() + "crosswalk-jobs-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let one = try run(["assess", "--out", dir + "/one", "--report-jobs", "1"])
+        let all = try run(["assess", "--out", dir + "/all"])
+        #expect(one.status == 0 && all.status == 0, "\(one.err)\(all.err)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/all").sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/one").sorted() == names)
+        for name in names { #expect(try InputFile.read(dir + "/one/" + name).bytes == InputFile.read(dir + "/all/" + name).bytes, "\(name)") }
+        let zero = try run(["assess", "--out", dir + "/zero", "--report-jobs", "0"])
+        #expect(zero.status == 64 && zero.err.contains("--report-jobs must be 1 or more"), "\(zero.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/zero"))
+    }
+}

@@ -323,10 +323,13 @@ struct DeliverablesExportTests {
         let (org, d) = try SampleDeliverables.get
         let bundle = ReportBundle(SampleGoldenTests.assessment, deliverables: d, organization: org, dataset: Shared.dataset)
         #expect(Set(bundle.files.map(\.lane)) == [.tables, .oscal, .client])
-        let paths = try bundle.write(to: dir + "/out")
+        let paths = try bundle.write(to: dir + "/out", maxConcurrency: 3)
         for (path, file) in zip(paths, bundle.files) {
             #expect(try InputFile.read(path).bytes == file.render(), "\(file.name)")
         }
+        // One at a time: the same files.
+        let one = try bundle.write(to: dir + "/one", maxConcurrency: 1)
+        for (a, b) in zip(paths, one) { #expect(try InputFile.read(a).bytes == InputFile.read(b).bytes, "\(a)") }
         // One lane fails in the middle of its second file while the other lane completes:
         // no target is touched and no temporary file is left.
         try AtomicFile.writeAll([(dir + "/a.csv", Array("old a".utf8)), (dir + "/b.csv", Array("old b".utf8))])
@@ -335,9 +338,9 @@ struct DeliverablesExportTests {
             (dir + "/missing/c.csv", 0, { $0(Array("c".utf8)) }),
             (dir + "/b.csv", 1, { emit in for _ in 0..<64 { emit(Array(repeating: 0x62, count: 1 << 16)) } }),
         ]
-        #expect(throws: CrosswalkError.self) { try AtomicFile.writeAll(files) }
+        #expect(throws: CrosswalkError.self) { try AtomicFile.writeAll(files, width: 2) }
         #expect(try InputFile.read(dir + "/a.csv").bytes == Array("old a".utf8))
         #expect(try InputFile.read(dir + "/b.csv").bytes == Array("old b".utf8))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.csv", "b.csv", "out"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.csv", "b.csv", "one", "out"])
     }
 }

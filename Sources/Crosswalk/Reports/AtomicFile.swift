@@ -67,11 +67,12 @@ package enum AtomicFile {
     /// Like ``writeAll(_:)-([(path:String,produce:(([UInt8])->Void)->Void)])``, with the files
     /// in lanes: the files of one lane are produced one after another, in order, on one
     /// thread (they may share state built on first use); different lanes run at the same
-    /// time, as many as the machine has cores. Each file still goes to its own temporary
-    /// file, and nothing is renamed until every lane has finished without error; then all
-    /// are renamed in the order given. On failure, the error of the first failing file in
-    /// that order is thrown and every temporary file is removed.
-    public static func writeAll(_ files: [(path: String, lane: Int, produce: (([UInt8]) -> Void) -> Void)]) throws(CrosswalkError) {
+    /// time, at most `width` of them (each lane on its own thread; 1: one file after another).
+    /// Each file still goes to its own temporary file, and nothing is renamed until every
+    /// lane has finished without error; then all are renamed in the order given. On failure,
+    /// the error of the first failing file in that order is thrown and every temporary file
+    /// is removed.
+    public static func writeAll(_ files: [(path: String, lane: Int, produce: (([UInt8]) -> Void) -> Void)], width: Int) throws(CrosswalkError) {
         var lanes: [Int] = []
         for f in files where !lanes.contains(f.lane) { lanes.append(f.lane) }
         let laneIDs = lanes
@@ -79,7 +80,10 @@ package enum AtomicFile {
         // Each file is produced by exactly one lane's thread; what the closures share across
         // lanes (the assessment, the organisation, the dataset) is only read.
         nonisolated(unsafe) let files = files
-        DispatchQueue.concurrentPerform(iterations: laneIDs.count) { l in
+        // `width` workers take the lanes in order, one at a time.
+        let next = LaneSlots.Counter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(width, laneIDs.count))) { _ in
+          while let l = next.take(below: laneIDs.count) {
             for (i, f) in files.enumerated() where f.lane == laneIDs[l] {
                 do throws(CrosswalkError) {
                     let stream = try AtomicFileStream(path: f.path)
@@ -93,9 +97,10 @@ package enum AtomicFile {
                     try stream.finishWriting()
                 } catch {
                     slots.set(i, failure: error)
-                    return  // the rest of this lane is not produced
+                    break  // the rest of this lane is not produced
                 }
             }
+          }
         }
         let (streams, failures) = slots.take()
         do throws(CrosswalkError) {
@@ -120,6 +125,19 @@ package enum AtomicFile {
         func set(_ i: Int, stream: AtomicFileStream) { lock.withLock { streams[i] = stream } }
         func set(_ i: Int, failure: CrosswalkError) { lock.withLock { failures[i] = failure } }
         func take() -> ([AtomicFileStream?], [CrosswalkError?]) { lock.withLock { (streams, failures) } }
+
+        /// Hands out 0, 1, 2 … once each, across threads.
+        final class Counter: @unchecked Sendable {
+            private let lock = NSLock()
+            private var value = 0
+            func take(below limit: Int) -> Int? {
+                lock.withLock {
+                    guard value < limit else { return nil }
+                    defer { value += 1 }
+                    return value
+                }
+            }
+        }
     }
 
     /// Writes `bytes` in full to a new temporary file beside `path` and flushes it.

@@ -39,14 +39,19 @@ extension ReportBundle {
     /// temporary file is left.
     /// - Parameters:
     ///   - directory: the folder to write into.
-    ///   - progress: called before each file is produced, with the files done, the total and
-    ///     the name.
+    ///   - maxConcurrency: how many groups of files are produced at the same time (the CSV
+    ///     and JSON tables, the OSCAL documents, the workbook with the report); default: the
+    ///     machine's cores (nil). 1 writes one file after another and holds the least in memory.
+    ///     The bytes are the same either way.
+    ///   - progress: called before each file is produced, one call at a time, with the files
+    ///     finished so far, the total and the name.
     /// - Returns: the paths written, in order.
     /// - Throws: ``CrosswalkError`` `io-error` naming the path and the cause.
     @discardableResult
-    public func write(to directory: String, progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
+    public func write(to directory: String, maxConcurrency: Int? = nil,
+                      progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
         try ReportBundle.write(assessment, deliverables: deliverables, organization: organization, dataset: dataset, provenance: provenance,
-                               to: directory, template: template, changes: changes, progress: progress)
+                               to: directory, template: template, changes: changes, maxConcurrency: maxConcurrency, progress: progress)
     }
 
     /// Installs, once per process and only when called, handlers for SIGINT, SIGTERM and

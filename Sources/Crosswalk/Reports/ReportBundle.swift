@@ -98,14 +98,16 @@ public struct ReportBundle: Sendable {
     /// Writes every report into `directory`, all or none (``AtomicFile/writeAll(_:)-([(path:String,lane:Int,produce:(([UInt8])->Void)->Void)])``):
     /// each is streamed to a temporary file, and only when all are complete and flushed are
     /// they renamed over the targets. On failure no target is touched and no temporary file
-    /// is left. The lanes (tables, OSCAL, workbook and report) are produced at the same time
-    /// on the machine's cores; every file has the same bytes as when written alone.
+    /// is left. The lanes (tables, OSCAL, workbook and report) are produced at the same time,
+    /// at most `maxConcurrency` of them (nil, the default: the machine's cores; 1 writes one file after
+    /// another and holds the least in memory); every file has the same bytes either way.
     /// `progress`, if given, is called before each file is produced (one call at a time,
     /// with the number of files finished so far).
     /// - Returns: the paths written, in order.
     @discardableResult
     package static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil,
                              to directory: String, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil,
+                             maxConcurrency: Int? = nil,
                              progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
         let all = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template, changes: changes)
         let counter = ProgressCounter(progress, total: all.count)
@@ -117,7 +119,7 @@ public struct ReportBundle: Sendable {
             })
         }
         try AtomicFile.createFolder(directory)
-        try AtomicFile.writeAll(files)
+        try AtomicFile.writeAll(files, width: maxConcurrency ?? ProcessInfo.processInfo.activeProcessorCount)
         if changes == nil { removeStaleChanges(in: directory) }
         return files.map(\.path)
     }
