@@ -1,14 +1,20 @@
 /// Writes JSON into a byte buffer, in the order it is told: keys are never reordered and
 /// nothing is hashed, so the same values always give the same bytes. Two-space
-/// indentation, one member per line, `\n` line ends. Strings are escaped per RFC 8259
+/// indentation, one member per line, `\n` line ends; or, when `compact`, no whitespace at
+/// all (the document still ends with a newline). Strings are escaped per RFC 8259
 /// (quote, backslash and control characters; everything else as UTF-8).
 package struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// Per open container: true once it has a member.
     private var hasMember: [Bool] = []
     private var afterKey = false
+    /// No indentation, no line breaks, no space after `:`.
+    let compact: Bool
 
-    public init(reservingCapacity: Int = 0) { bytes.reserveCapacity(reservingCapacity) }
+    public init(reservingCapacity: Int = 0, compact: Bool = false) {
+        self.compact = compact
+        bytes.reserveCapacity(reservingCapacity)
+    }
 
     public mutating func beginObject() { openValue(); bytes.append(UInt8(ascii: "{")); hasMember.append(false) }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -19,7 +25,8 @@ package struct JSONWriter: Sendable {
     public mutating func key(_ name: String) {
         newMember()
         string(raw: name)
-        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        bytes.append(UInt8(ascii: ":"))
+        if !compact { bytes.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -107,6 +114,7 @@ package struct JSONWriter: Sendable {
     }
 
     private mutating func newline(_ depth: Int) {
+        if compact { return }
         bytes.append(0x0A)
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
