@@ -1,18 +1,26 @@
 /// Writes JSON into a byte buffer, in the order it is told: keys are never reordered and
 /// nothing is hashed, so the same values always give the same bytes. Two-space
-/// indentation, one member per line, `\n` line ends; or, when `compact`, no whitespace at
-/// all (the document still ends with a newline). Strings are escaped per RFC 8259
-/// (quote, backslash and control characters; everything else as UTF-8).
+/// indentation, one member per line, `\n` line ends; containers nested `compactFrom` deep
+/// or deeper are written with no whitespace at all (`compact`: the whole document; the
+/// document still ends with a newline). Strings are escaped per RFC 8259 (quote, backslash
+/// and control characters; everything else as UTF-8).
 package struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// Per open container: true once it has a member.
     private var hasMember: [Bool] = []
     private var afterKey = false
-    /// No indentation, no line breaks, no space after `:`.
-    let compact: Bool
+    /// The nesting depth (the root container is 1) from which containers are written
+    /// without whitespace; `Int.max` for none.
+    let compactFrom: Int
 
     public init(reservingCapacity: Int = 0, compact: Bool = false) {
-        self.compact = compact
+        self.init(reservingCapacity: reservingCapacity, compactFrom: compact ? 1 : .max)
+    }
+
+    /// A writer that indents the outer `compactFrom - 1` levels and writes each container
+    /// nested deeper on one line (`assessment.json`: one line per cell).
+    public init(reservingCapacity: Int = 0, compactFrom: Int) {
+        self.compactFrom = compactFrom
         bytes.reserveCapacity(reservingCapacity)
     }
 
@@ -26,7 +34,7 @@ package struct JSONWriter: Sendable {
         newMember()
         string(raw: name)
         bytes.append(UInt8(ascii: ":"))
-        if !compact { bytes.append(UInt8(ascii: " ")) }
+        if hasMember.count < compactFrom { bytes.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -108,13 +116,16 @@ package struct JSONWriter: Sendable {
     }
 
     private mutating func close(_ bracket: UInt8) {
+        let depth = hasMember.count
         let had = hasMember.removeLast()
-        if had { newline(hasMember.count) }
+        if had && depth < compactFrom { newline(depth - 1) }
         bytes.append(bracket)
     }
 
+    /// A line break and the indentation of `depth`, unless the innermost open container is
+    /// compact (nested `compactFrom` deep or deeper).
     private mutating func newline(_ depth: Int) {
-        if compact { return }
+        if hasMember.count >= compactFrom { return }
         bytes.append(0x0A)
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
