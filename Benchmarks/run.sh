@@ -11,7 +11,10 @@
 # of the product) in release mode, compiles the C baseline against libxml2
 # (pkg-config libxml-2.0), installs xmllint (libxml2-utils) if it is missing, then runs
 # `crosswalk-bench`, which generates the organisation files it needs (deterministic from
-# --seed) and prints the tables. Docs/Performance.md explains every row.
+# --seed) and prints the tables: the stages against the C baseline (records built, and a bare
+# parse), the reports written end to end against the input's size, the targets of issue #16
+# with their ratios and the load average, and the scaling curve (time and memory per item).
+# Docs/Performance.md explains every row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

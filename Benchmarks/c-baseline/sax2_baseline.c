@@ -8,7 +8,10 @@
  * parsed, text folded. The file is read before the clock starts.
  *
  *   cc -O2 -o sax2_baseline sax2_baseline.c $(pkg-config --cflags --libs libxml-2.0)
- *   ./sax2_baseline org.xml [repetitions]
+ *   ./sax2_baseline org.xml [repetitions] [--bare]
+ *
+ * With --bare, the same parser, options and chunks with callbacks that do nothing: the
+ * cost of parsing alone, the reference of the end-to-end target (issue #16).
  *
  * Prints one line per repetition:
  *   sax2 seconds=<parse time> bytes=<n> systems=<n> evidence=<n> claims=<n> maxrss_kb=<n>
@@ -217,9 +220,19 @@ static void release(State *st) {
     memset(st, 0, sizeof *st);
 }
 
+static void bare_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                       int nns, const xmlChar **ns, int nattrs, int ndefaulted, const xmlChar **attrs) {
+    (void)ctx; (void)localname; (void)prefix; (void)uri; (void)nns; (void)ns; (void)nattrs; (void)ndefaulted; (void)attrs;
+}
+static void bare_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    (void)ctx; (void)localname; (void)prefix; (void)uri;
+}
+static void bare_chars(void *ctx, const xmlChar *ch, int len) { (void)ctx; (void)ch; (void)len; }
+
 int main(int argc, char **argv) {
-    if (argc < 2) { fprintf(stderr, "usage: %s FILE [repetitions]\n", argv[0]); return 64; }
+    if (argc < 2) { fprintf(stderr, "usage: %s FILE [repetitions] [--bare]\n", argv[0]); return 64; }
     int reps = argc > 2 ? atoi(argv[2]) : 1;
+    int bare = argc > 3 && strcmp(argv[3], "--bare") == 0;
     FILE *f = fopen(argv[1], "rb");
     if (!f) { perror(argv[1]); return 3; }
     fseek(f, 0, SEEK_END);
@@ -234,10 +247,10 @@ int main(int argc, char **argv) {
         State st; memset(&st, 0, sizeof st);
         xmlSAXHandler sax; memset(&sax, 0, sizeof sax);
         sax.initialized = XML_SAX2_MAGIC;
-        sax.startElementNs = on_start;
-        sax.endElementNs = on_end;
-        sax.characters = on_chars;
-        sax.ignorableWhitespace = on_chars;
+        sax.startElementNs = bare ? bare_start : on_start;
+        sax.endElementNs = bare ? bare_end : on_end;
+        sax.characters = bare ? bare_chars : on_chars;
+        sax.ignorableWhitespace = bare ? bare_chars : on_chars;
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         const long chunk = 1 << 20;
@@ -255,8 +268,8 @@ int main(int argc, char **argv) {
         double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
         struct rusage ru; getrusage(RUSAGE_SELF, &ru);
         if (!ok) { fprintf(stderr, "%s: not well-formed\n", argv[1]); return 2; }
-        printf("sax2 seconds=%.6f bytes=%ld systems=%zu evidence=%zu claims=%zu maxrss_kb=%ld\n",
-               seconds, size, st.systems.n, st.evidence.n, st.claims, ru.ru_maxrss);
+        printf("%s seconds=%.6f bytes=%ld systems=%zu evidence=%zu claims=%zu maxrss_kb=%ld\n",
+               bare ? "bare" : "sax2", seconds, size, st.systems.n, st.evidence.n, st.claims, ru.ru_maxrss);
         fflush(stdout);
         release(&st);
     }

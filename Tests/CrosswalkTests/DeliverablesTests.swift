@@ -340,4 +340,31 @@ struct DeliverablesExportTests {
         #expect(try InputFile.read(dir + "/a.csv").bytes == Array("old a".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.csv", "b.csv"])
     }
+
+    @Test func lanesWrittenAtOnceGiveTheBytesOfOneAtATimeAndFailAllOrNothing() throws {
+        let dir = NSTemporaryDirectory() + "crosswalk-lanes-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // The sample's reports, written by lanes on the machine's cores, are the bytes each
+        // renders alone.
+        let (org, d) = try SampleDeliverables.get
+        let bundle = ReportBundle(SampleGoldenTests.assessment, deliverables: d, organization: org, dataset: Shared.dataset)
+        #expect(Set(bundle.files.map(\.lane)) == [.tables, .oscal, .client])
+        let paths = try bundle.write(to: dir + "/out")
+        for (path, file) in zip(paths, bundle.files) {
+            #expect(try InputFile.read(path).bytes == file.render(), "\(file.name)")
+        }
+        // One lane fails in the middle of its second file while the other lane completes:
+        // no target is touched and no temporary file is left.
+        try AtomicFile.writeAll([(dir + "/a.csv", Array("old a".utf8)), (dir + "/b.csv", Array("old b".utf8))])
+        let files: [(path: String, lane: Int, produce: (([UInt8]) -> Void) -> Void)] = [
+            (dir + "/a.csv", 0, { $0(Array("new a".utf8)) }),
+            (dir + "/missing/c.csv", 0, { $0(Array("c".utf8)) }),
+            (dir + "/b.csv", 1, { emit in for _ in 0..<64 { emit(Array(repeating: 0x62, count: 1 << 16)) } }),
+        ]
+        #expect(throws: CrosswalkError.self) { try AtomicFile.writeAll(files) }
+        #expect(try InputFile.read(dir + "/a.csv").bytes == Array("old a".utf8))
+        #expect(try InputFile.read(dir + "/b.csv").bytes == Array("old b".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.csv", "b.csv", "out"])
+    }
 }

@@ -23,6 +23,7 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("stage"), help: .hidden) var stageFile: String?
     @Flag(name: .customLong("from-memory"), help: .hidden) var fromMemory = false
     @Flag(name: .customLong("ingest-only"), help: .hidden) var ingestOnly = false
+    @Flag(name: .customLong("no-reports"), help: ArgumentHelp("With --stage: stop after the deliverables (for profiling the engine).")) var noReports = false
     @Flag(name: .customLong("startup-only"), help: "Measure start-up only (Dataset.bundled(), 20 runs in process) and stop.") var startupOnly = false
 
     func run() throws {
@@ -46,7 +47,7 @@ struct Bench: ParsableCommand {
 
         var rows: [[String]] = [["STAGE", "TIME (s)", "BEST", "MB/s", "RECORDS/s", "× C SAX2", "PEAK RSS (MB)", "NOTE"]]
         let records = Double(systems + evidence)
-        var cSeconds: Double?
+        var cSeconds: Double?, bareSeconds: Double?
 
         if let cBaseline {
             var times: [Double] = [], rss = 0
@@ -59,6 +60,17 @@ struct Bench: ParsableCommand {
             rss = r.maxRSSKB
             cSeconds = median(times)
             rows.append(row("C libxml2 SAX2, building records", times, size: size, records: records, c: cSeconds, rss: rss, note: "push parser, 1 MiB chunks from memory; read excluded"))
+            // The same parser, options and chunks with empty callbacks: parsing alone, the
+            // reference of the end-to-end target.
+            var bare: [Double] = []
+            let b = try spawn(cBaseline, [file, String(repetitions), "--bare"], stdout: out)
+            guard b.status == 0 else { throw ValidationError("the bare C parse failed (status \(b.status))") }
+            for line in try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n") {
+                if let v = field(line, "seconds") { bare.append(v) }
+            }
+            bareSeconds = median(bare)
+            rows.append(row("C libxml2 SAX2, bare parse (no records)", bare, size: size, records: records, c: cSeconds, rss: b.maxRSSKB,
+                            note: "same parser and options, empty callbacks"))
         }
         if let xmllint {
             var times: [Double] = [], rss = 0
@@ -121,28 +133,52 @@ struct Bench: ParsableCommand {
         rows.append(row("End to end: crosswalk assess FILE --out DIR", e2e, size: size, records: records, c: cSeconds, rss: e2eRSS,
                         note: "whole process: start-up, read, engine, every report written"))
         print(Table.render(rows))
-        if let c = cSeconds {
-            let ingestRatio = c / median(memory.fields["ingest"]!)
-            let e2eRatio = median(e2e) / c
-            print("Targets: ingest ≥ 0.8× C: \(fmt(ingestRatio, 2))× (\(ingestRatio >= 0.8 ? "met" : "MISSED")); "
-                  + "end to end ≤ 2× C: \(fmt(e2eRatio, 2))× (\(e2eRatio <= 2 ? "met" : "MISSED")); "
-                  + "peak RSS ≤ 1024 MB: \(e2eRSS / 1024) MB (\(e2eRSS <= 1 << 20 ? "met" : "MISSED")); "
-                  + "start-up ≤ 20 ms: \(ms(median(startup.load))) (\(median(startup.load) <= 0.020 ? "met" : "MISSED"))")
+
+        // What the end-to-end run wrote, file by file, against the input's size.
+        let reports = reportSizes(outDir)
+        let reportBytes = reports.reduce(0) { $0 + $1.bytes }
+        var frows = [["REPORT", "MB", "BYTES/CELL", "× INPUT"]]
+        for r in reports + [(name: "all reports", bytes: reportBytes)] {
+            frows.append([r.name, mb(r.bytes), fmt(Double(r.bytes) / max(cells, 1), 0), fmt(Double(r.bytes) / Double(size), 3)])
         }
+        print("\nReports of the end-to-end run (input \(mb(size)) MB, \(Int(cells)) cells):")
+        print(Table.render(frows))
+
+        // The issue's targets, each with its ratio (Docs/Performance.md, "Targets").
+        var targets = [["TARGET", "MEASURED", "RATIO", "RESULT"]]
+        func verdict(_ ok: Bool) -> String { ok ? "met" : "MISSED" }
+        if let c = cSeconds {
+            let ingestRatio = c / median(ingest.fields["ingest"]!)
+            targets.append(["streamed ingest ≥ 0.8× the C SAX2 record-building baseline", "\(fmt(median(ingest.fields["ingest"]!), 3)) s vs \(fmt(c, 3)) s",
+                            fmt(ingestRatio, 2) + "× speed", verdict(ingestRatio >= 0.8)])
+        }
+        if let bare = bareSeconds {
+            let ratio = median(e2e) / bare
+            targets.append(["end to end ≤ 2× a bare C SAX2 parse", "\(fmt(median(e2e), 3)) s vs \(fmt(bare, 3)) s", fmt(ratio, 1) + "× time", verdict(ratio <= 2)])
+        }
+        targets.append(["peak memory ≤ 1 GiB (end to end)", "\(e2eRSS / 1024) MB", fmt(Double(e2eRSS) / Double(1 << 20), 2) + "× 1 GiB", verdict(e2eRSS <= 1 << 20)])
+        targets.append(["total report size < input size", "\(mb(reportBytes)) MB vs \(mb(size)) MB", fmt(Double(reportBytes) / Double(size), 2) + "× input",
+                        verdict(reportBytes < size)])
+        targets.append(["start-up (Dataset.bundled()) ≤ 20 ms", ms(median(startup.load)), fmt(median(startup.load) / 0.020, 2) + "× 20 ms",
+                        verdict(median(startup.load) <= 0.020)])
+        print("\nTargets (issue #16), load average \(loadAverage()):")
+        print(Table.render(targets))
 
         // Scaling: 100 evidence items per system.
         let sizes = scaling.split(separator: ",").compactMap { Int($0) }
         if !sizes.isEmpty {
             print("\nScaling (100 evidence items per system; median of \(repetitions)):")
-            var srows = [["SYSTEMS", "EVIDENCE", "MB", "CELLS", "INGEST (s)", "ENGINE (s)", "EXPORTS (s)", "ENGINE ns/CELL", "INGEST µs/ITEM", "PEAK RSS (MB)"]]
+            var srows = [["SYSTEMS", "EVIDENCE", "MB", "CELLS", "INGEST (s)", "ENGINE (s)", "EXPORTS (s)", "TOTAL (s)", "ENGINE ns/CELL", "INGEST µs/ITEM",
+                          "TOTAL µs/ITEM", "PEAK RSS (MB)", "RSS KB/ITEM"]]
             for n in sizes {
                 let path = try generated(systems: n, evidence: n * 100, dataset: dataset)
                 let s = path == file ? streamed : try stages(path, repeats: repetitions)
                 let c = s.fields["cells"]?.first ?? 0
                 let eng = median(s.fields["engine"]!), ing = median(s.fields["ingest"]!)
+                let total = median(s.fields["total"]!), items = Double(n * 100)
                 srows.append([String(n), String(n * 100), mb(fileSize(path)), String(Int(c)), fmt(ing, 3), fmt(eng, 3),
-                              fmt(median(s.fields["render"]!) + median(s.fields["write"]!), 3), fmt(eng / max(c, 1) * 1e9, 0),
-                              fmt(ing / Double(n * 100) * 1e6, 2), String(s.rss / 1024)])
+                              fmt(median(s.fields["render"]!) + median(s.fields["write"]!), 3), fmt(total, 3), fmt(eng / max(c, 1) * 1e9, 0),
+                              fmt(ing / items * 1e6, 2), fmt(total / items * 1e6, 2), String(s.rss / 1024), fmt(Double(s.rss) / items, 2)])
             }
             print(Table.render(srows), terminator: "")
         }
@@ -168,6 +204,11 @@ struct Bench: ParsableCommand {
         let engine = time { assessment = dataset.assessment(of: org, options: AssessmentOptions(asOf: org.assessmentDate!)) }
         var deliverables: Deliverables!
         let build = time { deliverables = Deliverables(assessment, organization: org, dataset: dataset) }
+        if noReports {
+            print("stage ingest=\(ingest.seconds) check=\(check.seconds) engine=\(engine.seconds) deliverables=\(build.seconds) cells=\(assessment.cells.count)")
+            fflush(nil)
+            Foundation.exit(0)
+        }
         let dir = work + "/stage-out"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         // Each report streamed to its file a piece at a time (as ReportBundle.write does).
@@ -196,6 +237,19 @@ struct Bench: ParsableCommand {
     var exportNote: String { "every report of ReportBundle (gaps, scores, owners, remediation, SoA CSVs, assessment.json)" }
 
     // MARK: Helpers
+
+    /// The files in `dir` (not hidden), by name, with their sizes.
+    func reportSizes(_ dir: String) -> [(name: String, bytes: Int)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return names.map { (name: $0, bytes: fileSize(dir + "/" + $0)) }
+    }
+
+    /// The 1-, 5- and 15-minute load averages, as `uptime` prints them.
+    func loadAverage() -> String {
+        var loads = [Double](repeating: 0, count: 3)
+        let n = getloadavg(&loads, 3)
+        return n == 3 ? loads.map { fmt($0, 2) }.joined(separator: ", ") : "unknown"
+    }
 
     func generated(systems: Int, evidence: Int, dataset: Dataset) throws -> String {
         let path = work + "/org-\(systems)-\(evidence)-\(seed).xml"

@@ -4,12 +4,25 @@ enum ClaimWarnings {
     /// One warning per such claim, in register and claim order, at the item's location.
     static func warnings(_ org: Organization, cells: [Cell]) -> [Diagnostic] {
         // The status every cell of a requirement shares, when it is excluded or not-applicable.
+        // The engine emits a requirement's cells together: each run of equal requirements is
+        // folded first, so the dictionary is touched once per run, not once per cell.
         var common: [RequirementRef: CellStatus?] = [:]
-        for c in cells {
-            let s: CellStatus? = c.status == .excluded || c.status == .notApplicable ? c.status : nil
-            if let existing = common[c.requirement] { if existing != s { common[c.requirement] = .some(nil) } } else { common[c.requirement] = s }
+        func shown(_ c: Cell) -> CellStatus? { c.status == .excluded || c.status == .notApplicable ? c.status : nil }
+        var i = 0
+        while i < cells.count {
+            let requirement = cells[i].requirement
+            var s = shown(cells[i])
+            var j = i + 1
+            while j < cells.count, cells[j].requirement == requirement {
+                if s != nil, shown(cells[j]) != s { s = nil }
+                j += 1
+            }
+            if let existing = common[requirement] { if existing != s { common[requirement] = .some(nil) } } else { common[requirement] = s }
+            i = j
         }
         var out: [Diagnostic] = []
+        // Nothing excluded or not applicable as a whole: no claim can be warned about.
+        guard common.values.contains(where: { $0 != nil }) else { return out }
         for e in org.evidence {
             for claim in e.claims {
                 guard let status = common[claim.requirement] ?? nil else { continue }

@@ -28,8 +28,17 @@ enum LifecycleWarnings {
             }
         }
         // Per-system decisions and owners on requirements with no cell for that system.
+        // Only the pairs a per-system decision or owner names are looked for (few), so the
+        // cells are scanned once against that small set, not hashed into a set of their own.
+        var asked = Set<SystemCellKey>()
+        for d in org.decisions { if let s = d.system { asked.insert(SystemCellKey(requirement: d.requirement, system: s)) } }
+        for o in org.owners { if let s = o.system { asked.insert(SystemCellKey(requirement: o.requirement, system: s)) } }
         var systemCells = Set<SystemCellKey>()
-        for c in cells { if let s = c.system { systemCells.insert(SystemCellKey(requirement: c.requirement, system: s)) } }
+        if !asked.isEmpty {
+            for c in cells {
+                if let s = c.system { let k = SystemCellKey(requirement: c.requirement, system: s); if asked.contains(k) { systemCells.insert(k) } }
+            }
+        }
         let known = Set(org.systems.map(\.id))
         for d in org.decisions {
             guard let s = d.system, known.contains(s), !systemCells.contains(SystemCellKey(requirement: d.requirement, system: s)) else { continue }

@@ -49,14 +49,18 @@ package enum AIRegister {
             guard let catalog = catalogs.catalog(fw) else { continue }
             for e in catalog.requirements where e.lifecycle.party == .supplier { supplierDuties.insert(RequirementRef(fw, e.label)) }
         }
-        var cellsOf: [String: [Cell]] = [:]
-        for c in assessment.cells { if let s = c.system { cellsOf[s, default: []].append(c) } }
-        return org.systems.map { s in
-            let cells = cellsOf[s.id] ?? []
-            let assessed = cells.filter(\.status.isAssessed)
-            let impact = check(cells.filter { impactAssessment.contains($0.requirement) })
-            let supplier: RegisterCheck = s.isSupplied && s.isActive ? check(cells.filter { supplierDuties.contains($0.requirement) }) : .notApplicable
-            let undetermined = cells.filter { $0.status == .undetermined }.count
+        // Each system's cells by index into the assessment (no copy of a cell).
+        var systemIndex: [String: Int] = [:]
+        for (i, s) in org.systems.enumerated() { systemIndex[s.id] = i }
+        var cellsOf = [[Int]](repeating: [], count: org.systems.count)
+        for (i, c) in assessment.cells.enumerated() { if let s = c.system, let k = systemIndex[s] { cellsOf[k].append(i) } }
+        let all = assessment.cells
+        return org.systems.enumerated().map { k, s in
+            let cells = cellsOf[k]
+            let assessed = cells.filter { all[$0].status.isAssessed }
+            let impact = check(cells.filter { impactAssessment.contains(all[$0].requirement) }, of: all)
+            let supplier: RegisterCheck = s.isSupplied && s.isActive ? check(cells.filter { supplierDuties.contains(all[$0].requirement) }, of: all) : .notApplicable
+            let undetermined = cells.filter { all[$0].status == .undetermined }.count
             let classification: RegisterCheck = switch s.riskTier {
             case nil, .unclassified?: .missing
             default: undetermined > 0 ? .incomplete : .complete
@@ -79,21 +83,21 @@ package enum AIRegister {
             }
             if s.lifecycle.isBeforeOperation && s.goLive == nil { actions.append("declare its go-live date") }
             if s.lifecycle == .retired && s.retiredOn == nil { actions.append("declare its retirement date") }
-            let open = cells.filter { c in GapKind(c).map { $0 != .upcoming } ?? false }.count
+            let open = cells.filter { i in GapKind(all[i]).map { $0 != .upcoming } ?? false }.count
             return AIRegisterEntry(system: s, ownerAssigned: !s.owner.isEmpty, impactAssessment: impact, supplierDueDiligence: supplier,
                                    classification: classification,
-                                   readiness: assessed.isEmpty ? nil : assessed.reduce(0) { $0 + $1.credit } / Double(assessed.count),
+                                   readiness: assessed.isEmpty ? nil : assessed.reduce(0) { $0 + all[$1].credit } / Double(assessed.count),
                                    assessedCells: assessed.count, openGaps: open, actions: actions)
         }
     }
 
     /// Complete when every assessed cell is met; expired when one is stale and none is
     /// missing credit otherwise; incomplete with some credit; missing with none.
-    static func check(_ cells: [Cell]) -> RegisterCheck {
-        let assessed = cells.filter(\.status.isAssessed)
+    static func check(_ cells: [Int], of all: [Cell]) -> RegisterCheck {
+        let assessed = cells.filter { all[$0].status.isAssessed }
         if assessed.isEmpty { return .notAssessed }
-        if assessed.allSatisfy({ $0.credit >= 1 }) { return .complete }
-        if assessed.contains(where: { $0.status == .stale }) && !assessed.contains(where: { $0.credit > 0 }) { return .expired }
-        return assessed.contains { $0.credit > 0 } ? .incomplete : .missing
+        if assessed.allSatisfy({ all[$0].credit >= 1 }) { return .complete }
+        if assessed.contains(where: { all[$0].status == .stale }) && !assessed.contains(where: { all[$0].credit > 0 }) { return .expired }
+        return assessed.contains { all[$0].credit > 0 } ? .incomplete : .missing
     }
 }

@@ -64,6 +64,64 @@ package enum AtomicFile {
         }
     }
 
+    /// Like ``writeAll(_:)-([(path:String,produce:(([UInt8])->Void)->Void)])``, with the files
+    /// in lanes: the files of one lane are produced one after another, in order, on one
+    /// thread (they may share state built on first use); different lanes run at the same
+    /// time, as many as the machine has cores. Each file still goes to its own temporary
+    /// file, and nothing is renamed until every lane has finished without error; then all
+    /// are renamed in the order given. On failure, the error of the first failing file in
+    /// that order is thrown and every temporary file is removed.
+    public static func writeAll(_ files: [(path: String, lane: Int, produce: (([UInt8]) -> Void) -> Void)]) throws(CrosswalkError) {
+        var lanes: [Int] = []
+        for f in files where !lanes.contains(f.lane) { lanes.append(f.lane) }
+        let laneIDs = lanes
+        let slots = LaneSlots(count: files.count)
+        // Each file is produced by exactly one lane's thread; what the closures share across
+        // lanes (the assessment, the organisation, the dataset) is only read.
+        nonisolated(unsafe) let files = files
+        DispatchQueue.concurrentPerform(iterations: laneIDs.count) { l in
+            for (i, f) in files.enumerated() where f.lane == laneIDs[l] {
+                do throws(CrosswalkError) {
+                    let stream = try AtomicFileStream(path: f.path)
+                    slots.set(i, stream: stream)
+                    var failure: CrosswalkError?
+                    f.produce { piece in
+                        guard failure == nil else { return }
+                        do throws(CrosswalkError) { try stream.write(piece) } catch { failure = error }
+                    }
+                    if let failure { throw failure }
+                    try stream.finishWriting()
+                } catch {
+                    slots.set(i, failure: error)
+                    return  // the rest of this lane is not produced
+                }
+            }
+        }
+        let (streams, failures) = slots.take()
+        do throws(CrosswalkError) {
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            for s in streams { try s?.commit() }
+        } catch {
+            for s in streams { s?.abort() }
+            throw error
+        }
+    }
+
+    /// The streams and errors of ``writeAll(_:)-([(path:String,lane:Int,produce:(([UInt8])->Void)->Void)])``,
+    /// one slot per file, written from the lanes' threads under a lock.
+    private final class LaneSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var streams: [AtomicFileStream?]
+        private var failures: [CrosswalkError?]
+        init(count: Int) {
+            streams = Array(repeating: nil, count: count)
+            failures = Array(repeating: nil, count: count)
+        }
+        func set(_ i: Int, stream: AtomicFileStream) { lock.withLock { streams[i] = stream } }
+        func set(_ i: Int, failure: CrosswalkError) { lock.withLock { failures[i] = failure } }
+        func take() -> ([AtomicFileStream?], [CrosswalkError?]) { lock.withLock { (streams, failures) } }
+    }
+
     /// Writes `bytes` in full to a new temporary file beside `path` and flushes it.
     /// - Returns: the temporary file's path.
     static func writeTemporary(_ bytes: [UInt8], for path: String) throws(CrosswalkError) -> String {

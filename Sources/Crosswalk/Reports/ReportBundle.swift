@@ -23,8 +23,18 @@ public struct ReportBundle: Sendable {
     /// One report: its file name and how to produce its bytes, all at once or in pieces.
     public struct File {
         public var name: String
+        /// Files of one lane share state built on first use, so they are produced one after
+        /// another on one thread; ``ReportBundle/write(to:progress:)`` produces different
+        /// lanes at the same time.
+        package var lane: Lane = .tables
         /// Hands pieces to the closure given (if any) and returns the rest.
         let produce: ((([UInt8]) -> Void)?) -> [UInt8]
+
+        init(name: String, lane: Lane = .tables, produce: @escaping ((([UInt8]) -> Void)?) -> [UInt8]) {
+            self.name = name
+            self.lane = lane
+            self.produce = produce
+        }
 
         /// The whole file.
         public func render() -> [UInt8] {
@@ -41,6 +51,11 @@ public struct ReportBundle: Sendable {
             }
         }
     }
+
+    /// The groups of files written at the same time (``File/lane``): the CSV and JSON
+    /// tables, the four OSCAL documents (one shared context), and the workbook and the
+    /// report (one shared context).
+    package enum Lane: Int, Sendable { case tables, oscal, client }
 
     /// Renders `gaps.csv`, `scores.csv`, `owners.csv`, `remediation.csv`, one
     /// `soa-<framework>.csv` per framework with Annex A controls, `assessment.json`, the
@@ -74,30 +89,51 @@ public struct ReportBundle: Sendable {
         if let changes { out.append(File(name: "changes.csv") { _ in changes.csv() }) }
         out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance, emit: $0) })
         out += OSCALReports.files(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance)
+            .map { var f = $0; f.lane = .oscal; return f }
         out += ClientReports.files(assessment, deliverables: d, organization: organization, dataset: dataset, template: template, changes: changes)
+            .map { var f = $0; f.lane = .client; return f }
         return out
     }
 
-    /// Writes every report into `directory`, all or none (``AtomicFile/writeAll(_:)-([(path:String,produce:(([UInt8])->Void)->Void)])``):
+    /// Writes every report into `directory`, all or none (``AtomicFile/writeAll(_:)-([(path:String,lane:Int,produce:(([UInt8])->Void)->Void)])``):
     /// each is streamed to a temporary file, and only when all are complete and flushed are
     /// they renamed over the targets. On failure no target is touched and no temporary file
-    /// is left. `progress`, if given, is called before each file is produced.
+    /// is left. The lanes (tables, OSCAL, workbook and report) are produced at the same time
+    /// on the machine's cores; every file has the same bytes as when written alone.
+    /// `progress`, if given, is called before each file is produced (one call at a time,
+    /// with the number of files finished so far).
     /// - Returns: the paths written, in order.
     @discardableResult
     package static func write(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, provenance: Provenance? = nil,
                              to directory: String, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil,
                              progress: ((_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) throws(CrosswalkError) -> [String] {
         let all = renderers(assessment, deliverables: d, organization: organization, dataset: dataset, provenance: provenance, template: template, changes: changes)
-        let files = all.enumerated().map { i, f in
-            (path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name, produce: { (emit: ([UInt8]) -> Void) in
-                progress?(i, all.count, f.name)
+        let counter = ProgressCounter(progress, total: all.count)
+        let files = all.map { f in
+            (path: directory.hasSuffix("/") ? directory + f.name : directory + "/" + f.name, lane: f.lane.rawValue, produce: { (emit: ([UInt8]) -> Void) in
+                counter.starting(f.name)
                 f.stream(into: emit)
+                counter.finished()
             })
         }
         try AtomicFile.createFolder(directory)
         try AtomicFile.writeAll(files)
         if changes == nil { removeStaleChanges(in: directory) }
         return files.map(\.path)
+    }
+
+    /// Calls a progress callback one call at a time from the lanes' threads.
+    private final class ProgressCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private let callback: ((_ done: Int, _ total: Int, _ name: String) -> Void)?
+        private let total: Int
+        private var done = 0
+        init(_ callback: ((_ done: Int, _ total: Int, _ name: String) -> Void)?, total: Int) {
+            self.callback = callback
+            self.total = total
+        }
+        func starting(_ name: String) { lock.withLock { callback?(done, total, name) } }
+        func finished() { lock.withLock { done += 1 } }
     }
 
     /// A `changes.csv` left by an earlier run with a baseline would no longer describe the

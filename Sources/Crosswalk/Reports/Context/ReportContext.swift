@@ -157,7 +157,7 @@ struct ReportContext: Sendable {
     var overall: Figures
     var frameworks: [Framework]
     var systems: [System]
-    var cells: [CellRow]
+    var cells: CellRows
     var actions: [Action]
     var owners: [Owner]
     /// Related requirements in different groups with different owners (``CoordinationFinding``), in the deliverables' order.
@@ -204,26 +204,11 @@ struct ReportContext: Sendable {
             return reportText("\(top.label) \(top.title)")
         }
 
-        // Cells.
-        var rows: [CellRow] = []
-        rows.reserveCapacity(a.cells.count)
-        var lastRef: RequirementRef?
-        var title = "", head = "", group = ""
-        for c in a.cells {
-            if c.requirement != lastRef {
-                lastRef = c.requirement
-                title = reportText(catalogs.entry(c.requirement)?.title ?? "")
-                head = heading(c.requirement)
-                group = groupOf[c.requirement] ?? ""
-            }
-            rows.append(CellRow(
-                framework: c.requirement.framework, requirement: c.requirement.label, title: title, heading: head,
-                system: c.system ?? "", systemName: c.system.flatMap { systemName[$0] } ?? "", status: c.status,
-                reasonCode: c.reason.code, reason: reportText(c.sentence), evidence: c.evidence, evidenceTitles: c.evidence.map { evidenceTitle[$0] ?? "" },
-                via: c.via, owner: c.owner ?? "", ownerName: name(c.owner), deadline: c.deadline, credit: c.credit, scored: c.status.hasCredit,
-                applicability: reportText(c.applicability), group: group, action: actionOf[group] ?? ""))
-        }
-        cells = rows
+        // Cells: rows made when read (``CellRows``).
+        cells = CellRows(a.cells, requirement: { ref in
+            let group = groupOf[ref] ?? ""
+            return CellRows.Requirement(title: reportText(catalogs.entry(ref)?.title ?? ""), heading: heading(ref), group: group, action: actionOf[group] ?? "")
+        }, personName: names, systemName: systemName, evidenceTitle: evidenceTitle)
 
         // Frameworks.
         frameworks = a.frameworks.map { fw in
@@ -253,14 +238,13 @@ struct ReportContext: Sendable {
         }
         var scoreOf: [String: Score] = [:]
         for s in a.scores where s.scope == .system && scoreOf[s.key] == nil { scoreOf[s.key] = s }
-        let cellRows = rows
         var registerOf: [String: AIRegisterEntry] = [:]
         for r in d.register where registerOf[r.system.id] == nil { registerOf[r.system.id] = r }
         systems = org.systems.enumerated().map { i, s in
             // Facts as the organisation file writes them in CSV: `personal-data`, or `!personal-data` when declared false.
             let facts: [String] = s.facts.map { ($0.holds ? "" : "!") + $0.condition.rawValue }
             let perFramework: [Double?] = (0..<a.frameworks.count).map { f in perAssessed[i][f] == 0 ? nil : perCredit[i][f] / Double(perAssessed[i][f]) }
-            let order: (Int) -> (Int, Int) = { (StatusStyle(cellRows[$0].status).order, $0) }
+            let order: (Int) -> (Int, Int) = { (StatusStyle(a.cells[$0].status).order, $0) }
             let gaps = gapCells[i].sorted { order($0) < order($1) }
             let r = registerOf[s.id]
             return System(id: s.id, name: reportText(s.name), purpose: reportText(s.purpose), businessUnit: reportText(s.businessUnit),

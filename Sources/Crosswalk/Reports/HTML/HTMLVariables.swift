@@ -105,9 +105,10 @@ enum HTMLVariables {
         var headings: [[String: Any]] = [], rows: [[String: Any]] = []
         func flushHeading() { if let current, !rows.isEmpty { headings.append(["heading": current.heading, "cells": rows]) }; rows = [] }
         func flushFramework() { flushHeading(); if let current, !headings.isEmpty { register.append(["framework": current.fw.rawValue, "headings": headings]) }; headings = [] }
-        for cl in c.cells where cl.status.isGap {
+        for i in c.cells.indices where c.cells.status(at: i).isGap {
             total += 1
             guard shown < HTMLReport.registerRows else { continue }
+            let cl = c.cells[i]
             if current?.fw != cl.framework { flushFramework(); current = (cl.framework, cl.heading) }
             else if current?.heading != cl.heading { flushHeading(); current = (cl.framework, cl.heading) }
             rows.append(cell(cl))

@@ -1,8 +1,12 @@
 internal import CZlib
 
-/// A raw deflate stream (zlib, level 6) with the CRC-32 and size of what went in: the
+/// A raw deflate stream (zlib, level 3) with the CRC-32 and size of what went in: the
 /// compressed data of one ZIP entry, fed a piece at a time. zlib's output depends only on
 /// its input, level and version, so the same part gives the same bytes.
+///
+/// Level 3, not zlib's default 6: on the worksheets of a 1,000-system workbook (242 MB of
+/// SpreadsheetML) it compresses in 1.3 s instead of 3.1 s, for a file 17% larger (25.7 MB
+/// instead of 21.9 MB; level 1: 1.0 s, 28.4 MB). Docs/Performance.md.
 final class Deflater {
     private var stream = z_stream()
     private(set) var output: [UInt8] = []
@@ -10,8 +14,11 @@ final class Deflater {
     private(set) var inputSize: UInt64 = 0
     private var finished = false
 
+    /// zlib's compression level (see above).
+    static let level: Int32 = 3
+
     init() {
-        let status = crosswalk_deflate_init_raw(&stream, 6)
+        let status = crosswalk_deflate_init_raw(&stream, Self.level)
         precondition(status == Z_OK, "zlib deflateInit2 failed (\(status))")
     }
 
