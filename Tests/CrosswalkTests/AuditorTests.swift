@@ -347,3 +347,34 @@ extension AuditorTests {
         #expect(error.diagnostics.contains { $0.code == .invalidValue && $0.message.contains("public-authority-use 'yes' must be true or false") })
     }
 }
+
+extension AuditorTests {
+    /// An organisation-wide obligation names at most ``AssessmentOptions/systemsPerApplicability``
+    /// of the systems that bind it, in inventory order, and counts the rest (issue #16):
+    /// `Fixtures/auditor/many-systems.xml`, 23 systems, Art. 4.
+    @Test func organisationCellNamesAtMostTwentyBindingSystems() throws {
+        let a = try assessAuditor("many-systems.xml")
+        let org = try auditorOrganization("many-systems.xml")
+        let cells = a.cells.filter { $0.requirement.description == "eu-ai-act:Art. 4" }
+        #expect(cells.count == 1 && cells[0].system == nil && cells[0].status == .missing)
+        let named = org.systems.prefix(20).map { s in "\(s.id) (\(s.euRoles.first!.rawValue) of a minimal-risk system)" }
+        #expect(AssessmentOptions(asOf: a.asOf).systemsPerApplicability == 20)
+        #expect(cells[0].applicability == "Art. 4 applies to the organisation: " + named.joined(separator: "; ") + "; and 3 more systems")
+        #expect(named.first?.hasPrefix("S-23 ") == true && named.last?.hasPrefix("S-04 ") == true)
+
+        // No cap: every binding system; the same status, credit and scores (engine and oracle agree).
+        var options = AssessmentOptions(asOf: a.asOf)
+        options.systemsPerApplicability = 0
+        let all = AssessmentEngine.assess(org, dataset: Shared.dataset, options: options)
+        expectSameCells(all.cells, ReferenceEngine.assess(org, dataset: Shared.dataset, options: options).cells, "many-systems.xml, no cap")
+        let full = try #require(all.cells.first { $0.requirement.description == "eu-ai-act:Art. 4" })
+        #expect(full.applicability.components(separatedBy: "; ").count == 23 && !full.applicability.contains("more system"))
+        #expect(all.scores == a.scores)
+        #expect(zip(all.cells, a.cells).allSatisfy { $0.status == $1.status && $0.credit == $1.credit && $0.reason == $1.reason })
+
+        // One over the cap is counted in the singular.
+        options.systemsPerApplicability = 22
+        #expect(AssessmentEngine.assess(org, dataset: Shared.dataset, options: options).cells.first { $0.requirement.description == "eu-ai-act:Art. 4" }?
+            .applicability.hasSuffix("; and 1 more system") == true)
+    }
+}

@@ -275,7 +275,7 @@ struct DeliverablesExportTests {
     @Test func theJSONIsValidAndVersioned() throws {
         let json = try #require(try files().first { $0.name == "assessment.json" }?.bytes)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
-        #expect(object["format"] as? String == "crosswalk-assessment" && object["formatVersion"] as? Int == 3)
+        #expect(object["format"] as? String == "crosswalk-assessment" && object["formatVersion"] as? Int == 4)
         #expect((object["cells"] as? [Any])?.count == SampleGoldenTests.assessment.cells.count)
         let (_, d) = try SampleDeliverables.get
         #expect((object["remediation"] as? [Any])?.count == d.remediation.count && (object["groups"] as? [Any])?.count == d.ownership.count)
@@ -287,6 +287,33 @@ struct DeliverablesExportTests {
         let back = try #require(try JSONSerialization.jsonObject(with: Data(w.document)) as? [String: Any])
         #expect(back["a\"b"] as? String == "line\nnext\t\u{1}\\ “quoted” ✓")
         #expect((back["empty"] as? [Any])?.isEmpty == true && back["n"] is NSNull)
+    }
+
+    /// The three layouts of the JSON writer carry the same values: indented, compact (OSCAL),
+    /// and indented down to a depth with each deeper container on one line (assessment.json).
+    @Test func jsonLayoutsCarryTheSameValues() throws {
+        func doc(_ w: inout JSONWriter) {
+            w.beginObject(); w.field("v", 4)
+            w.key("rows"); w.beginArray()
+            for i in 0..<2 { w.beginObject(); w.field("id", "R\(i)"); w.field("tags", ["a", "b: c"]); w.key("empty"); w.beginObject(); w.endObject(); w.endObject() }
+            w.endArray(); w.key("none"); w.beginArray(); w.endArray(); w.endObject()
+        }
+        var pretty = JSONWriter(), compact = JSONWriter(compact: true), lines = JSONWriter(compactFrom: 3)
+        doc(&pretty); doc(&compact); doc(&lines)
+        let values = try [pretty, compact, lines].map { try JSONSerialization.jsonObject(with: Data($0.document)) as! NSDictionary }
+        #expect(values[0] == values[1] && values[0] == values[2])
+        #expect(String(decoding: compact.document, as: UTF8.self) == #"{"v":4,"rows":[{"id":"R0","tags":["a","b: c"],"empty":{}},{"id":"R1","tags":["a","b: c"],"empty":{}}],"none":[]}"# + "\n")
+        #expect(String(decoding: lines.document, as: UTF8.self) == """
+            {
+              "v": 4,
+              "rows": [
+                {"id":"R0","tags":["a","b: c"],"empty":{}},
+                {"id":"R1","tags":["a","b: c"],"empty":{}}
+              ],
+              "none": []
+            }
+
+            """)
     }
 
     @Test func namesAPersonGaveCannotRunAsFormulas() throws {

@@ -49,9 +49,9 @@ struct JSONReaderTests {
     }
 
     @Test func otherFormatsAndVersionsAreRefusedClearly() throws {
-        let v4 = Array("{\"format\": \"crosswalk-assessment\", \"formatVersion\": 4}".utf8)
-        do { _ = try AssessmentSnapshot(v4, file: "v4.json"); Issue.record("accepted") } catch {
-            #expect(error.code == .unsupportedVersion && error.message.contains("supported: 1, 2, 3") && error.location.line == 1)
+        let v5 = Array("{\"format\": \"crosswalk-assessment\", \"formatVersion\": 5}".utf8)
+        do { _ = try AssessmentSnapshot(v5, file: "v5.json"); Issue.record("accepted") } catch {
+            #expect(error.code == .unsupportedVersion && error.message.contains("supported: 1, 2, 3, 4") && error.location.line == 1)
         }
         let other = Array("{\"assessment-results\": {}}".utf8)
         do { _ = try AssessmentSnapshot(other, file: "ar.json"); Issue.record("accepted") } catch {

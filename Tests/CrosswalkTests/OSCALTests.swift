@@ -71,6 +71,66 @@ struct OSCALTests {
         #expect((plan["title"] as? String)?.contains("No OSCAL assessment plan") == true)
     }
 
+    /// Each evidence item cited is described once per document, as a back-matter resource
+    /// (title, kind/status/dates, evidence id, location), and observations cite it by
+    /// `#uuid` with just its id: every citation resolves, every evidence resource is cited,
+    /// and each observation cites exactly its cell's evidence. In the assessment results the
+    /// reason is said once, by the finding; the POA&M's observations (no findings there)
+    /// keep it.
+    @Test(arguments: ["assessment-results", "poam"]) func evidenceIsDescribedOnceAndCited(_ name: String) throws {
+        let doc = try SampleReports.json(name + ".json")
+        let root = try #require((name == "poam" ? doc["plan-of-action-and-milestones"] : doc["assessment-results"]) as? [String: Any])
+        let observations = try #require((name == "poam" ? root["observations"] : (root["results"] as? [[String: Any]])?.first?["observations"]) as? [[String: Any]])
+        let resources = try #require((root["back-matter"] as? [String: Any])?["resources"] as? [[String: Any]])
+        let (org, d) = try SampleDeliverables.get
+        let cx = OSCALContext(SampleGoldenTests.assessment, deliverables: d, organization: org, catalogs: Shared.dataset.catalogs, provenance: SampleReports.provenance)
+        func prop(_ o: [String: Any], _ n: String) -> String? { (o["props"] as? [[String: Any]])?.first { $0["name"] as? String == n }?["value"] as? String }
+        var evidenceOf: [String: String] = [:]  // "#uuid" → evidence id
+        for r in resources {
+            guard let id = prop(r, "evidence-id") else { continue }
+            let e = try #require(org.evidence.first { $0.id == id })
+            #expect(r["uuid"] as? String == cx.evidenceResource(id))
+            #expect(evidenceOf.updateValue(id, forKey: "#" + (r["uuid"] as! String)) == nil, "\(id) described twice")
+            #expect(r["title"] as? String == (e.title.isEmpty ? e.id : e.title))
+            let description = try #require(r["description"] as? String)
+            #expect(description.hasPrefix("Evidence \(id): \(e.kind), \(e.status)"))
+            if let x = e.expires { #expect(description.contains("valid until \(x)")) }
+            let rlink = (r["rlinks"] as? [[String: Any]])?.first?["href"] as? String
+            #expect(rlink == (OSCALContext.isURIReference(e.locationURI) ? e.locationURI : nil))
+            #expect(prop(r, "sha256") == (e.sha256.isEmpty ? nil : e.sha256))
+        }
+        #expect(!evidenceOf.isEmpty)
+        let cells = Dictionary(uniqueKeysWithValues: SampleGoldenTests.assessment.cells.filter(\.status.isAssessed).map { (cx.observation($0), $0) })
+        var cited = Set<String>()
+        for o in observations {
+            let cell = try #require(cells[o["uuid"] as? String ?? ""])
+            var ids: [String] = []
+            for ev in o["relevant-evidence"] as? [[String: Any]] ?? [] {
+                let href = try #require(ev["href"] as? String)
+                let id = try #require(evidenceOf[href], "\(href) resolves to no evidence resource")
+                #expect(ev["description"] as? String == id && ev["props"] == nil)
+                ids.append(id)
+                cited.insert(href)
+            }
+            #expect(ids == cell.evidence.filter { id in org.evidence.contains { $0.id == id } })
+            let description = try #require(o["description"] as? String)
+            if name == "poam" {
+                #expect(description == cell.sentence && prop(o, "cell-status") == cell.status.rawValue)
+            } else {
+                #expect(description == OSCALContext.examined(cell) && prop(o, "cell-status") == nil && prop(o, "reason-code") == nil)
+            }
+        }
+        #expect(cited == Set(evidenceOf.keys), "only evidence that is cited is listed")
+        if name == "assessment-results" {
+            // The finding says the reason once: its description, not again in its status remarks.
+            let findings = try #require((root["results"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])
+            for f in findings {
+                #expect(((f["target"] as? [String: Any])?["status"] as? [String: Any])?["remarks"] == nil)
+                #expect((f["description"] as? String)?.isEmpty == false)
+            }
+        }
+    }
+
     @Test func poamItemsReferenceTheirRisksAndOwners() throws {
         let doc = try SampleReports.json("poam.json")
         let pm = try #require(doc["plan-of-action-and-milestones"] as? [String: Any])
@@ -107,7 +167,7 @@ struct OSCALTests {
         let a = OSCALContext(SampleGoldenTests.assessment, deliverables: d, organization: org, catalogs: Shared.dataset.catalogs, provenance: SampleReports.provenance)
         let b = OSCALContext(later, deliverables: d, organization: org, catalogs: Shared.dataset.catalogs, provenance: SampleReports.provenance)
         #expect(a.observation(cell) == b.observation(cell))
-        #expect(String(decoding: SampleReports.file("assessment-results.json"), as: UTF8.self).contains("\"last-modified\": \"\(SampleGoldenTests.assessment.asOf)T00:00:00Z\""))
+        #expect(String(decoding: SampleReports.file("assessment-results.json"), as: UTF8.self).contains("\"last-modified\":\"\(SampleGoldenTests.assessment.asOf)T00:00:00Z\""))
     }
 
     /// The XML carries the same values as the JSON: every flag and field value, as a multiset.

@@ -280,7 +280,17 @@ private struct RefRun {
                     return systemCell(ref, entry: entry, s, why: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion, upcoming: own.map { ($0.date, $0.basis) })
                 }
             }
-            let targets: [(String?, String)] = [(nil, "\(entry.label) applies to the organisation: " + matches.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; "))]
+            // At most systemsPerApplicability systems named (inventory order), the rest counted.
+            var named = "\(entry.label) applies to the organisation:"
+            for (n, m) in matches.enumerated() {
+                if options.systemsPerApplicability > 0 && n == options.systemsPerApplicability {
+                    let more = matches.count - n
+                    named += "; and \(more) more system" + (more > 1 ? "s" : "")
+                    break
+                }
+                named += (n == 0 ? " " : "; ") + "\(m.0.id) (\(m.1))"
+            }
+            let targets: [(String?, String)] = [(nil, named)]
             return targets.map { system, why in
                 if upcoming, let date {
                     return upcomingCell(evaluate(ref, entry: entry, system: system, owner: owner, applicability: why, unjustified: unjustified, mandatoryExclusion: mandatoryExclusion), date, basis)

@@ -205,16 +205,40 @@ struct ValuesTests {
         #expect(try Assessment(assessmentJSON: json, file: "assessment.json") == a)
     }
 
+    /// Format 4 says each cell's reason once (`reasonDetail`) and writes each cell on one
+    /// line; files of format 3 (`Fixtures/history/before-assessment-format3.json`, written
+    /// by the Crosswalk before it) still read: into the same assessment as the format 4 file
+    /// rendered from it, and into the same cells for `crosswalk diff`.
+    @Test func formatThreeStillReadsAndFormatFourSaysTheReasonOnce() throws {
+        let v3 = try Repo.bytes("Fixtures/history/before-assessment-format3.json")
+        #expect(String(decoding: v3.prefix(80), as: UTF8.self).contains("\"formatVersion\": 3"))
+        let a = try Assessment(assessmentJSON: v3, file: "format3.json")
+        #expect(!a.cells.isEmpty)
+        let org = try Self.load(try Repo.bytes("Fixtures/history/before.xml"), "before.xml")
+        let d = Deliverables.build(a, organization: org, dataset: Shared.dataset)
+        let v4 = AssessmentJSON.render(a, deliverables: d, organization: org, catalogs: Shared.dataset.catalogs)
+        #expect(try Assessment(assessmentJSON: v4, file: "format4.json") == a)
+        let old = try AssessmentSnapshot(v3, file: "format3.json"), new = try AssessmentSnapshot(v4, file: "format4.json")
+        #expect(old.cells == new.cells && new.cells.allSatisfy { !$0.reasonCode.isEmpty })
+        #expect(AssessmentDiff(old: old, new: new).cells.isEmpty)
+        // One line per cell, the reason only as reasonDetail; smaller than format 3.
+        let text = String(decoding: v4, as: UTF8.self)
+        #expect(text.contains("\"formatVersion\": 4") && !text.contains("\"reasonCode\"") && !text.contains("\"reason\":"))
+        let cellLines = text.split(separator: "\n").filter { $0.hasPrefix("    {\"framework\":") && $0.contains("\"reasonDetail\":{\"code\":") }
+        #expect(cellLines.count == a.cells.count)
+        #expect(v4.count < v3.count)
+    }
+
     @Test func anEditedAssessmentJSONIsRefused() throws {
         let (org, a, d) = try Self.sampleRun()
         let text = String(decoding: AssessmentJSON.render(a, deliverables: d, organization: org, catalogs: Shared.dataset.catalogs), as: UTF8.self)
         // A cell turned from missing to met without its score: the scores no longer agree.
-        let edited = text.replacingOccurrences(of: "\"status\": \"missing\",", with: "\"status\": \"met\",")
+        let edited = text.replacingOccurrences(of: "\"status\":\"missing\",", with: "\"status\":\"met\",")
         #expect(edited != text)
         let e1 = try #require(expectCrosswalkError { _ = try Assessment(assessmentJSON: Array(edited.utf8), file: "a.json") })
         #expect(e1.code == .invalidValue && e1.message.contains("does not agree with the cells"))
         // A reason code that does not exist.
-        let bad = text.replacingOccurrences(of: "\"code\": \"no-evidence\"", with: "\"code\": \"no-evidenc\"")
+        let bad = text.replacingOccurrences(of: "\"code\":\"no-evidence\"", with: "\"code\":\"no-evidenc\"")
         let e2 = try #require(expectCrosswalkError { _ = try Assessment(assessmentJSON: Array(bad.utf8), file: "a.json") })
         #expect(e2.code == .invalidValue && e2.message.contains("unknown reason code 'no-evidenc'"))
         // A file of format 1 (no reason details) says what to do.

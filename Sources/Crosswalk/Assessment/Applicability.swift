@@ -155,7 +155,7 @@ extension EngineRun {
             }
             if !targets.isEmpty { return ApplicabilityPlan(targets: targets, exclusion: exclusion) }
         } else if !bound.isEmpty {
-            let why = "\(entry.label) applies to the organisation: " + bound.map { "\($0.0.id) (\($0.1))" }.joined(separator: "; ")
+            let why = "\(entry.label) applies to the organisation: " + Self.bindingSystems(bound.map { "\($0.0.id) (\($0.1))" }, cap: options.systemsPerApplicability)
             return ApplicabilityPlan(targets: [target(nil, why, bound.map(\.0))], exclusion: exclusion)
         } else if !open.isEmpty {
             return ApplicabilityPlan(targets: [undetermined(nil, open.flatMap(\.1))], exclusion: exclusion)
@@ -164,6 +164,14 @@ extension EngineRun {
             + (entry.conditions.isEmpty ? "" : " (\(entry.conditions.joined(separator: " or ")))")
         return ApplicabilityPlan(targets: [CellTarget(system: nil, applicability: "applies to no system",
                                                       fixed: (.notApplicable, .noMatchingSystem(requirement: entry.label, binds: need), nil))])
+    }
+
+    /// The binding systems of an organisation-wide cell, joined with `; `: at most `cap` (0:
+    /// all), then "and N more systems" (`Docs/Scoring.md`, "Evidence per cell").
+    static func bindingSystems(_ named: [String], cap: Int) -> String {
+        guard cap > 0, named.count > cap else { return named.joined(separator: "; ") }
+        let more = named.count - cap
+        return (named[..<cap] + ["and \(more) more system\(more == 1 ? "" : "s")"]).joined(separator: "; ")
     }
 
     /// True for a per-system requirement that also asks for an organisation-wide process

@@ -21,6 +21,11 @@ public struct AssessmentOptions: Sendable {
     /// Keeps reports in proportion when one organisation-wide process reaches thousands of
     /// per-system cells (`Docs/Scoring.md`, "Evidence per cell").
     public var evidencePerCell = 20
+    /// The most binding systems an organisation-wide cell's ``Cell/applicability`` names, in
+    /// inventory order; it then says "and N more systems". 0: no cap. An EU AI Act obligation
+    /// such as Art. 4 binds every provider and deployer: at 10,000 systems the full list
+    /// was hundreds of kilobytes in every report (`Docs/Scoring.md`, "Evidence per cell").
+    public var systemsPerApplicability = 20
 
     public init(asOf: CalendarDate, dueSoonDays: Int = 30, frameworks: [FrameworkID]? = nil, maxConcurrency: Int? = nil,
                 progress: (@Sendable (Double) -> Void)? = nil) {

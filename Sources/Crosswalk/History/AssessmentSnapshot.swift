@@ -31,7 +31,7 @@ public struct AssessmentSnapshot: Sendable, Hashable {
     }
 
     /// The versions of `crosswalk-assessment` this reader understands.
-    public static let supportedVersions = [1, 2, 3]
+    public static let supportedVersions = [1, 2, 3, 4]
 
     public var file: String
     public var organization: String
@@ -75,7 +75,7 @@ public struct AssessmentSnapshot: Sendable, Hashable {
             let status = try d.string(d.member(n, "status"))
             guard !status.isEmpty else { throw d.fail(n, "a cell without status") }
             return CellRecord(requirement: RequirementRef(FrameworkID(fw), label), system: try d.optionalString(n["system"]), status: status,
-                              reasonCode: try d.optionalString(n["reasonCode"]) ?? "", owner: try d.optionalString(n["owner"]),
+                              reasonCode: try d.optionalString(n["reasonCode"] ?? n["reasonDetail"]?["code"]) ?? "", owner: try d.optionalString(n["owner"]),
                               evidence: try n["evidence"].map { e throws(CrosswalkError) in try d.array(e).map { x throws(CrosswalkError) in try d.string(x) } } ?? [],
                               deadline: try d.optionalString(n["deadline"]).map { s throws(CrosswalkError) in
                                   guard let date = CalendarDate(s) else { throw d.fail(n["deadline"]!, "deadline '\(s.prefix(40))' is not a date (YYYY-MM-DD)") }

@@ -3,7 +3,7 @@
 /// way that breaks readers.
 package enum AssessmentJSON {
     public static let format = "crosswalk-assessment"
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     /// The document for `a` and its deliverables, ending with a newline.
     public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance? = nil) -> [UInt8] {
@@ -13,7 +13,9 @@ package enum AssessmentJSON {
     /// The same document; with `emit`, handed over a piece at a time (about 1 MiB each),
     /// and only the last piece is returned.
     public static func render(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance? = nil, emit: (([UInt8]) -> Void)?) -> [UInt8] {
-        var w = JSONWriter(reservingCapacity: emit == nil ? a.cells.count * 400 + 65_536 : 1 << 21)
+        // Format 4: the outer two levels indented, each cell, score, system, warning, group,
+        // action and evidence item on one line of its own, without whitespace.
+        var w = JSONWriter(reservingCapacity: emit == nil ? a.cells.count * 400 + 65_536 : 1 << 21, compactFrom: 3)
         w.beginObject()
         w.field("format", format)
         w.field("formatVersion", formatVersion)
@@ -63,7 +65,9 @@ package enum AssessmentJSON {
             w.field("framework", c.requirement.framework.rawValue); w.field("requirement", c.requirement.label)
             // Names and titles are in "systems" and "evidence", once each (format 3).
             w.field("system", c.system)
-            w.field("status", c.status.rawValue); w.field("reasonCode", c.reason.code); w.field("reason", c.sentence)
+            // The reason once, typed (format 4): its code is reasonDetail's "code", its sentence
+            // is rendered from it (gaps.csv "reason", Cell.sentence once read back).
+            w.field("status", c.status.rawValue)
             w.field("evidence", c.evidence); if c.evidenceOmitted > 0 { w.field("evidenceOmitted", c.evidenceOmitted) }; w.field("via", c.via)
             w.field("owner", owner); w.field("ownerBasis", basis.rawValue); w.field("group", join.group(c)); w.field("action", join.action(c))
             w.field("deadline", c.deadline?.description)

@@ -1,14 +1,28 @@
 /// Writes JSON into a byte buffer, in the order it is told: keys are never reordered and
 /// nothing is hashed, so the same values always give the same bytes. Two-space
-/// indentation, one member per line, `\n` line ends. Strings are escaped per RFC 8259
-/// (quote, backslash and control characters; everything else as UTF-8).
+/// indentation, one member per line, `\n` line ends; containers nested `compactFrom` deep
+/// or deeper are written with no whitespace at all (`compact`: the whole document; the
+/// document still ends with a newline). Strings are escaped per RFC 8259 (quote, backslash
+/// and control characters; everything else as UTF-8).
 package struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// Per open container: true once it has a member.
     private var hasMember: [Bool] = []
     private var afterKey = false
+    /// The nesting depth (the root container is 1) from which containers are written
+    /// without whitespace; `Int.max` for none.
+    let compactFrom: Int
 
-    public init(reservingCapacity: Int = 0) { bytes.reserveCapacity(reservingCapacity) }
+    public init(reservingCapacity: Int = 0, compact: Bool = false) {
+        self.init(reservingCapacity: reservingCapacity, compactFrom: compact ? 1 : .max)
+    }
+
+    /// A writer that indents the outer `compactFrom - 1` levels and writes each container
+    /// nested deeper on one line (`assessment.json`: one line per cell).
+    public init(reservingCapacity: Int = 0, compactFrom: Int) {
+        self.compactFrom = compactFrom
+        bytes.reserveCapacity(reservingCapacity)
+    }
 
     public mutating func beginObject() { openValue(); bytes.append(UInt8(ascii: "{")); hasMember.append(false) }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -19,7 +33,8 @@ package struct JSONWriter: Sendable {
     public mutating func key(_ name: String) {
         newMember()
         string(raw: name)
-        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        bytes.append(UInt8(ascii: ":"))
+        if hasMember.count < compactFrom { bytes.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -101,12 +116,16 @@ package struct JSONWriter: Sendable {
     }
 
     private mutating func close(_ bracket: UInt8) {
+        let depth = hasMember.count
         let had = hasMember.removeLast()
-        if had { newline(hasMember.count) }
+        if had && depth < compactFrom { newline(depth - 1) }
         bytes.append(bracket)
     }
 
+    /// A line break and the indentation of `depth`, unless the innermost open container is
+    /// compact (nested `compactFrom` deep or deeper).
     private mutating func newline(_ depth: Int) {
+        if hasMember.count >= compactFrom { return }
         bytes.append(0x0A)
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }

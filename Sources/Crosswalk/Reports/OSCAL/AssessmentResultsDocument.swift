@@ -53,13 +53,13 @@ package struct AssessmentResultsDocument: Sendable {
         }
         result.append(.assembly("reviewed-controls", [.markup("description", "The frameworks in scope: \(a.frameworks.map(\.rawValue).joined(separator: ", ")). Control ids are those of each framework's catalogue, linked in back-matter.")] + selections))
         let cells = cx.assessedCells
-        result.append(.generated("observation", group: "observations", count: cells.count) { cx.observationNode(cx.assessment.cells[cells[$0]]) })
+        result.append(.generated("observation", group: "observations", count: cells.count) { cx.observationNode(cx.assessment.cells[cells[$0]], standalone: false) })
         result.append(.generated("finding", group: "findings", count: cells.count) { finding(cx.assessment.cells[cells[$0]], cx) })
         let doc: [OSCALNode] = [
             cx.metadata(title: "Assessment results: \(a.organization), \(a.asOf)"),
             .assembly("import-ap", [("href", "#" + cx.assessmentPlanPlaceholder)], [.markup("remarks", "No OSCAL assessment plan exists; this points at a placeholder resource in back-matter (Docs/OSCAL.md).")]),
             .assembly("result", group: "results", [("uuid", cx.uuid("result", a.asOf.description))], result),
-            cx.backMatter(includePlanPlaceholder: true),
+            cx.backMatter(includePlanPlaceholder: true, citedBy: cells),
         ]
         return .assembly("assessment-results", [("uuid", cx.uuid("assessment-results", a.asOf.description))], doc)
     }
@@ -79,7 +79,8 @@ package struct AssessmentResultsDocument: Sendable {
         let targetID = entry?.statementID ?? entry?.id ?? c.requirement.label
         kids.append(.assembly("target", [("type", "statement-id"), ("target-id", targetID)], [
             .field("title", "\(c.requirement.label)\(entry.map { " " + $0.title } ?? "")"),
-            .assembly("status", [("state", satisfied ? "satisfied" : "not-satisfied"), ("reason", reason)], [.markup("remarks", c.sentence)]),
+            // The reason is the finding's description; not repeated in the status remarks.
+            .assembly("status", [("state", satisfied ? "satisfied" : "not-satisfied"), ("reason", reason)]),
         ]))
         kids.append(.assembly("related-observation", group: "related-observations", [("observation-uuid", cx.observation(c))]))
         return .assembly("finding", group: "findings", [("uuid", cx.finding(c))], kids)

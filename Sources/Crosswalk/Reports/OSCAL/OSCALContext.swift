@@ -99,15 +99,24 @@ struct OSCALContext: Sendable {
     // MARK: Observations
 
     /// The observation of one assessed cell: what was examined, of which subject, with
-    /// which evidence.
-    func observationNode(_ c: Cell) -> OSCALNode {
+    /// which evidence (each item cited by its back-matter resource, ``evidenceResource(_:)``).
+    ///
+    /// In the assessment results (`standalone` false) the cell's finding carries the reason
+    /// and the machine-readable status (props `framework`, `requirement`, `cell-status`,
+    /// `reason-code`), so the observation says only what was examined. The POA&M has no
+    /// findings: there (`standalone`) the observation carries the reason and those props.
+    func observationNode(_ c: Cell, standalone: Bool) -> OSCALNode {
         let title = catalogs.entry(c.requirement)?.title ?? ""
         var kids: [OSCALNode] = [
             .field("title", "\(c.requirement.framework) \(c.requirement.label)\(title.isEmpty ? "" : " " + title)" + (c.system.map { " — \($0)" } ?? " — organisation")),
-            .markup("description", c.sentence),
-            .prop("framework", c.requirement.framework.rawValue), .prop("requirement", c.requirement.label),
-            .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reason.code),
         ]
+        if standalone {
+            kids += [.markup("description", c.sentence),
+                     .prop("framework", c.requirement.framework.rawValue), .prop("requirement", c.requirement.label),
+                     .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reason.code)]
+        } else {
+            kids.append(.markup("description", Self.examined(c)))
+        }
         for v in c.via { kids.append(.prop("via", v)) }
         kids.append(.field("method", group: "methods", "EXAMINE"))
         if let s = c.system, systemIDs.contains(s) {
@@ -118,22 +127,49 @@ struct OSCALContext: Sendable {
         var expires: CalendarDate?
         for id in c.evidence {
             guard let e = evidence(id) else { continue }
-            var ev: [OSCALNode] = []
-            var words = "\(e.id)\(e.title.isEmpty ? "" : ": " + e.title) (\(e.kind), \(e.status)"
-            if let d = e.collected { words += ", collected \(d)" }
-            if let x = e.expires { words += ", valid until \(x)" }
-            words += ")"
-            if !Self.isURIReference(e.locationURI) && !e.locationURI.isEmpty { words += " at \(e.locationURI)" }
-            ev.append(.markup("description", words))
-            ev.append(.prop("evidence-id", e.id))
-            if !e.sha256.isEmpty { ev.append(.prop("sha256", e.sha256)) }
-            let flags: [(String, String)] = Self.isURIReference(e.locationURI) ? [("href", e.locationURI)] : []
-            kids.append(.assembly("relevant-evidence", group: "relevant-evidence", flags, ev))
+            // OSCAL requires a description; the resource cited describes the item.
+            kids.append(.assembly("relevant-evidence", group: "relevant-evidence", [("href", "#" + evidenceResource(e.id))], [.markup("description", e.id)]))
             if let x = e.expires, expires.map({ x < $0 }) ?? true { expires = x }
         }
         kids.append(.field("collected", timestamp))
         if let expires { kids.append(.field("expires", Self.dateTime(expires))) }
         return .assembly("observation", group: "observations", [("uuid", observation(c))], kids)
+    }
+
+    /// What an observation of the assessment results says it examined: the evidence cited,
+    /// and how many items are not listed (``Cell/evidenceOmitted``).
+    static func examined(_ c: Cell) -> String {
+        let n = c.evidence.count
+        var s = n == 0 ? "Evidence register examined; no item cited" : "Evidence register examined; \(n) item\(n == 1 ? "" : "s") cited"
+        if c.evidenceOmitted > 0 { s += ", \(c.evidenceOmitted) more not listed" }
+        return s + "."
+    }
+
+    /// The back-matter resource that describes evidence item `id` (cited by observations
+    /// as `#uuid`).
+    func evidenceResource(_ id: String) -> String { uuid("resource", "evidence", id) }
+
+    /// The evidence items the observations of `cells` cite, each once, in register order.
+    func citedEvidence(_ cells: [Int]) -> [Evidence] {
+        var cited = Set<String>()
+        for i in cells { for id in assessment.cells[i].evidence { cited.insert(id) } }
+        var seen = Set<String>()
+        return organization.evidence.filter { cited.contains($0.id) && seen.insert($0.id).inserted }
+    }
+
+    /// One evidence item as a back-matter resource: its title, a description with its kind,
+    /// status and dates (and its location when that is not a URI), props `evidence-id` and
+    /// `sha256`, and an rlink to its location when that is a URI.
+    func evidenceResourceNode(_ e: Evidence) -> OSCALNode {
+        var words = "Evidence \(e.id): \(e.kind), \(e.status)"
+        if let d = e.collected { words += ", collected \(d)" }
+        if let x = e.expires { words += ", valid until \(x)" }
+        let uri = Self.isURIReference(e.locationURI)
+        if !uri && !e.locationURI.isEmpty { words += ", at \(e.locationURI)" }
+        var kids: [OSCALNode] = [.field("title", e.title.isEmpty ? e.id : e.title), .markup("description", words + "."), .prop("evidence-id", e.id)]
+        if !e.sha256.isEmpty { kids.append(.prop("sha256", e.sha256)) }
+        if uri { kids.append(.assembly("rlink", group: "rlinks", [("href", e.locationURI)])) }
+        return .assembly("resource", group: "resources", [("uuid", evidenceResource(e.id))], kids)
     }
 
     /// True for a plausible absolute URI without spaces (what OSCAL's uri-reference allows here).
@@ -147,8 +183,9 @@ struct OSCALContext: Sendable {
     // MARK: Back matter
 
     /// One resource per catalogue assessed (with its file's SHA-256), the organisation
-    /// file(s), and the placeholder that stands for the assessment plan.
-    func backMatter(includePlanPlaceholder: Bool) -> OSCALNode {
+    /// file(s), the placeholder that stands for the assessment plan, and one per evidence
+    /// item the observations of `cells` cite.
+    func backMatter(includePlanPlaceholder: Bool, citedBy cells: [Int]) -> OSCALNode {
         var resources: [OSCALNode] = []
         for f in assessment.frameworks {
             guard let cat = catalogs.catalog(f) else { continue }
@@ -173,6 +210,11 @@ struct OSCALContext: Sendable {
                                         "This resource stands in for the import-ap reference that OSCAL requires (see Crosswalk's Docs/OSCAL.md). Replace it with your assessment plan if you have one."]),
                 .prop("placeholder", "assessment-plan"),
             ]))
+        }
+        let cited = citedEvidence(cells)
+        if !cited.isEmpty {
+            // Built as they are written, like the observations that cite them.
+            resources.append(.generated("resource", group: "resources", count: cited.count) { evidenceResourceNode(cited[$0]) })
         }
         return .assembly("back-matter", resources)
     }
