@@ -10,20 +10,41 @@ package enum NameUUID {
 
     /// The version-5 UUID of `name` in `namespace` (a UUID in its 36-character form), lowercase.
     public static func v5(namespace: String, name: String) -> String {
-        var bytes = parse(namespace)
-        bytes += Array(name.utf8)
-        var d = Array(SHA1.hash(bytes).prefix(16))
-        d[6] = (d[6] & 0x0F) | 0x50
-        d[8] = (d[8] & 0x3F) | 0x80
-        let hex = hexString(d)
-        let c = Array(hex)
-        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+        v5(namespaceBytes: parse(namespace), name: name)
+    }
+
+    /// The version-5 UUID of `name` in Crosswalk's namespace (``crosswalkNamespace``, parsed once).
+    public static func crosswalk(_ name: String) -> String {
+        v5(namespaceBytes: crosswalkNamespaceBytes, name: name)
     }
 
     /// The UUID of the parts of a name, joined with a separator that cannot occur in them
     /// (U+001F), in Crosswalk's namespace.
     public static func make(_ parts: String...) -> String {
-        v5(namespace: crosswalkNamespace, name: parts.joined(separator: "\u{1F}"))
+        crosswalk(parts.joined(separator: "\u{1F}"))
+    }
+
+    private static let crosswalkNamespaceBytes = parse(crosswalkNamespace)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// SHA-1 of the namespace's 16 bytes then the name's UTF-8, cut to 16 bytes with the
+    /// version and variant set, written `8-4-4-4-12` in lowercase hexadecimal (one pass,
+    /// no intermediate strings: an OSCAL document at scale makes one per observation).
+    private static func v5(namespaceBytes: [UInt8], name: String) -> String {
+        var bytes = namespaceBytes
+        bytes.append(contentsOf: name.utf8)
+        let digest = SHA1.hash(bytes)
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for i in 0..<16 {
+            var b = digest[i]
+            if i == 6 { b = (b & 0x0F) | 0x50 }
+            if i == 8 { b = (b & 0x3F) | 0x80 }
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+            out.append(hexDigits[Int(b >> 4)])
+            out.append(hexDigits[Int(b & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func parse(_ uuid: String) -> [UInt8] {

@@ -10,32 +10,39 @@ enum SHA1 {
         while m.count % 64 != 56 { m.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { m.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         @inline(__always) func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { x << n | x >> (32 - n) }
-        var w = [UInt32](repeating: 0, count: 80)
-        var at = 0
-        while at < m.count {
-            for t in 0..<16 {
-                let j = at + t * 4
-                w[t] = UInt32(m[j]) << 24 | UInt32(m[j + 1]) << 16 | UInt32(m[j + 2]) << 8 | UInt32(m[j + 3])
-            }
-            for t in 16..<80 { w[t] = rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1) }
-            var (a, b, c, d, e) = h
-            for t in 0..<80 {
-                let f: UInt32, k: UInt32
-                switch t {
-                case 0..<20: f = (b & c) | (~b & d); k = 0x5A827999
-                case 20..<40: f = b ^ c ^ d; k = 0x6ED9EBA1
-                case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1BBCDC
-                default: f = b ^ c ^ d; k = 0xCA62C1D6
+        // The message schedule lives on the stack (one per call; OSCAL documents make one
+        // name-based UUID per observation).
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+            m.withUnsafeBufferPointer { m in
+                var at = 0
+                while at < m.count {
+                    for t in 0..<16 {
+                        let j = at + t * 4
+                        w[t] = UInt32(m[j]) << 24 | UInt32(m[j + 1]) << 16 | UInt32(m[j + 2]) << 8 | UInt32(m[j + 3])
+                    }
+                    for t in 16..<80 { w[t] = rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1) }
+                    var (a, b, c, d, e) = h
+                    for t in 0..<80 {
+                        let f: UInt32, k: UInt32
+                        switch t {
+                        case 0..<20: f = (b & c) | (~b & d); k = 0x5A827999
+                        case 20..<40: f = b ^ c ^ d; k = 0x6ED9EBA1
+                        case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1BBCDC
+                        default: f = b ^ c ^ d; k = 0xCA62C1D6
+                        }
+                        let temp = rotl(a, 5) &+ f &+ e &+ k &+ w[t]
+                        e = d; d = c; c = rotl(b, 30); b = a; a = temp
+                    }
+                    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
+                    at += 64
                 }
-                let temp = rotl(a, 5) &+ f &+ e &+ k &+ w[t]
-                e = d; d = c; c = rotl(b, 30); b = a; a = temp
             }
-            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
-            at += 64
         }
         var out: [UInt8] = []
+        out.reserveCapacity(20)
         for word in [h.0, h.1, h.2, h.3, h.4] {
-            out += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
+            out.append(UInt8(word >> 24)); out.append(UInt8(truncatingIfNeeded: word >> 16))
+            out.append(UInt8(truncatingIfNeeded: word >> 8)); out.append(UInt8(truncatingIfNeeded: word))
         }
         return out
     }

@@ -13,6 +13,14 @@ struct XMLWriter {
     }
 
     static func escape(_ s: String, attribute: Bool = false) -> String {
+        // Most texts need nothing: one pass over the UTF-8 bytes decides, and the string
+        // itself is returned. (Only ASCII bytes are escaped or dropped, except U+FFFE and
+        // U+FFFF, whose UTF-8 starts with 0xEF 0xBF: such a text takes the slow path.)
+        let clean = s.utf8.allSatisfy { b in
+            b >= 0x20 ? (b != UInt8(ascii: "&") && b != UInt8(ascii: "<") && b != UInt8(ascii: ">") && b != 0xEF && !(attribute && b == UInt8(ascii: "\"")))
+                      : (b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") || (b == UInt8(ascii: "\n") && !attribute))
+        }
+        if clean { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {

@@ -12,7 +12,7 @@ struct OSCALContext: Sendable {
     var timestamp: String { Self.dateTime(assessment.asOf) }
     static func dateTime(_ d: CalendarDate) -> String { "\(d)T00:00:00Z" }
 
-    func uuid(_ parts: String...) -> String { NameUUID.v5(namespace: NameUUID.crosswalkNamespace, name: ([organization.name] + parts).joined(separator: "\u{1F}")) }
+    func uuid(_ parts: String...) -> String { NameUUID.crosswalk(([organization.name] + parts).joined(separator: "\u{1F}")) }
 
     var organizationParty: String { uuid("party", "organization") }
     func personParty(_ id: String) -> String { uuid("party", "person", id) }
