@@ -12,6 +12,19 @@ struct OSCALTests {
         return ids
     }()
 
+    @Test func onlyAbsoluteURIsWithoutSpacesBecomeLinks() {
+        for s in ["https://grc.example.com/e/1.pdf", "urn:isbn:0451450523", "s3+x.y-z:bucket/key", "mailto:a@b.example", "ftp://x"] {
+            #expect(OSCALContext.isURIReference(s), "\(s)")
+        }
+        for s in ["", "no colon", ":x", "1http://x", "http://a b", "http://a\nb", "http://a\rb", "C:\\docs\\file.pdf".replacingOccurrences(of: "C:", with: "C :"),
+                  "\\\\server\\share", "http://a<b", "sharepoint/policies/ai.docx"] {
+            #expect(!OSCALContext.isURIReference(s), "\(s)")
+        }
+        // Non-ASCII texts take the Character path: a letter scheme, no spaces.
+        #expect(OSCALContext.isURIReference("https://exemple.fr/dossier/évaluation.pdf"))
+        #expect(!OSCALContext.isURIReference("https://exemple.fr/dossier é"))
+    }
+
     @Test func everyISORequirementHasAnIDOnlyStatementPart() throws {
         for f in [FrameworkID.iso42001, .iso27001] {
             let cat = try #require(Shared.dataset.catalogs.catalog(f))

@@ -174,6 +174,17 @@ struct OSCALContext: Sendable {
 
     /// True for a plausible absolute URI without spaces (what OSCAL's uri-reference allows here).
     static func isURIReference(_ s: String) -> Bool {
+        // ASCII (nearly every location): the same test on bytes, without Character's
+        // Unicode properties (ASCII letters, digits; newlines are 0x0A–0x0D).
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            let u = Array(s.utf8)
+            guard let colon = u.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return false }
+            func letter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+            func digit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+            guard letter(u[0]), u[..<colon].allSatisfy({ letter($0) || digit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+            else { return false }
+            return !u.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || ($0 >= 0x0A && $0 <= 0x0D) }
+        }
         guard !s.isEmpty, let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
         let scheme = s[..<colon]
         guard scheme.first!.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else { return false }
