@@ -88,6 +88,9 @@ struct Assess: ParsableCommand {
         let reportTemplate = try template.map { path in try reportingErrors { try ReportTemplate(InputFile.read(path, maxBytes: ReportTemplate.maxBytes)) } } ?? .standard
         // So does a baseline that cannot be read (its error names the file).
         let old = try baseline.map { path in try reportingErrors { try Diff.snapshot(path, JSONReader(maxBytes: baselineMaxBytes), option: "--baseline-max-bytes") } }
+        // The organisation file's SHA-256 (provenance) is read on a second thread while the
+        // file is parsed on this one (the parser uses one core).
+        let digests = out != nil || old != nil ? Background { try input.organizationDigests() } : nil
         // Loading and assessing print their own lines for large inputs (run()); then one line, rewritten.
         let progress = Progress()
         let (dataset, org, assessment) = try input.run()
@@ -95,7 +98,9 @@ struct Assess: ParsableCommand {
         let deliverables = Deliverables.build(assessment, organization: org, dataset: dataset)
         progress.done()
         printSummary(assessment, deliverables, org: org)
-        let provenance = out != nil || old != nil ? Provenance(assessment, dataset: dataset, organizationFiles: try input.organizationDigests()) : nil
+        let provenance = try digests.map { d in
+            do { return Provenance(assessment, dataset: dataset, organizationFiles: try d.value()) } catch let e as UnreadableAgain { throw e.report() }
+        }
         // The comparison with the baseline: the new side is this assessment as its assessment.json records it.
         let changes = old.map { old in
             let file = out.map { $0.hasSuffix("/") ? $0 + "assessment.json" : $0 + "/assessment.json" } ?? "(this assessment)"
@@ -217,5 +222,25 @@ struct Remediation: ParsableCommand {
         print(Table.render(rows))
         let open = Deliverables.openGapCells(assessment)
         print("\(d.remediation.count) actions for \(open) open gap cells (plus \(assessment.count(.upcoming)) upcoming).")
+    }
+}
+
+/// A value computed on another thread from the moment it is made; ``value()`` waits for it
+/// (and rethrows its error).
+final class Background<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<T, any Error>?
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        Thread.detachNewThread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }
+    }
+
+    func value() throws -> T {
+        done.wait()
+        done.signal()  // a second call does not wait forever
+        return try result!.get()
     }
 }

@@ -1,5 +1,6 @@
 import Crosswalk
 import Foundation
+import ArgumentParser
 
 extension AssessmentOptions_ {
     /// The SHA-256 of the organisation file (or the bundled sample) and of any inventory or
@@ -17,13 +18,21 @@ extension AssessmentOptions_ {
     }
 
     private func digest(_ path: String) throws -> FileDigest {
-        guard let h = FileHandle(forReadingAtPath: path) else {
-            printError("\(path): error: cannot read the file again to fingerprint it")
-            throw Exit.ioError
-        }
+        guard let h = FileHandle(forReadingAtPath: path) else { throw UnreadableAgain(path: path) }
         defer { try? h.close() }
         var sha = SHA256()
         while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty { sha.update(chunk) }
         return FileDigest(kind: .organization, name: path, sha256: sha.finalize().map { String(format: "%02x", $0) }.joined())
+    }
+}
+
+/// An organisation file that could be parsed but not read again for its SHA-256 (it was
+/// removed or made unreadable meanwhile). Said only when the digest is asked for, so a
+/// digest read on another thread never prints beside the parser's own error.
+struct UnreadableAgain: Error {
+    var path: String
+    func report() -> ExitCode {
+        printError("\(path): error: cannot read the file again to fingerprint it")
+        return Exit.ioError
     }
 }
