@@ -349,8 +349,8 @@ struct DeliverablesExportTests {
         // renders alone.
         let (org, d) = try SampleDeliverables.get
         let bundle = ReportBundle(SampleGoldenTests.assessment, deliverables: d, organization: org, dataset: Shared.dataset)
-        #expect(Set(bundle.files.map(\.lane)) == [.tables, .oscal, .client])
-        let paths = try bundle.write(to: dir + "/out", maxConcurrency: 3)
+        #expect(Set(bundle.files.map(\.lane)) == [.tables, .oscalJSON, .oscalXML, .client])
+        let paths = try bundle.write(to: dir + "/out", maxConcurrency: 4)
         for (path, file) in zip(paths, bundle.files) {
             #expect(try InputFile.read(path).bytes == file.render(), "\(file.name)")
         }

@@ -53,9 +53,9 @@ public struct ReportBundle: Sendable {
     }
 
     /// The groups of files written at the same time (``File/lane``): the CSV and JSON
-    /// tables, the four OSCAL documents (one shared context), and the workbook and the
-    /// report (one shared context).
-    package enum Lane: Int, Sendable { case tables, oscal, client }
+    /// tables, the OSCAL documents in JSON, the OSCAL documents in XML (each pair with one
+    /// shared context), and the workbook and the report (one shared context).
+    package enum Lane: Int, Sendable { case tables, oscalJSON, oscalXML, client }
 
     /// Renders `gaps.csv`, `scores.csv`, `owners.csv`, `remediation.csv`, one
     /// `soa-<framework>.csv` per framework with Annex A controls, `assessment.json`, the
@@ -89,7 +89,6 @@ public struct ReportBundle: Sendable {
         if let changes { out.append(File(name: "changes.csv") { _ in changes.csv() }) }
         out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance, emit: $0) })
         out += OSCALReports.files(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance)
-            .map { var f = $0; f.lane = .oscal; return f }
         out += ClientReports.files(assessment, deliverables: d, organization: organization, dataset: dataset, template: template, changes: changes)
             .map { var f = $0; f.lane = .client; return f }
         return out
@@ -98,7 +97,7 @@ public struct ReportBundle: Sendable {
     /// Writes every report into `directory`, all or none (``AtomicFile/writeAll(_:)-([(path:String,lane:Int,produce:(([UInt8])->Void)->Void)])``):
     /// each is streamed to a temporary file, and only when all are complete and flushed are
     /// they renamed over the targets. On failure no target is touched and no temporary file
-    /// is left. The lanes (tables, OSCAL, workbook and report) are produced at the same time,
+    /// is left. The lanes (tables, OSCAL JSON, OSCAL XML, workbook and report) are produced at the same time,
     /// at most `maxConcurrency` of them (nil, the default: the machine's cores; 1 writes one file after
     /// another and holds the least in memory); every file has the same bytes either way.
     /// `progress`, if given, is called before each file is produced (one call at a time,

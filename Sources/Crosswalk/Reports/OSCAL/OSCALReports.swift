@@ -1,7 +1,7 @@
 /// The OSCAL files `crosswalk assess --out` writes beside the CSV and JSON reports.
 ///
-/// The four files share one ``OSCALContext`` (identities, parties, the evidence register by
-/// id), and each document's tree is built once for its JSON and its XML. The tree holds
+/// The two files of each format share one ``OSCALContext`` (identities, parties, the evidence
+/// register by id). The tree holds
 /// only what is small (metadata, the systems, the controls reviewed, back-matter):
 /// observations, findings, risks and POA&M items are ``OSCALNode/Content/generated(count:make:)``
 /// members, each built when it is written and dropped once its bytes are handed on, so
@@ -9,13 +9,17 @@
 enum OSCALReports {
     static let names = ["assessment-results.json", "assessment-results.xml", "poam.json", "poam.xml"]
 
+    /// The JSON pair and the XML pair are two lanes (``ReportBundle/Lane``), each with its own
+    /// context, so they can be written at the same time; written one after another, only one
+    /// context is held at a time (each is let go after its lane's POA&M).
     static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) -> [ReportBundle.File] {
-        let shared = Shared { OSCALContext(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance) }
+        let make = { OSCALContext(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance) }
+        let json = Shared(make), xml = Shared(make)
         return [
-            ReportBundle.File(name: names[0]) { shared.results(last: false).json(emit: $0) },
-            ReportBundle.File(name: names[1]) { shared.results(last: true).xml(emit: $0) },
-            ReportBundle.File(name: names[2]) { shared.poam(last: false).json(emit: $0) },
-            ReportBundle.File(name: names[3]) { shared.poam(last: true).xml(emit: $0) },
+            ReportBundle.File(name: names[0], lane: .oscalJSON) { json.results(last: true).json(emit: $0) },
+            ReportBundle.File(name: names[1], lane: .oscalXML) { xml.results(last: true).xml(emit: $0) },
+            ReportBundle.File(name: names[2], lane: .oscalJSON) { json.poam(last: true).json(emit: $0) },
+            ReportBundle.File(name: names[3], lane: .oscalXML) { xml.poam(last: true).xml(emit: $0) },
         ]
     }
 
