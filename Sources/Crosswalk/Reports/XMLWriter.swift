@@ -40,6 +40,13 @@ struct XMLWriter {
         return out
     }
 
+    /// Appends `s` to `out` escaped as ``escape(_:attribute:)`` does, copying the bytes of a
+    /// text that needs nothing without making a new string.
+    static func appendEscaped(_ s: String, attribute: Bool, to out: inout [UInt8]) {
+        let e = escape(s, attribute: attribute)
+        out.append(contentsOf: e.utf8)
+    }
+
     /// Appends `s` to `out` as XML character data, escaped as ``escape(_:attribute:)`` does
     /// (`&`, `<`, `>`; characters XML 1.0 cannot carry dropped), working on UTF-8 bytes: the
     /// fast path for large parts such as worksheets.

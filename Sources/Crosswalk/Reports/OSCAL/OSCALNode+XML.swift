@@ -12,25 +12,53 @@ extension OSCALNode {
     }
 
     private func write(into out: inout [UInt8], root: Bool = false, emit: (([UInt8]) -> Void)?) {
-        var attrs = root ? " xmlns=\"\(Self.xmlNamespace)\"" : ""
-        for (k, v) in flags { attrs += " \(k)=\"\(XMLWriter.escape(v, attribute: true))\"" }
+        // Bytes appended directly (no interpolated strings per element).
+        func open(selfClosing: Bool = false) {
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: name.utf8)
+            if root {
+                out.append(contentsOf: " xmlns=\"".utf8)
+                out.append(contentsOf: Self.xmlNamespace.utf8)
+                out.append(UInt8(ascii: "\""))
+            }
+            for (k, v) in flags {
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: k.utf8)
+                out.append(contentsOf: "=\"".utf8)
+                XMLWriter.appendEscaped(v, attribute: true, to: &out)
+                out.append(UInt8(ascii: "\""))
+            }
+            if selfClosing { out.append(UInt8(ascii: "/")) }
+            out.append(UInt8(ascii: ">"))
+        }
+        func close() {
+            out.append(contentsOf: "</".utf8)
+            out.append(contentsOf: name.utf8)
+            out.append(UInt8(ascii: ">"))
+        }
         switch content {
         case let .text(t):
-            out += "<\(name)\(attrs)>\(XMLWriter.escape(t))</\(name)>".utf8
+            open()
+            XMLWriter.appendEscaped(t, attribute: false, to: &out)
+            close()
         case let .paragraphs(ps):
-            out += "<\(name)\(attrs)>".utf8
-            for p in ps { out += "<p>\(XMLWriter.escape(p))</p>".utf8 }
-            out += "</\(name)>".utf8
+            open()
+            for p in ps {
+                out.append(contentsOf: "<p>".utf8)
+                XMLWriter.appendEscaped(p, attribute: false, to: &out)
+                out.append(contentsOf: "</p>".utf8)
+            }
+            close()
         case let .generated(count, make):
             for i in 0..<count {
                 make(i).write(into: &out, emit: emit)
                 if let emit, out.count >= 1 << 20 { emit(out); out.removeAll(keepingCapacity: true) }
             }
         case let .assembly(children):
-            if children.isEmpty { out += "<\(name)\(attrs)/>".utf8; return }
-            out += "<\(name)\(attrs)>".utf8
+            if children.isEmpty { open(selfClosing: true); return }
+            open()
             for c in children { c.write(into: &out, emit: emit) }
-            out += "</\(name)>".utf8
+            close()
         }
     }
 }
