@@ -56,6 +56,14 @@ struct XMLWriter {
             var i = 0
             let n = u.count
             while i < n {
+                // A run of bytes that need nothing is copied at once.
+                var j = i
+                while j < n {
+                    let b = u[j]
+                    if b < 0x20 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0xEF { break }
+                    j += 1
+                }
+                if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<j])); i = j; if i == n { break } }
                 let b = u[i]
                 switch b {
                 case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;

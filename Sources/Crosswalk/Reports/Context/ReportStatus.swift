@@ -44,6 +44,10 @@ func readinessColour(_ r: Double) -> (fill: String, ink: String) {
 /// `s` without the characters XML 1.0 and HTML cannot carry (C0 controls other than tab,
 /// line feed and carriage return; U+FFFE, U+FFFF): every text of both reports passes here.
 func reportText(_ s: String) -> String {
+    // One pass over the UTF-8 bytes decides for nearly every text: the characters removed
+    // are ASCII controls and DEL, or U+FFFE/U+FFFF (UTF-8 EF BF BE/BF); no 0xEF byte and no
+    // such control means there is nothing to remove.
+    if !s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xEF }) { return s }
     guard s.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0xFFFE || $0.value == 0xFFFF || $0.value == 0x7F })
     else { return s }
     var out = String.UnicodeScalarView()
