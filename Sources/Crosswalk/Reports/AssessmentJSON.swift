@@ -65,9 +65,10 @@ package enum AssessmentJSON {
             w.field("framework", c.requirement.framework.rawValue); w.field("requirement", c.requirement.label)
             // Names and titles are in "systems" and "evidence", once each (format 3).
             w.field("system", c.system)
-            // The reason once, typed (format 4): its code is reasonDetail's "code", its sentence
-            // is rendered from it (gaps.csv "reason", Cell.sentence once read back).
+            // The reason typed (reasonDetail, with its code) and as the sentence a tool shows
+            // (gaps.csv "reason"); format 4 dropped reasonCode, which repeated reasonDetail's "code".
             w.field("status", c.status.rawValue)
+            w.field("reason", c.sentence)
             w.field("evidence", c.evidence); if c.evidenceOmitted > 0 { w.field("evidenceOmitted", c.evidenceOmitted) }; w.field("via", c.via)
             w.field("owner", owner); w.field("ownerBasis", basis.rawValue); w.field("group", join.group(c)); w.field("action", join.action(c))
             w.field("deadline", c.deadline?.description)
