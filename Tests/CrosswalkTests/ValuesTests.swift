@@ -209,7 +209,7 @@ struct ValuesTests {
     /// line; files of format 3 (`Fixtures/history/before-assessment-format3.json`, written
     /// by the Crosswalk before it) still read: into the same assessment as the format 4 file
     /// rendered from it, and into the same cells for `crosswalk diff`.
-    @Test func formatThreeStillReadsAndFormatFourSaysTheReasonOnce() throws {
+    @Test func formatThreeStillReadsAndFormatFourDropsTheRepeatedReasonCode() throws {
         let v3 = try Repo.bytes("Fixtures/history/before-assessment-format3.json")
         #expect(String(decoding: v3.prefix(80), as: UTF8.self).contains("\"formatVersion\": 3"))
         let a = try Assessment(assessmentJSON: v3, file: "format3.json")
@@ -221,9 +221,10 @@ struct ValuesTests {
         let old = try AssessmentSnapshot(v3, file: "format3.json"), new = try AssessmentSnapshot(v4, file: "format4.json")
         #expect(old.cells == new.cells && new.cells.allSatisfy { !$0.reasonCode.isEmpty })
         #expect(AssessmentDiff(old: old, new: new).cells.isEmpty)
-        // One line per cell, the reason only as reasonDetail; smaller than format 3.
+        // One line per cell, the reason as its sentence and as reasonDetail (no reasonCode); smaller than format 3.
         let text = String(decoding: v4, as: UTF8.self)
-        #expect(text.contains("\"formatVersion\": 4") && !text.contains("\"reasonCode\"") && !text.contains("\"reason\":"))
+        #expect(text.contains("\"formatVersion\": 4") && !text.contains("\"reasonCode\""))
+        #expect(text.split(separator: "\n").filter { $0.contains("\"reasonDetail\":") }.allSatisfy { $0.contains("\"reason\":\"") })
         let cellLines = text.split(separator: "\n").filter { $0.hasPrefix("    {\"framework\":") && $0.contains("\"reasonDetail\":{\"code\":") }
         #expect(cellLines.count == a.cells.count)
         #expect(v4.count < v3.count)
