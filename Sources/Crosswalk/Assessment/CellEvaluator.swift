@@ -66,26 +66,31 @@ struct CellEvaluator {
             // Own expired evidence, with any expired organisation-wide evidence.
             var latest = stale.map(\.1).max()!
             if let o = orgWide.staleLatest, o > latest { latest = o }
-            markStale(&cell, evidence: stale.map(\.0.evidence) + orgWide.staleEvidence, routes: stale.map(\.0.route) + orgWide.staleRoutes, latest: latest)
+            markStale(&cell, routes.ids(own: stale.map(\.0.evidence), shared: orgWide.staleEvidence, cap: cap),
+                      routes: stale.map(\.0.route) + orgWide.staleRoutes, latest: latest)
         } else if orgWide.hasOrgLevel {
             cell.status = .executionGap
             cell.reason = .executionGap(system: id, process: orgWide.orgLevelIDs)
             cell.evidence = orgWide.orgLevelIDs
             cell.via = orgWide.orgLevelVias
         } else if let latest = orgWide.staleLatest {
-            markStale(&cell, evidence: orgWide.staleEvidence, routes: orgWide.staleRoutes, latest: latest)
+            markStale(&cell, routes.ids(own: [], shared: orgWide.staleEvidence, cap: cap), routes: orgWide.staleRoutes, latest: latest)
         } else if !drafts.isEmpty || !orgWide.draftEvidence.isEmpty {
             cell.reason = .draftOnly(system: id)
             if drafts.isEmpty {
                 cell.evidence = orgWide.draftIDs
                 cell.via = orgWide.draftVias
             } else {
-                cell.evidence = routes.ids(drafts.map(\.evidence) + orgWide.draftEvidence)
+                let (ids, total) = routes.ids(own: drafts.map(\.evidence), shared: orgWide.draftEvidence, cap: cap)
+                cell.evidence = ids
+                cell.evidenceOmitted = total - ids.count
                 cell.via = routes.vias(drafts.map(\.route) + orgWide.draftRoutes)
             }
         } else if !expiredPartial.isEmpty || !orgWide.expiredPartialEvidence.isEmpty {
-            markExpiredPartial(&cell, evidence: expiredPartial.map(\.evidence) + orgWide.expiredPartialEvidence,
-                               routes: expiredPartial.map(\.route) + orgWide.expiredPartialRoutes)
+            var last = expiredPartial.compactMap { run.evidence.expires[Int($0.evidence)] }.max()
+            if let o = orgWide.expiredPartialEvidence.compactMap({ run.evidence.expires[Int($0)] }).max(), last.map({ o > $0 }) ?? true { last = o }
+            markExpiredPartial(&cell, routes.ids(own: expiredPartial.map(\.evidence), shared: orgWide.expiredPartialEvidence, cap: cap),
+                               routes: expiredPartial.map(\.route) + orgWide.expiredPartialRoutes, last: last!)
         }
         if let exclusion { mark(&cell, exclusion) }
         return cell
@@ -111,21 +116,28 @@ struct CellEvaluator {
         if !valid.isEmpty {
             decideValid(&cell, valid, system: nil)
         } else if !stale.isEmpty {
-            markStale(&cell, evidence: stale.map(\.0.evidence), routes: stale.map(\.0.route), latest: stale.map(\.1).max()!)
+            markStale(&cell, routes.ids(own: stale.map(\.0.evidence), shared: [], cap: 0), routes: stale.map(\.0.route), latest: stale.map(\.1).max()!)
         } else if !drafts.isEmpty {
             cell.reason = .draftOnly(system: nil)
             cell.evidence = routes.ids(drafts.map(\.evidence))
             cell.via = routes.vias(drafts.map(\.route))
         } else if !expiredPartial.isEmpty {
-            markExpiredPartial(&cell, evidence: expiredPartial.map(\.evidence), routes: expiredPartial.map(\.route))
+            markExpiredPartial(&cell, routes.ids(own: expiredPartial.map(\.evidence), shared: [], cap: 0), routes: expiredPartial.map(\.route),
+                               last: expiredPartial.compactMap { run.evidence.expires[Int($0.evidence)] }.max()!)
         }
         if let exclusion { mark(&cell, exclusion) }
         return cell
     }
 
-    func markStale(_ cell: inout Cell, evidence: [Int32], routes r: [Int32], latest: CalendarDate) {
+    /// Evidence per cell for a system cell (`AssessmentOptions.evidencePerCell`): its lists
+    /// are cut here, where the organisation-wide part is merged in, and counted.
+    var cap: Int { run.options.evidencePerCell }
+
+    /// `evidence`: the ids listed (cut to the cap or not) and how many in all.
+    func markStale(_ cell: inout Cell, _ evidence: (ids: [String], total: Int), routes r: [Int32], latest: CalendarDate) {
         cell.status = .stale
-        cell.evidence = routes.ids(evidence)
+        cell.evidence = evidence.ids
+        cell.evidenceOmitted = evidence.total - evidence.ids.count
         cell.reason = .evidenceExpired(system: cell.system, items: cell.evidence, lastValidDay: latest)
         cell.via = routes.vias(r)
         cell.deadline = latest
@@ -133,11 +145,12 @@ struct CellEvaluator {
 
     /// Stale spreads only along full routes: expired items that reach the cell through a
     /// partial route leave it missing, with a reason that names them and the route.
-    func markExpiredPartial(_ cell: inout Cell, evidence: [Int32], routes r: [Int32]) {
-        let ids = routes.ids(evidence), vias = routes.vias(r)
-        let last = evidence.compactMap { run.evidence.expires[Int($0)] }.max()!
-        cell.reason = .expiredOnPartialRoute(system: cell.system, items: ids, lastValidDay: last, via: vias)
-        cell.evidence = ids
+    /// `last`: the latest expiry among all of them (listed or not).
+    func markExpiredPartial(_ cell: inout Cell, _ evidence: (ids: [String], total: Int), routes r: [Int32], last: CalendarDate) {
+        let vias = routes.vias(r)
+        cell.reason = .expiredOnPartialRoute(system: cell.system, items: evidence.ids, lastValidDay: last, via: vias)
+        cell.evidence = evidence.ids
+        cell.evidenceOmitted = evidence.total - evidence.ids.count
         cell.via = vias
     }
 

@@ -6,7 +6,9 @@ extension Cell {
         guard cap > 0 else { return }
         if evidence.count > cap {
             evidenceOmitted = evidence.count - cap
-            evidence.removeSubrange(cap...)
+            // A copy of the first ids only: the list may be shared by every system cell of
+            // the requirement (its organisation-wide process evidence).
+            evidence = Array(evidence.prefix(cap))
         }
         reason = reason.cappingItems(cap)
     }

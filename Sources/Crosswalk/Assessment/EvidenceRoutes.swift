@@ -78,6 +78,25 @@ struct EvidenceRoutes: Sendable {
         sortedUnique(Array(evidence)).map { evidenceIDs[Int($0)] }
     }
 
+    /// The ids of `own` (any order, repeats allowed) and `shared` (sorted, unique, and
+    /// disjoint from `own`: organisation-wide items never name a system), in register order:
+    /// the first `cap` of them (all when `cap` is 0) and how many there are in all. A system
+    /// cell merges its few own items with its requirement's organisation-wide part, sorted
+    /// once per requirement, without sorting or copying the whole part for every system.
+    func ids(own: [Int32], shared: [Int32], cap: Int) -> (ids: [String], total: Int) {
+        let o = sortedUnique(own)
+        let total = o.count + shared.count
+        let limit = cap > 0 ? min(cap, total) : total
+        var out: [String] = []
+        out.reserveCapacity(limit)
+        var i = 0, j = 0
+        while out.count < limit {
+            if j >= shared.count || (i < o.count && o[i] < shared[j]) { out.append(evidenceIDs[Int(o[i])]); i += 1 }
+            else { out.append(evidenceIDs[Int(shared[j])]); j += 1 }
+        }
+        return (out, total)
+    }
+
     /// The distinct chains of `routeIndices`, in route order.
     func vias(_ routeIndices: some Sequence<Int32>) -> [String] {
         var out: [String] = []
@@ -126,6 +145,7 @@ struct EvidenceRoutes: Sendable {
         part.staleRoutes = sortedUnique(staleRoutes)
         part.draftEvidence = sortedUnique(draftEvidence)
         part.draftRoutes = sortedUnique(draftRoutes)
+        part.expiredPartialEvidence = sortedUnique(part.expiredPartialEvidence)
         part.draftIDs = ids(part.draftEvidence)
         part.draftVias = vias(part.draftRoutes)
         return part
