@@ -19,7 +19,7 @@ package enum OrganizationLoader {
     /// - Throws: ``CrosswalkError`` with every problem found (unknown requirement, system
     ///   or person, duplicate id, bad date, evidence pointing at nothing …), each located.
     public static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = defaultLimits) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
-        var handler = OrganizationHandler(file: file)
+        var handler = OrganizationHandler(file: file, catalogs: catalogs)
         handler.limits = limits
         let result: Result<Void, XMLParseError> = bytes.withUnsafeBytes { raw in
             do throws(XMLParseError) {
@@ -43,7 +43,7 @@ package enum OrganizationLoader {
                             progress: ((Double) -> Void)? = nil) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
         let name = file ?? path
         var reader = try FileReader(path: path)
-        var handler = OrganizationHandler(file: name)
+        var handler = OrganizationHandler(file: name, catalogs: catalogs)
         handler.limits = limits
         let total = max((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0, 1)
         var read = 0, lastPercent = -1
@@ -69,7 +69,8 @@ package enum OrganizationLoader {
         var log = handler.log
         var org = handler.org
         org.source = file
-        OrganizationValidator.check(org, catalogs: catalogs, log: &log, refusedTiers: handler.refusedTiers, refusedAnnexIII: handler.refusedAnnexIII)
+        OrganizationValidator.check(org, catalogs: catalogs, log: &log, refusedTiers: handler.refusedTiers, refusedAnnexIII: handler.refusedAnnexIII,
+                                    evidenceChecked: handler.evidenceChecked)
         try OrganizationValidator.throwSorted(log)
         return (org, log.items)
     }

@@ -13,20 +13,44 @@ enum OrgElement: UInt8, CaseIterable {
         }
     }
 
-    init(_ b: UnsafeBufferPointer<UInt8>) {
-        switch b.count {
-        case 4: self = b.equals("item") ? .item : .unknown
-        case 5: self = b.equals("scope") ? .scope : b.equals("title") ? .title : .unknown
-        case 6: self = b.equals("people") ? .people : b.equals("person") ? .person : b.equals("system") ? .system
-                : b.equals("sha256") ? .sha256 : b.equals("owners") ? .owners : b.equals("assign") ? .assign : .unknown
-        case 7: self = b.equals("eu-role") ? .euRole : b.equals("systems") ? .systems : b.equals("purpose") ? .purpose : .unknown
-        case 8: self = b.equals("decision") ? .decision : b.equals("evidence") ? .evidence : b.equals("location") ? .location : .unknown
-        case 9: self = b.equals("framework") ? .framework : b.equals("condition") ? .condition : b.equals("satisfies") ? .satisfies : .unknown
-        case 11: self = b.equals("certificate") ? .certificate : .unknown
-        case 12: self = b.equals("organization") ? .organization : .unknown
-        case 13: self = b.equals("applicability") ? .applicability : b.equals("justification") ? .justification : .unknown
-        default: self = .unknown
+    /// Whether the model keeps the element's text (everything else between tags is dropped).
+    var keepsText: Bool {
+        switch self {
+        case .euRole, .condition, .purpose, .justification, .title, .location, .sha256: true
+        default: false
         }
+    }
+
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        // One candidate by length and a letter, then one comparison.
+        guard b.count >= 4 else { self = .unknown; return }
+        let candidate: OrgElement, spelling: StaticString
+        switch (b.count, b[0], b[2]) {
+        case (4, UInt8(ascii: "i"), _): (candidate, spelling) = (.item, "item")
+        case (5, UInt8(ascii: "s"), _): (candidate, spelling) = (.scope, "scope")
+        case (5, UInt8(ascii: "t"), _): (candidate, spelling) = (.title, "title")
+        case (6, UInt8(ascii: "p"), UInt8(ascii: "o")): (candidate, spelling) = (.people, "people")
+        case (6, UInt8(ascii: "p"), _): (candidate, spelling) = (.person, "person")
+        case (6, UInt8(ascii: "s"), UInt8(ascii: "s")): (candidate, spelling) = (.system, "system")
+        case (6, UInt8(ascii: "s"), _): (candidate, spelling) = (.sha256, "sha256")
+        case (6, UInt8(ascii: "o"), _): (candidate, spelling) = (.owners, "owners")
+        case (6, UInt8(ascii: "a"), _): (candidate, spelling) = (.assign, "assign")
+        case (7, UInt8(ascii: "e"), _): (candidate, spelling) = (.euRole, "eu-role")
+        case (7, UInt8(ascii: "s"), _): (candidate, spelling) = (.systems, "systems")
+        case (7, UInt8(ascii: "p"), _): (candidate, spelling) = (.purpose, "purpose")
+        case (8, UInt8(ascii: "d"), _): (candidate, spelling) = (.decision, "decision")
+        case (8, UInt8(ascii: "e"), _): (candidate, spelling) = (.evidence, "evidence")
+        case (8, UInt8(ascii: "l"), _): (candidate, spelling) = (.location, "location")
+        case (9, UInt8(ascii: "f"), _): (candidate, spelling) = (.framework, "framework")
+        case (9, UInt8(ascii: "c"), _): (candidate, spelling) = (.condition, "condition")
+        case (9, UInt8(ascii: "s"), _): (candidate, spelling) = (.satisfies, "satisfies")
+        case (11, UInt8(ascii: "c"), _): (candidate, spelling) = (.certificate, "certificate")
+        case (12, UInt8(ascii: "o"), _): (candidate, spelling) = (.organization, "organization")
+        case (13, UInt8(ascii: "a"), _): (candidate, spelling) = (.applicability, "applicability")
+        case (13, UInt8(ascii: "j"), _): (candidate, spelling) = (.justification, "justification")
+        default: self = .unknown; return
+        }
+        self = bytesEqual(b, spelling) ? candidate : .unknown
     }
 }
 
@@ -40,7 +64,6 @@ enum OrgAttribute: Int, CaseIterable {
                         "sourcing", "vendor", "risk-tier", "annex-iii", "eu-role", "ref", "requirement", "applicable", "kind", "collected",
                         "valid-until", "review-days", "status", "coverage", "person", "holds", "standard", "number", "issuer",
                         "placed-on-market", "public-authority-use", "annex-x", "go-live", "retired-on", "system", "provided-by"]
-    static let byteNames: [[UInt8]] = names.map { Array($0.utf8) }
 
     init?(_ b: UnsafeBufferPointer<UInt8>) {
         // Candidates by length and first letter, then one comparison.
@@ -81,15 +104,58 @@ enum OrgAttribute: Int, CaseIterable {
         case (17, UInt8(ascii: "p")): candidate = .primaryFramework
         default: candidate = nil
         }
-        guard let c = candidate, Self.byteNames[c.rawValue].withUnsafeBufferPointer({ memcmpEqual($0, b) }) else { return nil }
+        guard let c = candidate, bytesEqual(b, c.spelling) else { return nil }
         self = c
+    }
+
+    /// The attribute's name (as ``names``), for matching bytes.
+    var spelling: StaticString {
+        switch self {
+        case .version: "version"
+        case .name: "name"
+        case .primaryFramework: "primary-framework"
+        case .assessmentDate: "assessment-date"
+        case .id: "id"
+        case .role: "role"
+        case .owner: "owner"
+        case .businessUnit: "business-unit"
+        case .lifecycle: "lifecycle"
+        case .sourcing: "sourcing"
+        case .vendor: "vendor"
+        case .riskTier: "risk-tier"
+        case .annexIII: "annex-iii"
+        case .euRole: "eu-role"
+        case .ref: "ref"
+        case .requirement: "requirement"
+        case .applicable: "applicable"
+        case .kind: "kind"
+        case .collected: "collected"
+        case .validUntil: "valid-until"
+        case .reviewDays: "review-days"
+        case .status: "status"
+        case .coverage: "coverage"
+        case .person: "person"
+        case .holds: "holds"
+        case .standard: "standard"
+        case .number: "number"
+        case .issuer: "issuer"
+        case .placedOnMarket: "placed-on-market"
+        case .publicAuthorityUse: "public-authority-use"
+        case .annexX: "annex-x"
+        case .goLive: "go-live"
+        case .retiredOn: "retired-on"
+        case .system: "system"
+        case .providedBy: "provided-by"
+        }
     }
 }
 
+/// True when the bytes are exactly `s`'s.
 @inline(__always)
-private func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard a.count == b.count else { return false }
-    for i in 0..<a.count where a[i] != b[i] { return false }
+func bytesEqual(_ b: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+    guard b.count == s.utf8CodeUnitCount else { return false }
+    let p = s.utf8Start
+    for i in 0..<b.count where b[i] != p[i] { return false }
     return true
 }
 
