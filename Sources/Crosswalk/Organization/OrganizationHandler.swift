@@ -8,12 +8,18 @@ struct OrganizationHandler: XMLRawEventHandler {
     let file: String
     /// Open elements; the name is kept only for elements the format does not know.
     /// The line and column kept to locate problems found at the end tag.
-    private var path: [(element: OrgElement, unknownName: String?, line: Int, column: Int)] = []
+    private var path: [(element: OrgElement, line: Int, column: Int)] = []
+    /// The names of the open elements the format does not know (`.unknown` in `path`), innermost last.
+    private var unknownNames: [String] = []
     private var text: [UInt8] = []
     private var currentSystem: AISystem?
-    /// The open evidence item (when `inEvidence`), mutated in place.
-    private var currentEvidence = Evidence(id: "", status: .draft, claims: [])
+    /// Whether an evidence item is open: the last of `org.evidence`, appended at its start
+    /// tag and filled in place (no copy of the item and its arrays as it grows).
     private var inEvidence = false
+    private var currentEvidence: Evidence {
+        get { org.evidence[org.evidence.count - 1] }
+        _modify { yield &org.evidence[org.evidence.count - 1] }
+    }
     private var currentDecision: ApplicabilityDecision?
     private var sawRoot = false
     /// Set when the root is not an organisation (a catalogue given to `assess`, say).
@@ -152,7 +158,8 @@ struct OrganizationHandler: XMLRawEventHandler {
         let parentEntry = path.last
         let parent = parentEntry?.element ?? .unknown
         let here = SourceLocation(file: file, line: line, column: column)
-        path.append((name, name == .unknown ? element.nameString : nil, line, column))
+        path.append((name, line, column))
+        if name == .unknown { unknownNames.append(element.nameString) }
         textWanted = name.keepsText
         // libxml2 interns namespace names: the same pointer as last time is the same name.
         let inNamespace: Bool
@@ -172,9 +179,9 @@ struct OrganizationHandler: XMLRawEventHandler {
         // The root's parent is "no element", which only <organization> may have.
         let atRoot = parentEntry == nil
         guard inNamespace, let rule = rules[Int(name.rawValue)],
-              rule.parent == nil || (rule.parent == .unknown ? atRoot : (!atRoot && rule.parent == parent && parentEntry!.unknownName == nil)),
+              rule.parent == nil || (rule.parent == .unknown ? atRoot : (!atRoot && rule.parent == parent)),
               !(name == .system && parent != .systems && parent != .item), !(name == .condition && parent != .scope && parent != .system) else {
-            let parentName = parentEntry.map { $0.unknownName ?? $0.element.name } ?? ""
+            let parentName = parentEntry.map { $0.element == .unknown ? unknownNames[unknownNames.count - (name == .unknown ? 2 : 1)] : $0.element.name } ?? ""
             error(.unknownElement, "<\(element.nameString)> is not allowed in <\(parentName)>; see Docs/OrganisationFormat.md", here)
             return
         }
@@ -297,10 +304,10 @@ struct OrganizationHandler: XMLRawEventHandler {
                 if let n = Self.positiveInt(r.rawValue), n <= 36_500 { reviewDays = n } else { error(.invalidValue, "review-days '\(r.value)' must be a whole number of days from 1 to 36500", here) }
             }
             inEvidence = true
-            currentEvidence = Evidence(id: id, title: "", kind: kind, owner: owner,
+            org.evidence.append(Evidence(id: id, title: "", kind: kind, owner: owner,
                                        collected: date(.collected, here), validUntil: date(.validUntil, here),
                                        reviewDays: reviewDays, status: status, claims: [], systems: [], locationURI: "", sha256: "",
-                                       location: here)
+                                       location: here))
             if attrs[OrgAttribute.providedBy.rawValue] != nil {
                 let source = vocabulary(.providedBy, EvidenceSource.self, here) ?? .organization
                 currentEvidence.providedBy = source
@@ -390,6 +397,7 @@ struct OrganizationHandler: XMLRawEventHandler {
     mutating func endElement(name rawName: UnsafeBufferPointer<UInt8>, namespace: UnsafeBufferPointer<UInt8>, line: Int, control: inout XMLStreamControl) {
         let parent: OrgElement = path.count >= 2 ? path[path.count - 2].element : .unknown
         let start = path.removeLast()
+        if start.element == .unknown { unknownNames.removeLast() }
         // The end tag's name is the start tag's (the parser checks), so is its element.
         let name = start.element
         textWanted = path.last?.element.keepsText ?? false
@@ -425,11 +433,7 @@ struct OrganizationHandler: XMLRawEventHandler {
         case .item:
             if inEvidence {
                 inEvidence = false
-                // Moved out (no copy of its strings and arrays), the placeholder left behind.
-                var e = Evidence(id: "", status: .draft, claims: [])
-                swap(&e, &currentEvidence)
-                if evidenceChecked && !(itemClean && Self.passes(e)) { evidenceChecked = false }
-                org.evidence.append(e)
+                if evidenceChecked && !(itemClean && Self.passes(org.evidence[org.evidence.count - 1])) { evidenceChecked = false }
             }
         default: break
         }

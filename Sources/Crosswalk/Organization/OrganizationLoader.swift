@@ -19,7 +19,14 @@ package enum OrganizationLoader {
     /// - Throws: ``CrosswalkError`` with every problem found (unknown requirement, system
     ///   or person, duplicate id, bad date, evidence pointing at nothing …), each located.
     public static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = defaultLimits) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
-        var handler = OrganizationHandler(file: file, catalogs: catalogs)
+        try load(bytes, file: file, catalogs: catalogs, limits: limits, checkWhileReading: true)
+    }
+
+    /// ``load(_:file:catalogs:limits:)``; `checkWhileReading` false leaves every evidence
+    /// check to ``OrganizationValidator``'s loop (the tests compare the two ways).
+    static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = defaultLimits,
+                     checkWhileReading: Bool) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
+        var handler = OrganizationHandler(file: file, catalogs: checkWhileReading ? catalogs : nil)
         handler.limits = limits
         let result: Result<Void, XMLParseError> = bytes.withUnsafeBytes { raw in
             do throws(XMLParseError) {
