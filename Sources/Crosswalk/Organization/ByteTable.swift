@@ -10,17 +10,20 @@ struct ByteTable<Value> {
     /// Every key's bytes, one after another.
     private var arena: [UInt8] = []
     /// Entry `i`: its key is `arena[starts[i] ..< starts[i] + lengths[i]]`.
-    private var starts: [Int32] = []
+    private var starts: [Int] = []
     private var lengths: [Int32] = []
-    private var hashes: [UInt32] = []
     private(set) var values: [Value] = []
-    /// Open addressing, linear probing; -1 is empty. The count is a power of two.
-    private var slots: [Int32]
+    /// Open addressing, linear probing: each slot holds an entry's hash (high 32 bits) and
+    /// its index + 1 (low 32 bits; 0 is empty), so a probe reads one slot. The count is a
+    /// power of two, `1 << shift` from the top.
+    private var slots: [UInt64]
+    private var shift: UInt64
 
     init(capacity: Int = 64) {
-        var n = 16
-        while n < capacity * 2 { n <<= 1 }
-        slots = [Int32](repeating: -1, count: n)
+        var n = 16, s: UInt64 = 60
+        while n < capacity * 2 { n <<= 1; s -= 1 }
+        slots = [UInt64](repeating: 0, count: n)
+        shift = s
     }
 
     var count: Int { values.count }
@@ -33,19 +36,25 @@ struct ByteTable<Value> {
         return h
     }
 
+    /// The first slot to probe for `h` (the hash spread over the slot bits).
+    @inline(__always)
+    private func home(_ h: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(h) &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
     /// The entry whose key is `b`, or nil.
     func find(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int? {
-        let mask = slots.count - 1
-        var s = Int(h) & mask
-        return arena.withUnsafeBufferPointer { a -> Int? in
+        slots.withUnsafeBufferPointer { slots -> Int? in
+            let mask = slots.count - 1
+            var s = home(h)
             while true {
-                let e = Int(slots[s])
-                if e < 0 { return nil }
-                if hashes[e] == h && Int(lengths[e]) == b.count {
-                    let start = Int(starts[e])
-                    var same = true
-                    for i in 0..<b.count where a[start + i] != b[i] { same = false; break }
-                    if same { return e }
+                let slot = slots[s]
+                if slot == 0 { return nil }
+                if UInt32(truncatingIfNeeded: slot >> 32) == h {
+                    let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+                    if Int(lengths[e]) == b.count && arena.withUnsafeBufferPointer({ a in
+                        let start = starts[e]
+                        for i in 0..<b.count where a[start + i] != b[i] { return false }
+                        return true
+                    }) { return e }
                 }
                 s = (s + 1) & mask
             }
@@ -57,9 +66,8 @@ struct ByteTable<Value> {
     mutating func insert(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt32, value: Value) -> Int {
         if (values.count + 1) * 2 > slots.count { grow() }
         let e = values.count
-        starts.append(Int32(arena.count))
+        starts.append(arena.count)
         lengths.append(Int32(b.count))
-        hashes.append(h)
         arena.append(contentsOf: b)
         values.append(value)
         place(e, hash: h)
@@ -68,14 +76,16 @@ struct ByteTable<Value> {
 
     private mutating func place(_ e: Int, hash h: UInt32) {
         let mask = slots.count - 1
-        var s = Int(h) & mask
-        while slots[s] >= 0 { s = (s + 1) & mask }
-        slots[s] = Int32(e)
+        var s = home(h)
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = UInt64(h) << 32 | UInt64(e + 1)
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for e in 0..<values.count { place(e, hash: hashes[e]) }
+        let old = slots
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        shift -= 1
+        for slot in old where slot != 0 { place(Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1, hash: UInt32(truncatingIfNeeded: slot >> 32)) }
     }
 
     subscript(entry: Int) -> Value { values[entry] }

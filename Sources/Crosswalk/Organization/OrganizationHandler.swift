@@ -26,7 +26,9 @@ struct OrganizationHandler: XMLRawEventHandler {
     private(set) var wrongRoot: CrosswalkError?
     private var namespacePointer: UnsafePointer<UInt8>?
     /// The current element's attributes, by ``OrgAttribute`` (valid during `startElement` only).
-    private var attrs = [XMLRawAttribute?](repeating: nil, count: OrgAttribute.allCases.count)
+    private let attributeSlots = AttributeSlots()
+    /// One slot per ``OrgAttribute`` (fixed storage: no copy-on-write check per write).
+    private var attrs: UnsafeMutablePointer<XMLRawAttribute?> { attributeSlots.slots }
     private var attrsSet: [OrgAttribute] = []
     /// For the identifier-length limit.
     var limits = InputLimits.default
@@ -58,13 +60,18 @@ struct OrganizationHandler: XMLRawEventHandler {
     /// declared after the first item) makes it false, and the validator checks every item.
     private(set) var evidenceChecked: Bool
 
-    init(file: String, catalogs: CatalogSet? = nil) {
+    /// - Parameter expectedBytes: the size of the input, when known: room for the evidence
+    ///   items such a file usually holds is reserved at once (the register is not copied as
+    ///   it grows; memory not written is never touched).
+    init(file: String, catalogs: CatalogSet? = nil, expectedBytes: Int = 0) {
         self.file = file
         self.log = DiagnosticLog(file: file)
         path.reserveCapacity(16)
         text.reserveCapacity(1024)
         references = catalogs.map { ReferenceCheck(catalogs: $0) }
         evidenceChecked = catalogs != nil
+        // About 450 bytes an item in generated registers; at most 2 million reserved.
+        if expectedBytes > 0 { org.evidence.reserveCapacity(min(expectedBytes / 400, 2_000_000)) }
     }
 
     struct Rule {
@@ -152,7 +159,7 @@ struct OrganizationHandler: XMLRawEventHandler {
     // MARK: Events
 
     mutating func startElement(_ element: XMLRawElement, control: inout XMLStreamControl) {
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         let line = element.line, column = element.column
         let name = OrgElement(element.name)
         let parentEntry = path.last
@@ -338,7 +345,11 @@ struct OrganizationHandler: XMLRawEventHandler {
             } else {
                 coverage = .full
             }
-            if inEvidence { currentEvidence.claims.append(EvidenceClaim(requirement: r, coverage: coverage, location: here)) }
+            if inEvidence {
+                // Most items make one to three claims: room for two at the first.
+                if currentEvidence.claims.isEmpty { currentEvidence.claims.reserveCapacity(2) }
+                currentEvidence.claims.append(EvidenceClaim(requirement: r, coverage: coverage, location: here))
+            }
         case .certificate:
             // A management-system certificate: the standard certified, its number and issuer; validity is the item's.
             let standard = FrameworkID(rawValue: value(.standard, default: ""))
@@ -413,9 +424,8 @@ struct OrganizationHandler: XMLRawEventHandler {
                 if parent == .scope { org.facts.append(fact) } else { currentSystem?.facts.append(fact) }
             }
         case .purpose: let c = content(); currentSystem?.purpose = c
-        case .system where currentSystem != nil && parent == .systems:
-            org.systems.append(currentSystem!)
-            currentSystem = nil
+        case .system where parent == .systems:
+            if let s = currentSystem.take() { org.systems.append(s) }
         case .justification: let c = content(); currentDecision?.justification = c
         case .decision:
             if let d = currentDecision { org.decisions.append(d) }
@@ -437,7 +447,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             }
         default: break
         }
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
     }
 
     mutating func characters(_ bytes: UnsafeRawBufferPointer, control: inout XMLStreamControl) {
@@ -446,7 +456,7 @@ struct OrganizationHandler: XMLRawEventHandler {
 
     /// The checks of ``OrganizationValidator`` on an evidence item that need nothing but the
     /// item (the references were checked while it was read).
-    static func passes(_ e: Evidence) -> Bool {
+    static func passes(_ e: borrowing Evidence) -> Bool {
         if e.status == .approved && e.collected == nil { return false }
         if e.kind == .certificate && e.certificate == nil { return false }
         if e.claims.isEmpty && e.certificate == nil { return false }
@@ -470,3 +480,15 @@ extension [UInt8] {
 }
 
 
+
+/// The handler's attribute table: fixed storage, allocated once per parse.
+final class AttributeSlots {
+    let slots: UnsafeMutablePointer<XMLRawAttribute?>
+
+    init() {
+        slots = .allocate(capacity: OrgAttribute.allCases.count)
+        slots.initialize(repeating: nil, count: OrgAttribute.allCases.count)
+    }
+
+    deinit { slots.deallocate() }
+}

@@ -26,7 +26,7 @@ package enum OrganizationLoader {
     /// check to ``OrganizationValidator``'s loop (the tests compare the two ways).
     static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = defaultLimits,
                      checkWhileReading: Bool) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
-        var handler = OrganizationHandler(file: file, catalogs: checkWhileReading ? catalogs : nil)
+        var handler = OrganizationHandler(file: file, catalogs: checkWhileReading ? catalogs : nil, expectedBytes: bytes.count)
         handler.limits = limits
         let result: Result<Void, XMLParseError> = bytes.withUnsafeBytes { raw in
             do throws(XMLParseError) {
@@ -50,9 +50,9 @@ package enum OrganizationLoader {
                             progress: ((Double) -> Void)? = nil) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
         let name = file ?? path
         var reader = try FileReader(path: path)
-        var handler = OrganizationHandler(file: name, catalogs: catalogs)
-        handler.limits = limits
         let total = max((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0, 1)
+        var handler = OrganizationHandler(file: name, catalogs: catalogs, expectedBytes: min(total, limits.xml.maxInputBytes))
+        handler.limits = limits
         var read = 0, lastPercent = -1
         do {
             try XMLStreamReader.parseEvents(limits: limits.xml.raw, handler: &handler) { buffer in
