@@ -63,6 +63,8 @@ struct IngestTests {
         ("satisfies nothing", #"<item id="E3" kind="record" collected="2026-01-01" status="approved"><title>Nothing</title></item>"#),
         ("supplier without system", #"<item id="E3" kind="record" collected="2026-01-01" status="approved" provided-by="supplier"><satisfies requirement="iso42001:6.1.4"/></item>"#),
         ("valid before collected", #"<item id="E3" kind="record" collected="2026-01-01" valid-until="2025-01-01" status="approved"><satisfies requirement="iso42001:6.1.4"/></item>"#),
+        // Ids out of order, then a duplicate (found in the table the reader switches to).
+        ("duplicate after ids out of order", #"<item id="E0" kind="record" collected="2026-01-01" status="approved"><satisfies requirement="iso42001:6.1.4"/></item><item id="E3" kind="record" collected="2026-01-01" status="approved"><satisfies requirement="iso42001:6.1.4"/></item><item id="E2" kind="record" collected="2026-01-01" status="approved"><satisfies requirement="iso42001:6.1.4"/></item>"#),
         // Equal as strings, different as bytes (U+212A KELVIN SIGN is canonically K).
         ("duplicate id by canonical equivalence", #"<item id="E\#u{212A}" kind="record" collected="2026-01-01" status="approved"><satisfies requirement="iso42001:6.1.4"/></item><item id="EK" kind="record" collected="2026-01-01" status="approved"><satisfies requirement="iso42001:6.1.4"/></item>"#),
     ]
@@ -120,6 +122,16 @@ struct IngestTests {
         let xml = Self.org(items)
         let fast = Self.outcome(xml, checkWhileReading: true)
         #expect(fast.contains("more problems not shown"), "\(fast.prefix(300))")
+        #expect(fast == Self.outcome(xml, checkWhileReading: false))
+    }
+
+    /// Ids out of order but all different: still vouched for while reading.
+    @Test func idsOutOfOrderAreStillChecked() throws {
+        let extra = #"<item id="E0" kind="record" collected="2026-01-01" status="approved"><satisfies requirement="iso42001:6.1.4"/></item><item id="E10" kind="record" collected="2026-01-01" status="approved"><satisfies requirement="iso42001:6.1.4"/></item>"#
+        let xml = Self.org(Self.good + extra + "\n")
+        #expect(try Self.checkedWhileReading(xml))
+        let fast = Self.outcome(xml, checkWhileReading: true)
+        #expect(fast.hasPrefix("loaded 4 items"), "\(fast)")
         #expect(fast == Self.outcome(xml, checkWhileReading: false))
     }
 

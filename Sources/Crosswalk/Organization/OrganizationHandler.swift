@@ -43,8 +43,11 @@ struct OrganizationHandler: XMLRawEventHandler {
     /// Person and system ids declared so far, by their bytes, with the `String` made once.
     private var personIDs = ByteTable<String>()
     private var systemIDs = ByteTable<String>(capacity: 1024)
-    /// Evidence ids read so far (duplicates).
-    private var evidenceIDs = ByteTable<Void>(capacity: 1 << 14)
+    /// Evidence ids read so far (duplicates), once they stop coming in increasing order;
+    /// until then only the last one is kept (ids in increasing byte order are all different,
+    /// and a table of a million ids costs a cache miss per item).
+    private var evidenceIDs: ByteTable<Void>?
+    private var lastEvidenceID: [UInt8] = []
     /// `requirement` values of `<satisfies>` read so far: the reference, and whether it
     /// names a requirement of a loaded catalogue.
     private var requirementRefs = ByteTable<(ref: RequirementRef, known: Bool)>(capacity: 1024)
@@ -282,8 +285,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             itemClean = references != nil
             // A plain-ASCII id (bytes equal exactly when the strings are), present and new.
             if let raw = attrs[OrgAttribute.id.rawValue]?.rawValue, raw.count > 0, raw.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") }) {
-                let h = ByteTable<Void>.hash(raw)
-                if evidenceIDs.find(raw, hash: h) == nil { evidenceIDs.insert(raw, hash: h, value: ()) } else { itemClean = false }
+                if !isNewEvidenceID(raw) { itemClean = false }
             } else {
                 itemClean = false
             }
@@ -362,6 +364,34 @@ struct OrganizationHandler: XMLRawEventHandler {
             org.owners.append(OwnerAssignment(requirement: r, system: value(.system), person: value(.person, default: ""), location: here))
         default: break
         }
+    }
+
+    /// Whether `raw` (plain ASCII) is no earlier evidence item's id, as far as the reader can
+    /// still tell (once ``evidenceChecked`` is false the validator checks every id).
+    mutating func isNewEvidenceID(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard evidenceChecked else { return true }
+        if evidenceIDs == nil {
+            let increasing = lastEvidenceID.withUnsafeBufferPointer { last in
+                last.isEmpty || raw.lexicographicallyPrecedes(last) == false && !raw.elementsEqual(last)
+            }
+            if increasing {
+                lastEvidenceID.removeAll(keepingCapacity: true)
+                lastEvidenceID.append(contentsOf: raw)
+                return true
+            }
+            // Out of order: from here on, a table of every id so far (all plain ASCII and
+            // different, or the reader would have given up vouching).
+            var table = ByteTable<Void>(capacity: max(org.evidence.count, 1024))
+            for e in org.evidence {  // the open item is not in it yet
+                var id = e.id
+                id.withUTF8 { table.insert($0, hash: ByteTable<Void>.hash($0), value: ()) }
+            }
+            evidenceIDs = table
+        }
+        let h = ByteTable<Void>.hash(raw)
+        if evidenceIDs!.find(raw, hash: h) != nil { return false }
+        evidenceIDs!.insert(raw, hash: h, value: ())
+        return true
     }
 
     /// `Int(text)` for a positive number, without making a `String` in the common case.
