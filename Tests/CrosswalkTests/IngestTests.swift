@@ -181,6 +181,32 @@ struct IngestTests {
         }
     }
 
+    /// The intern table finds every key it holds, short and long (past the 16 bytes kept in
+    /// the slot), through growth, and nothing else: not a prefix, not an extension, not a key
+    /// differing in its last byte.
+    @Test func theByteTableFindsExactlyItsKeys() {
+        var table = ByteTable<Int>(capacity: 4)
+        let keys = (0..<600).map { i in Array("nist-ai-rmf:GOVERN \(i).\(i % 7)".utf8.prefix(1 + i % 40)) }
+        var distinct: [[UInt8]] = []
+        for k in keys where !distinct.contains(k) { distinct.append(k) }
+        for (i, k) in distinct.enumerated() {
+            k.withUnsafeBufferPointer { b in
+                #expect(table.find(b, hash: ByteTable<Int>.hash(b)) == nil)
+                table.insert(b, hash: ByteTable<Int>.hash(b), value: i)
+            }
+        }
+        #expect(table.count == distinct.count)
+        for (i, k) in distinct.enumerated() {
+            k.withUnsafeBufferPointer { b in
+                let e = table.find(b, hash: ByteTable<Int>.hash(b))
+                #expect(e.map { table[$0] } == i, "\(String(decoding: k, as: UTF8.self))")
+            }
+            for near in [k + [0x21], Array(k.dropLast()) + [k.last! ^ 1]] where !distinct.contains(near) {
+                near.withUnsafeBufferPointer { b in #expect(table.find(b, hash: ByteTable<Int>.hash(b)) == nil) }
+            }
+        }
+    }
+
     /// White space is folded the same on the fast path as by `Character`.
     @Test(arguments: ["Impact assessment — CV screening", "a\u{2014} b", " lead", "trail ", "two  spaces", "tab\there", "line\nfeed",
                       "cr\r\nlf", "e\u{301} combining", "x \u{301}y", "\u{600} prepend", "plain", "", "é à ü ß"])
