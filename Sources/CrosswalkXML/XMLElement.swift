@@ -117,6 +117,28 @@ extension String {
     /// The work of ``foldingWhitespace(utf8:)``: `.unchanged` when the bytes are already
     /// folded, `.byCharacter` where only the character-level fold is exact.
     static func fold(utf8 b: UnsafeBufferPointer<UInt8>) -> Fold {
+        // The common case first, in one pass: no tab, line feed or carriage return, single
+        // spaces between words, none at either end (nothing to fold). The grapheme checks
+        // are the ones of the full pass below, made at the same spaces; anything else
+        // leaves it to the full pass.
+        if let p = b.baseAddress, b.count > 0 {
+            let n = b.count
+            var i = 0, previous: UInt8 = 0x20
+            while i < n {
+                let c = p[i]
+                if c > 0x20 {
+                    previous = c
+                } else if c == 0x20 && previous != 0x20 && i + 1 < n {
+                    if p[i + 1] >= 0x80 && startsWithExtender(b, at: i + 1) { return .byCharacter }
+                    if previous >= 0x80 && endsWithPrepend(b, before: i) { return .byCharacter }
+                    previous = c
+                } else {
+                    break
+                }
+                i += 1
+            }
+            if i == n { return .unchanged }
+        }
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 }
         var clean = true, previous: UInt8 = 0x20
         for i in 0..<b.count {
@@ -154,6 +176,8 @@ extension String {
         switch v {
         case 0x200C, 0x200D, 0xFF9E, 0xFF9F, 0x0E33, 0x0EB3: return true
         case 0x1F000...: return true
+        case 0x2010...0x2027, 0x2030...0x205E: return false  // dashes, quotes, punctuation (P*, Sm): no mark
+        case 0x00A0...0x02FF: return false  // Latin-1 and Latin Extended letters and symbols: no mark
         default:
             guard let scalar = Unicode.Scalar(v) else { return true }
             switch scalar.properties.generalCategory {

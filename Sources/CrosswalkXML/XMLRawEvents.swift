@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// One attribute of a start tag, as bytes owned by libxml2 (valid only during the callback).
 public struct XMLRawAttribute {
     /// Local name, without prefix.
@@ -108,12 +110,11 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// The bytes of a NUL-terminated string; empty for nil.
     static func cString(_ p: UnsafePointer<UInt8>?) -> UnsafeBufferPointer<UInt8> {
         guard let p else { return UnsafeBufferPointer(start: nil, count: 0) }
-        var n = 0
-        while p[n] != 0 { n += 1 }
-        return UnsafeBufferPointer(start: p, count: n)
+        return UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p)))
     }
 
     /// True when the bytes are exactly `text`'s.
+    @inlinable
     public func equals(_ text: StaticString) -> Bool {
         guard count == text.utf8CodeUnitCount else { return false }
         if count == 0 { return true }
@@ -121,7 +122,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 }
 
-@inline(__always)
+@inline(__always) @usableFromInline
 func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     for i in 0..<n where a[i] != b[i] { return false }
     return true

@@ -131,7 +131,7 @@ public enum XMLStreamReader {
         limits: XMLLimits, handler: inout H, _ body: (UnsafeMutablePointer<ParserState>) throws(XMLParseError) -> Void
     ) throws(XMLParseError) {
         try withUnsafeMutablePointer(to: &handler) { (handlerPointer) throws(XMLParseError) in
-            var state = ParserState(limits: limits, handler: UnsafeMutableRawPointer(handlerPointer), dispatch: .of(H.self))
+            var state = ParserState(limits: limits, handler: UnsafeMutableRawPointer(handlerPointer), dispatch: RawDispatch(H.self))
             try withUnsafeMutablePointer(to: &state) { (statePointer) throws(XMLParseError) in
                 try body(statePointer)
             }
@@ -210,17 +210,36 @@ public enum XMLStreamReader {
 }
 
 /// Calls into a handler of a type known only where the parse starts (the C callbacks
-/// cannot be generic); each closure is specialised for that type.
+/// cannot be generic): through the handler's metatype, that is its protocol witnesses, with
+/// no closure context to retain and release at each event.
 struct RawDispatch {
-    let start: (UnsafeMutableRawPointer, XMLRawElement, inout XMLStreamControl) -> Void
-    let end: (UnsafeMutableRawPointer, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, Int, inout XMLStreamControl) -> Void
-    let characters: (UnsafeMutableRawPointer, UnsafeRawBufferPointer, inout XMLStreamControl) -> Void
+    let type: any XMLRawEventHandler.Type
 
-    static func of<H: XMLRawEventHandler>(_: H.Type) -> RawDispatch {
-        RawDispatch(
-            start: { h, e, c in h.assumingMemoryBound(to: H.self).pointee.startElement(e, control: &c) },
-            end: { h, n, ns, line, c in h.assumingMemoryBound(to: H.self).pointee.endElement(name: n, namespace: ns, line: line, control: &c) },
-            characters: { h, b, c in h.assumingMemoryBound(to: H.self).pointee.characters(b, control: &c) })
+    init<H: XMLRawEventHandler>(_ type: H.Type) { self.type = type }
+
+    @inline(__always)
+    func start(_ h: UnsafeMutableRawPointer, _ e: XMLRawElement, _ c: inout XMLStreamControl) { type.dispatchStart(h, e, &c) }
+
+    @inline(__always)
+    func end(_ h: UnsafeMutableRawPointer, _ n: UnsafeBufferPointer<UInt8>, _ ns: UnsafeBufferPointer<UInt8>, _ line: Int, _ c: inout XMLStreamControl) {
+        type.dispatchEnd(h, n, ns, line, &c)
+    }
+
+    @inline(__always)
+    func characters(_ h: UnsafeMutableRawPointer, _ b: UnsafeRawBufferPointer, _ c: inout XMLStreamControl) { type.dispatchCharacters(h, b, &c) }
+}
+
+extension XMLRawEventHandler {
+    static func dispatchStart(_ h: UnsafeMutableRawPointer, _ e: XMLRawElement, _ c: inout XMLStreamControl) {
+        h.assumingMemoryBound(to: Self.self).pointee.startElement(e, control: &c)
+    }
+
+    static func dispatchEnd(_ h: UnsafeMutableRawPointer, _ n: UnsafeBufferPointer<UInt8>, _ ns: UnsafeBufferPointer<UInt8>, _ line: Int, _ c: inout XMLStreamControl) {
+        h.assumingMemoryBound(to: Self.self).pointee.endElement(name: n, namespace: ns, line: line, control: &c)
+    }
+
+    static func dispatchCharacters(_ h: UnsafeMutableRawPointer, _ b: UnsafeRawBufferPointer, _ c: inout XMLStreamControl) {
+        h.assumingMemoryBound(to: Self.self).pointee.characters(b, control: &c)
     }
 }
 

@@ -8,38 +8,87 @@ struct OrganizationHandler: XMLRawEventHandler {
     let file: String
     /// Open elements; the name is kept only for elements the format does not know.
     /// The line and column kept to locate problems found at the end tag.
-    private var path: [(element: OrgElement, unknownName: String?, line: Int, column: Int)] = []
+    private var path: [(element: OrgElement, line: Int, column: Int)] = []
+    /// The names of the open elements the format does not know (`.unknown` in `path`), innermost last.
+    private var unknownNames: [String] = []
     private var text: [UInt8] = []
     private var currentSystem: AISystem?
-    private var currentEvidence: Evidence?
+    /// Whether an evidence item is open: the last of `org.evidence`, appended at its start
+    /// tag and filled in place (no copy of the item and its arrays as it grows).
+    private var inEvidence = false
+    private var currentEvidence: Evidence {
+        get { org.evidence[org.evidence.count - 1] }
+        _modify { yield &org.evidence[org.evidence.count - 1] }
+    }
     private var currentDecision: ApplicabilityDecision?
     private var sawRoot = false
     /// Set when the root is not an organisation (a catalogue given to `assess`, say).
     private(set) var wrongRoot: CrosswalkError?
     private var namespacePointer: UnsafePointer<UInt8>?
     /// The current element's attributes, by ``OrgAttribute`` (valid during `startElement` only).
-    private var attrs = [XMLRawAttribute?](repeating: nil, count: OrgAttribute.allCases.count)
+    private let attributeSlots = AttributeSlots()
+    /// One slot per ``OrgAttribute`` (fixed storage: no copy-on-write check per write).
+    private var attrs: UnsafeMutablePointer<XMLRawAttribute?> { attributeSlots.slots }
     private var attrsSet: [OrgAttribute] = []
     /// For the identifier-length limit.
     var limits = InputLimits.default
+    /// Whether the innermost open element is one whose text the model keeps (white space
+    /// between elements is not gathered).
+    private var textWanted = false
 
-    init(file: String) {
+    // Interning and the evidence checks made while reading (see ``evidenceChecked``).
+
+    /// Resolves requirement references; nil: no checks while reading.
+    private var references: ReferenceCheck?
+    /// Person and system ids declared so far, by their bytes, with the `String` made once.
+    private var personIDs = ByteTable<String>()
+    private var systemIDs = ByteTable<String>(capacity: 1024)
+    /// Evidence ids read so far (duplicates), once they stop coming in increasing order;
+    /// until then only the last one is kept (ids in increasing byte order are all different,
+    /// and a table of a million ids costs a cache miss per item).
+    private var evidenceIDs: ByteTable<Void>?
+    private var lastEvidenceID: [UInt8] = []
+    /// `requirement` values of `<satisfies>` read so far: the reference, and whether it
+    /// names a requirement of a loaded catalogue.
+    private var requirementRefs = ByteTable<(ref: RequirementRef, known: Bool)>(capacity: 1024)
+    private var sawItem = false
+    /// No problem found so far in the open item by the checks made while reading it.
+    private var itemClean = false
+    /// True when every evidence item was checked while it was read, as
+    /// ``OrganizationValidator`` checks evidence (id present and unique, approved items
+    /// dated, claims on requirements of loaded catalogues, systems and owner declared,
+    /// supplier evidence naming a system, dates in order), and none had a problem: the
+    /// validator then skips its evidence loop, which would report nothing. Any doubt (a
+    /// reference not found by its bytes, an id that is not plain ASCII, people or systems
+    /// declared after the first item) makes it false, and the validator checks every item.
+    private(set) var evidenceChecked: Bool
+
+    /// - Parameter expectedBytes: the size of the input, when known: room for the evidence
+    ///   items such a file usually holds is reserved at once (the register is not copied as
+    ///   it grows; memory not written is never touched).
+    init(file: String, catalogs: CatalogSet? = nil, expectedBytes: Int = 0) {
         self.file = file
         self.log = DiagnosticLog(file: file)
         path.reserveCapacity(16)
         text.reserveCapacity(1024)
+        references = catalogs.map { ReferenceCheck(catalogs: $0) }
+        evidenceChecked = catalogs != nil
+        // About 450 bytes an item in generated registers; at most 2 million reserved.
+        if expectedBytes > 0 { org.evidence.reserveCapacity(min(expectedBytes / 400, 2_000_000)) }
     }
 
     struct Rule {
         /// The required parent, nil for any.
         var parent: OrgElement?
         var attributes: UInt64
-        /// The allowed attribute names, sorted, for messages.
-        var sortedNames: String
         init(_ parent: OrgElement?, _ attributes: [OrgAttribute]) {
             self.parent = parent
             self.attributes = attributes.reduce(0) { $0 | 1 << UInt64($1.rawValue) }
-            self.sortedNames = attributes.map { OrgAttribute.names[$0.rawValue] }.sorted().joined(separator: ", ")
+        }
+
+        /// The allowed attribute names, sorted, for messages.
+        var sortedNames: String {
+            OrgAttribute.allCases.filter { attributes & (1 << UInt64($0.rawValue)) != 0 }.map { OrgAttribute.names[$0.rawValue] }.sorted().joined(separator: ", ")
         }
     }
 
@@ -71,6 +120,13 @@ struct OrganizationHandler: XMLRawEventHandler {
     }
 
     mutating func error(_ code: CrosswalkError.Code, _ message: String, _ location: SourceLocation) { log.error(code, message, at: location) }
+
+    /// The attributes held to the identifier-length limit.
+    static let identifierAttributes: [OrgAttribute] = [.id, .ref, .owner, .person, .requirement]
+    /// ``rules``, held here (no lazy-global check per element).
+    private let rules = Self.rules
+    private let identifierAttributes = Self.identifierAttributes
+    private let kinds = Self.kinds, statuses = Self.statuses
 
     // MARK: Attribute values
 
@@ -106,13 +162,15 @@ struct OrganizationHandler: XMLRawEventHandler {
     // MARK: Events
 
     mutating func startElement(_ element: XMLRawElement, control: inout XMLStreamControl) {
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         let line = element.line, column = element.column
         let name = OrgElement(element.name)
         let parentEntry = path.last
         let parent = parentEntry?.element ?? .unknown
         let here = SourceLocation(file: file, line: line, column: column)
-        path.append((name, name == .unknown ? element.nameString : nil, line, column))
+        path.append((name, line, column))
+        if name == .unknown { unknownNames.append(element.nameString) }
+        textWanted = name.keepsText
         // libxml2 interns namespace names: the same pointer as last time is the same name.
         let inNamespace: Bool
         if let p = element.namespace.baseAddress, p == namespacePointer, element.namespace.count == 28 { inNamespace = true } else {
@@ -130,10 +188,10 @@ struct OrganizationHandler: XMLRawEventHandler {
         }
         // The root's parent is "no element", which only <organization> may have.
         let atRoot = parentEntry == nil
-        guard inNamespace, let rule = Self.rules[Int(name.rawValue)],
-              rule.parent == nil || (rule.parent == .unknown ? atRoot : (!atRoot && rule.parent == parent && parentEntry!.unknownName == nil)),
+        guard inNamespace, let rule = rules[Int(name.rawValue)],
+              rule.parent == nil || (rule.parent == .unknown ? atRoot : (!atRoot && rule.parent == parent)),
               !(name == .system && parent != .systems && parent != .item), !(name == .condition && parent != .scope && parent != .system) else {
-            let parentName = parentEntry.map { $0.unknownName ?? $0.element.name } ?? ""
+            let parentName = parentEntry.map { $0.element == .unknown ? unknownNames[unknownNames.count - (name == .unknown ? 2 : 1)] : $0.element.name } ?? ""
             error(.unknownElement, "<\(element.nameString)> is not allowed in <\(parentName)>; see Docs/OrganisationFormat.md", here)
             return
         }
@@ -150,7 +208,7 @@ struct OrganizationHandler: XMLRawEventHandler {
                 attrsSet.append(known!)
             }
         }
-        for key in [OrgAttribute.id, .ref, .owner, .person, .requirement] {
+        for key in identifierAttributes {
             if let v = attrs[key.rawValue], v.rawValue.count > limits.maxIdentifierBytes,
                let problem = limits.identifierProblem(v.value, "\(OrgAttribute.names[key.rawValue]) on <\(name.name)>") {
                 error(.identifierTooLong, problem, here)
@@ -169,9 +227,20 @@ struct OrganizationHandler: XMLRawEventHandler {
             org.frameworks.append(FrameworkID(value(.id, default: "")))
             org.frameworkLocations.append(here)
         case .person:
-            org.people.append(Person(id: value(.id, default: ""), name: value(.name, default: ""), role: value(.role, default: ""), location: here))
+            let id = value(.id, default: "")
+            if sawItem { evidenceChecked = false }
+            if let raw = attrs[OrgAttribute.id.rawValue]?.rawValue, raw.count > 0 {
+                let h = ByteTable<String>.hash(raw)
+                if personIDs.find(raw, hash: h) == nil { personIDs.insert(raw, hash: h, value: id) }
+            }
+            org.people.append(Person(id: id, name: value(.name, default: ""), role: value(.role, default: ""), location: here))
         case .system where parent == .systems:
             var s = AISystem(id: value(.id, default: ""), name: value(.name, default: ""), location: here)
+            if sawItem { evidenceChecked = false }
+            if let raw = attrs[OrgAttribute.id.rawValue]?.rawValue, raw.count > 0 {
+                let h = ByteTable<String>.hash(raw)
+                if systemIDs.find(raw, hash: h) == nil { systemIDs.insert(raw, hash: h, value: s.id) }
+            }
             s.owner = value(.owner, default: "")
             s.businessUnit = value(.businessUnit, default: "")
             s.lifecycle = vocabulary(.lifecycle, Lifecycle.self, here) ?? .production
@@ -191,9 +260,12 @@ struct OrganizationHandler: XMLRawEventHandler {
             if let r = value(.euRole) { s.euRoles = OrganizationValidator.roles(r.split(separator: " ").map(String.init), field: "eu-role", at: here, log: &log) }
             currentSystem = s
         case .system:
-            if let r = value(.ref) {
-                currentEvidence?.systems.append(r)
-                currentEvidence?.systemLocations.append(here)
+            if let raw = attrs[OrgAttribute.ref.rawValue] {
+                // A declared system's id, found by its bytes: that id's string; else the value, checked later.
+                let known = raw.rawValue.count > 0 ? systemIDs.find(raw.rawValue, hash: ByteTable<String>.hash(raw.rawValue)) : nil
+                if known == nil { itemClean = false }
+                if inEvidence { currentEvidence.systems.append(known.map { systemIDs[$0] } ?? raw.value) }
+                if inEvidence { currentEvidence.systemLocations.append(here) }
             } else { error(.missingAttribute, "<system> in <item> needs ref naming a system id", here) }
         case .condition:
             if let h = attrs[OrgAttribute.holds.rawValue] {
@@ -209,28 +281,65 @@ struct OrganizationHandler: XMLRawEventHandler {
             currentDecision = ApplicabilityDecision(requirement: r, system: value(.system), applicable: applicable != "false", justification: "", location: here)
         case .item:
             let id = value(.id, default: "")
+            sawItem = true
+            itemClean = references != nil
+            // A plain-ASCII id (bytes equal exactly when the strings are), present and new.
+            if let raw = attrs[OrgAttribute.id.rawValue]?.rawValue, raw.count > 0, raw.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") }) {
+                if !isNewEvidenceID(raw) { itemClean = false }
+            } else {
+                itemClean = false
+            }
             let status: EvidenceStatus
             if attrs[OrgAttribute.status.rawValue] == nil {
                 error(.missingAttribute, "evidence \(id) has no status; add status=\"approved\" (with collected=\"YYYY-MM-DD\") or status=\"draft\": evidence is never counted on a guess", here)
                 status = .draft
             } else {
-                status = vocabulary(.status, EvidenceStatus.self, here) ?? .draft
+                status = vocabulary(.status, statuses, here) ?? .draft
             }
-            let kind = vocabulary(.kind, EvidenceKind.self, here) ?? .other
+            let kind = vocabulary(.kind, kinds, here) ?? .other
+            var owner = ""
+            if let raw = attrs[OrgAttribute.owner.rawValue] {
+                if raw.rawValue.count == 0 {
+                    owner = ""
+                } else if let p = personIDs.find(raw.rawValue, hash: ByteTable<String>.hash(raw.rawValue)) {
+                    owner = personIDs[p]
+                } else {
+                    owner = raw.value
+                    itemClean = false
+                }
+            }
             var reviewDays: Int?
             if let r = attrs[OrgAttribute.reviewDays.rawValue] {
                 if let n = Self.positiveInt(r.rawValue), n <= 36_500 { reviewDays = n } else { error(.invalidValue, "review-days '\(r.value)' must be a whole number of days from 1 to 36500", here) }
             }
-            currentEvidence = Evidence(id: id, title: "", kind: kind, owner: value(.owner, default: ""),
+            inEvidence = true
+            org.evidence.append(Evidence(id: id, title: "", kind: kind, owner: owner,
                                        collected: date(.collected, here), validUntil: date(.validUntil, here),
                                        reviewDays: reviewDays, status: status, claims: [], systems: [], locationURI: "", sha256: "",
-                                       location: here)
+                                       location: here))
             if attrs[OrgAttribute.providedBy.rawValue] != nil {
                 let source = vocabulary(.providedBy, EvidenceSource.self, here) ?? .organization
-                currentEvidence?.providedBy = source
+                currentEvidence.providedBy = source
             }
         case .satisfies:
-            guard let r = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
+            // The same bytes as an earlier claim: the same reference, already resolved.
+            let r: RequirementRef
+            if let raw = attrs[OrgAttribute.requirement.rawValue]?.rawValue, references != nil {
+                let h = ByteTable<Void>.hash(raw)
+                if let e = requirementRefs.find(raw, hash: h) {
+                    r = requirementRefs[e].ref
+                    if !requirementRefs[e].known { itemClean = false }
+                } else {
+                    guard let parsed = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
+                    let known = references!.isKnown(parsed)
+                    requirementRefs.insert(raw, hash: h, value: (parsed, known))
+                    if !known { itemClean = false }
+                    r = parsed
+                }
+            } else {
+                guard let parsed = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
+                r = parsed
+            }
             let coverage: Coverage
             if let c = attrs[OrgAttribute.coverage.rawValue] {
                 coverage = c.valueEquals("full") ? .full : c.valueEquals("partial") ? .partial
@@ -238,19 +347,51 @@ struct OrganizationHandler: XMLRawEventHandler {
             } else {
                 coverage = .full
             }
-            currentEvidence?.claims.append(EvidenceClaim(requirement: r, coverage: coverage, location: here))
+            if inEvidence {
+                // Most items make one to three claims: room for two at the first.
+                if currentEvidence.claims.isEmpty { currentEvidence.claims.reserveCapacity(2) }
+                currentEvidence.claims.append(EvidenceClaim(requirement: r, coverage: coverage, location: here))
+            }
         case .certificate:
             // A management-system certificate: the standard certified, its number and issuer; validity is the item's.
             let standard = FrameworkID(rawValue: value(.standard, default: ""))
             if standard != .iso27001 && standard != .iso42001 { error(.invalidValue, "certificate standard '\(standard)' must be iso27001 or iso42001", here) }
             let number = value(.number, default: ""), issuer = value(.issuer, default: "")
             if number.isEmpty || issuer.isEmpty { error(.missingAttribute, "a certificate needs number=\"…\" and issuer=\"…\"", here) }
-            currentEvidence?.certificate = EvidenceCertificate(standard: standard, number: number, issuer: issuer)
+            if inEvidence { currentEvidence.certificate = EvidenceCertificate(standard: standard, number: number, issuer: issuer) }
         case .assign:
             guard let r = ref(.requirement) else { error(.invalidValue, "assign needs requirement=\"framework:label\"", here); return }
             org.owners.append(OwnerAssignment(requirement: r, system: value(.system), person: value(.person, default: ""), location: here))
         default: break
         }
+    }
+
+    /// Whether `raw` (plain ASCII) is no earlier evidence item's id, as far as the reader can
+    /// still tell (once ``evidenceChecked`` is false the validator checks every id).
+    mutating func isNewEvidenceID(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard evidenceChecked else { return true }
+        if evidenceIDs == nil {
+            let increasing = lastEvidenceID.withUnsafeBufferPointer { last in
+                last.isEmpty || raw.lexicographicallyPrecedes(last) == false && !raw.elementsEqual(last)
+            }
+            if increasing {
+                lastEvidenceID.removeAll(keepingCapacity: true)
+                lastEvidenceID.append(contentsOf: raw)
+                return true
+            }
+            // Out of order: from here on, a table of every id so far (all plain ASCII and
+            // different, or the reader would have given up vouching).
+            var table = ByteTable<Void>(capacity: max(org.evidence.count, 1024))
+            for e in org.evidence {  // the open item is not in it yet
+                var id = e.id
+                id.withUTF8 { table.insert($0, hash: ByteTable<Void>.hash($0), value: ()) }
+            }
+            evidenceIDs = table
+        }
+        let h = ByteTable<Void>.hash(raw)
+        if evidenceIDs!.find(raw, hash: h) != nil { return false }
+        evidenceIDs!.insert(raw, hash: h, value: ())
+        return true
     }
 
     /// `Int(text)` for a positive number, without making a `String` in the common case.
@@ -277,13 +418,30 @@ struct OrganizationHandler: XMLRawEventHandler {
         return OrganizationValidator.vocabulary(raw.value, V.self, field: OrgAttribute.names[a.rawValue], at: here, log: &log)
     }
 
+    /// ``vocabulary(_:_:_:)`` looking the bytes up in `table` first (every spelling of the
+    /// vocabulary and its value); text not found there goes through the `String` check.
+    mutating func vocabulary<V: OrganizationVocabulary>(_ a: OrgAttribute, _ table: [([UInt8], V)], _ here: SourceLocation) -> V? {
+        guard let raw = attrs[a.rawValue] else { return nil }
+        let b = raw.rawValue
+        for (spelling, v) in table where spelling.count == b.count {
+            if spelling.withUnsafeBufferPointer({ s in (0..<b.count).allSatisfy { s[$0] == b[$0] } }) { return v }
+        }
+        return vocabulary(a, V.self, here)
+    }
+
+    static let kinds = EvidenceKind.allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let statuses = EvidenceStatus.allCases.map { (Array($0.rawValue.utf8), $0) }
+
     /// The text since the last tag, white space folded.
     private func content() -> String { text.foldedText() }
 
     mutating func endElement(name rawName: UnsafeBufferPointer<UInt8>, namespace: UnsafeBufferPointer<UInt8>, line: Int, control: inout XMLStreamControl) {
-        let name = OrgElement(rawName)
         let parent: OrgElement = path.count >= 2 ? path[path.count - 2].element : .unknown
         let start = path.removeLast()
+        if start.element == .unknown { unknownNames.removeLast() }
+        // The end tag's name is the start tag's (the parser checks), so is its element.
+        let name = start.element
+        textWanted = path.last?.element.keepsText ?? false
         // Where the element's start tag is (made only when a problem or a fact needs it).
         let file = self.file
         func here() -> SourceLocation { SourceLocation(file: file, line: start.line, column: start.column) }
@@ -296,33 +454,45 @@ struct OrganizationHandler: XMLRawEventHandler {
                 if parent == .scope { org.facts.append(fact) } else { currentSystem?.facts.append(fact) }
             }
         case .purpose: let c = content(); currentSystem?.purpose = c
-        case .system where currentSystem != nil && parent == .systems:
-            org.systems.append(currentSystem!)
-            currentSystem = nil
+        case .system where parent == .systems:
+            if let s = currentSystem.take() { org.systems.append(s) }
         case .justification: let c = content(); currentDecision?.justification = c
         case .decision:
             if let d = currentDecision { org.decisions.append(d) }
             currentDecision = nil
-        case .title where parent == .item: let c = content(); currentEvidence?.title = c
-        case .location where parent == .item: let c = content(); currentEvidence?.locationURI = c
+        case .title where parent == .item: if inEvidence { currentEvidence.title = content() }
+        case .location where parent == .item: if inEvidence { currentEvidence.locationURI = content() }
         case .sha256 where parent == .item:
             if text.isSHA256Hex() {
-                currentEvidence?.sha256 = String(decoding: text, as: UTF8.self)
+                if inEvidence { currentEvidence.sha256 = String(decoding: text, as: UTF8.self) }
             } else {
                 let content = content()
-                currentEvidence?.sha256 = content
+                if inEvidence { currentEvidence.sha256 = content }
                 if content.count != 64 || !content.allSatisfy(\.isHexDigit) { error(.invalidValue, "sha256 must be 64 hexadecimal digits", here()) }
             }
         case .item:
-            if let e = currentEvidence { org.evidence.append(e) }
-            currentEvidence = nil
+            if inEvidence {
+                inEvidence = false
+                if evidenceChecked && !(itemClean && Self.passes(org.evidence[org.evidence.count - 1])) { evidenceChecked = false }
+            }
         default: break
         }
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
     }
 
     mutating func characters(_ bytes: UnsafeRawBufferPointer, control: inout XMLStreamControl) {
-        text.append(contentsOf: bytes)
+        if textWanted { text.append(contentsOf: bytes) }
+    }
+
+    /// The checks of ``OrganizationValidator`` on an evidence item that need nothing but the
+    /// item (the references were checked while it was read).
+    static func passes(_ e: borrowing Evidence) -> Bool {
+        if e.status == .approved && e.collected == nil { return false }
+        if e.kind == .certificate && e.certificate == nil { return false }
+        if e.claims.isEmpty && e.certificate == nil { return false }
+        if e.providedBy == .supplier && e.systems.isEmpty { return false }
+        if let c = e.collected, let v = e.validUntil, v < c { return false }
+        return true
     }
 }
 
@@ -340,3 +510,15 @@ extension [UInt8] {
 }
 
 
+
+/// The handler's attribute table: fixed storage, allocated once per parse.
+final class AttributeSlots {
+    let slots: UnsafeMutablePointer<XMLRawAttribute?>
+
+    init() {
+        slots = .allocate(capacity: OrgAttribute.allCases.count)
+        slots.initialize(repeating: nil, count: OrgAttribute.allCases.count)
+    }
+
+    deinit { slots.deallocate() }
+}

@@ -19,7 +19,14 @@ package enum OrganizationLoader {
     /// - Throws: ``CrosswalkError`` with every problem found (unknown requirement, system
     ///   or person, duplicate id, bad date, evidence pointing at nothing …), each located.
     public static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = defaultLimits) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
-        var handler = OrganizationHandler(file: file)
+        try load(bytes, file: file, catalogs: catalogs, limits: limits, checkWhileReading: true)
+    }
+
+    /// ``load(_:file:catalogs:limits:)``; `checkWhileReading` false leaves every evidence
+    /// check to ``OrganizationValidator``'s loop (the tests compare the two ways).
+    static func load(_ bytes: [UInt8], file: String, catalogs: CatalogSet, limits: InputLimits = defaultLimits,
+                     checkWhileReading: Bool) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
+        var handler = OrganizationHandler(file: file, catalogs: checkWhileReading ? catalogs : nil, expectedBytes: bytes.count)
         handler.limits = limits
         let result: Result<Void, XMLParseError> = bytes.withUnsafeBytes { raw in
             do throws(XMLParseError) {
@@ -43,9 +50,9 @@ package enum OrganizationLoader {
                             progress: ((Double) -> Void)? = nil) throws(CrosswalkError) -> (organization: Organization, warnings: [Diagnostic]) {
         let name = file ?? path
         var reader = try FileReader(path: path)
-        var handler = OrganizationHandler(file: name)
-        handler.limits = limits
         let total = max((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0, 1)
+        var handler = OrganizationHandler(file: name, catalogs: catalogs, expectedBytes: min(total, limits.xml.maxInputBytes))
+        handler.limits = limits
         var read = 0, lastPercent = -1
         do {
             try XMLStreamReader.parseEvents(limits: limits.xml.raw, handler: &handler) { buffer in
@@ -69,7 +76,8 @@ package enum OrganizationLoader {
         var log = handler.log
         var org = handler.org
         org.source = file
-        OrganizationValidator.check(org, catalogs: catalogs, log: &log, refusedTiers: handler.refusedTiers, refusedAnnexIII: handler.refusedAnnexIII)
+        OrganizationValidator.check(org, catalogs: catalogs, log: &log, refusedTiers: handler.refusedTiers, refusedAnnexIII: handler.refusedAnnexIII,
+                                    evidenceChecked: handler.evidenceChecked)
         try OrganizationValidator.throwSorted(log)
         return (org, log.items)
     }

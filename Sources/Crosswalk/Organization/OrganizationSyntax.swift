@@ -13,20 +13,53 @@ enum OrgElement: UInt8, CaseIterable {
         }
     }
 
-    init(_ b: UnsafeBufferPointer<UInt8>) {
-        switch b.count {
-        case 4: self = b.equals("item") ? .item : .unknown
-        case 5: self = b.equals("scope") ? .scope : b.equals("title") ? .title : .unknown
-        case 6: self = b.equals("people") ? .people : b.equals("person") ? .person : b.equals("system") ? .system
-                : b.equals("sha256") ? .sha256 : b.equals("owners") ? .owners : b.equals("assign") ? .assign : .unknown
-        case 7: self = b.equals("eu-role") ? .euRole : b.equals("systems") ? .systems : b.equals("purpose") ? .purpose : .unknown
-        case 8: self = b.equals("decision") ? .decision : b.equals("evidence") ? .evidence : b.equals("location") ? .location : .unknown
-        case 9: self = b.equals("framework") ? .framework : b.equals("condition") ? .condition : b.equals("satisfies") ? .satisfies : .unknown
-        case 11: self = b.equals("certificate") ? .certificate : .unknown
-        case 12: self = b.equals("organization") ? .organization : .unknown
-        case 13: self = b.equals("applicability") ? .applicability : b.equals("justification") ? .justification : .unknown
-        default: self = .unknown
+    /// Whether the model keeps the element's text (everything else between tags is dropped).
+    var keepsText: Bool {
+        switch self {
+        case .euRole, .condition, .purpose, .justification, .title, .location, .sha256: true
+        default: false
         }
+    }
+
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        // One candidate by length and a letter (jump tables), then one comparison.
+        guard b.count >= 4 else { self = .unknown; return }
+        let f = b[0]
+        let candidate: OrgElement, spelling: StaticString
+        switch b.count {
+        case 4: (candidate, spelling) = (.item, "item")
+        case 5: (candidate, spelling) = f == UInt8(ascii: "s") ? (.scope, "scope") : (.title, "title")
+        case 6:
+            switch f {
+            case UInt8(ascii: "p"): (candidate, spelling) = b[2] == UInt8(ascii: "o") ? (.people, "people") : (.person, "person")
+            case UInt8(ascii: "s"): (candidate, spelling) = b[1] == UInt8(ascii: "y") ? (.system, "system") : (.sha256, "sha256")
+            case UInt8(ascii: "o"): (candidate, spelling) = (.owners, "owners")
+            default: (candidate, spelling) = (.assign, "assign")
+            }
+        case 7:
+            switch f {
+            case UInt8(ascii: "e"): (candidate, spelling) = (.euRole, "eu-role")
+            case UInt8(ascii: "s"): (candidate, spelling) = (.systems, "systems")
+            default: (candidate, spelling) = (.purpose, "purpose")
+            }
+        case 8:
+            switch f {
+            case UInt8(ascii: "d"): (candidate, spelling) = (.decision, "decision")
+            case UInt8(ascii: "e"): (candidate, spelling) = (.evidence, "evidence")
+            default: (candidate, spelling) = (.location, "location")
+            }
+        case 9:
+            switch f {
+            case UInt8(ascii: "f"): (candidate, spelling) = (.framework, "framework")
+            case UInt8(ascii: "c"): (candidate, spelling) = (.condition, "condition")
+            default: (candidate, spelling) = (.satisfies, "satisfies")
+            }
+        case 11: (candidate, spelling) = (.certificate, "certificate")
+        case 12: (candidate, spelling) = (.organization, "organization")
+        case 13: (candidate, spelling) = f == UInt8(ascii: "a") ? (.applicability, "applicability") : (.justification, "justification")
+        default: self = .unknown; return
+        }
+        self = bytesEqual(b, spelling) ? candidate : .unknown
     }
 }
 
@@ -40,56 +73,121 @@ enum OrgAttribute: Int, CaseIterable {
                         "sourcing", "vendor", "risk-tier", "annex-iii", "eu-role", "ref", "requirement", "applicable", "kind", "collected",
                         "valid-until", "review-days", "status", "coverage", "person", "holds", "standard", "number", "issuer",
                         "placed-on-market", "public-authority-use", "annex-x", "go-live", "retired-on", "system", "provided-by"]
-    static let byteNames: [[UInt8]] = names.map { Array($0.utf8) }
 
     init?(_ b: UnsafeBufferPointer<UInt8>) {
-        // Candidates by length and first letter, then one comparison.
+        // Candidates by length, then first letter (jump tables), then one comparison.
         guard b.count >= 2 else { return nil }
+        let f = b[0]
         let candidate: OrgAttribute?
-        switch (b.count, b[0]) {
-        case (2, UInt8(ascii: "i")): candidate = .id
-        case (3, UInt8(ascii: "r")): candidate = .ref
-        case (4, UInt8(ascii: "n")): candidate = .name
-        case (4, UInt8(ascii: "r")): candidate = .role
-        case (4, UInt8(ascii: "k")): candidate = .kind
-        case (5, UInt8(ascii: "o")): candidate = .owner
-        case (5, UInt8(ascii: "h")): candidate = .holds
-        case (6, UInt8(ascii: "v")): candidate = .vendor
-        case (6, UInt8(ascii: "s")): b[1] == UInt8(ascii: "t") ? (candidate = .status) : (candidate = .system)
-        case (6, UInt8(ascii: "p")): candidate = .person
-        case (6, UInt8(ascii: "n")): candidate = .number
-        case (6, UInt8(ascii: "i")): candidate = .issuer
-        case (7, UInt8(ascii: "v")): candidate = .version
-        case (7, UInt8(ascii: "e")): candidate = .euRole
-        case (7, UInt8(ascii: "a")): candidate = .annexX
-        case (7, UInt8(ascii: "g")): candidate = .goLive
-        case (10, UInt8(ascii: "r")): candidate = .retiredOn
-        case (11, UInt8(ascii: "p")): candidate = .providedBy
-        case (16, UInt8(ascii: "p")): candidate = .placedOnMarket
-        case (20, UInt8(ascii: "p")): candidate = .publicAuthorityUse
-        case (8, UInt8(ascii: "s")): b[1] == UInt8(ascii: "o") ? (candidate = .sourcing) : (candidate = .standard)
-        case (8, UInt8(ascii: "c")): candidate = .coverage
-        case (9, UInt8(ascii: "l")): candidate = .lifecycle
-        case (9, UInt8(ascii: "r")): candidate = .riskTier
-        case (9, UInt8(ascii: "a")): candidate = .annexIII
-        case (9, UInt8(ascii: "c")): candidate = .collected
-        case (10, UInt8(ascii: "a")): candidate = .applicable
-        case (11, UInt8(ascii: "r")): b[2] == UInt8(ascii: "q") ? (candidate = .requirement) : (candidate = .reviewDays)
-        case (11, UInt8(ascii: "v")): candidate = .validUntil
-        case (13, UInt8(ascii: "b")): candidate = .businessUnit
-        case (15, UInt8(ascii: "a")): candidate = .assessmentDate
-        case (17, UInt8(ascii: "p")): candidate = .primaryFramework
+        switch b.count {
+        case 2: candidate = f == UInt8(ascii: "i") ? .id : nil
+        case 3: candidate = f == UInt8(ascii: "r") ? .ref : nil
+        case 4:
+            switch f {
+            case UInt8(ascii: "n"): candidate = .name
+            case UInt8(ascii: "r"): candidate = .role
+            case UInt8(ascii: "k"): candidate = .kind
+            default: candidate = nil
+            }
+        case 5: candidate = f == UInt8(ascii: "o") ? .owner : f == UInt8(ascii: "h") ? .holds : nil
+        case 6:
+            switch f {
+            case UInt8(ascii: "v"): candidate = .vendor
+            case UInt8(ascii: "s"): candidate = b[1] == UInt8(ascii: "t") ? .status : .system
+            case UInt8(ascii: "p"): candidate = .person
+            case UInt8(ascii: "n"): candidate = .number
+            case UInt8(ascii: "i"): candidate = .issuer
+            default: candidate = nil
+            }
+        case 7:
+            switch f {
+            case UInt8(ascii: "v"): candidate = .version
+            case UInt8(ascii: "e"): candidate = .euRole
+            case UInt8(ascii: "a"): candidate = .annexX
+            case UInt8(ascii: "g"): candidate = .goLive
+            default: candidate = nil
+            }
+        case 8:
+            switch f {
+            case UInt8(ascii: "s"): candidate = b[1] == UInt8(ascii: "o") ? .sourcing : .standard
+            case UInt8(ascii: "c"): candidate = .coverage
+            default: candidate = nil
+            }
+        case 9:
+            switch f {
+            case UInt8(ascii: "l"): candidate = .lifecycle
+            case UInt8(ascii: "r"): candidate = .riskTier
+            case UInt8(ascii: "a"): candidate = .annexIII
+            case UInt8(ascii: "c"): candidate = .collected
+            default: candidate = nil
+            }
+        case 10: candidate = f == UInt8(ascii: "r") ? .retiredOn : f == UInt8(ascii: "a") ? .applicable : nil
+        case 11:
+            switch f {
+            case UInt8(ascii: "p"): candidate = .providedBy
+            case UInt8(ascii: "r"): candidate = b[2] == UInt8(ascii: "q") ? .requirement : .reviewDays
+            case UInt8(ascii: "v"): candidate = .validUntil
+            default: candidate = nil
+            }
+        case 13: candidate = f == UInt8(ascii: "b") ? .businessUnit : nil
+        case 15: candidate = f == UInt8(ascii: "a") ? .assessmentDate : nil
+        case 16: candidate = f == UInt8(ascii: "p") ? .placedOnMarket : nil
+        case 17: candidate = f == UInt8(ascii: "p") ? .primaryFramework : nil
+        case 20: candidate = f == UInt8(ascii: "p") ? .publicAuthorityUse : nil
         default: candidate = nil
         }
-        guard let c = candidate, Self.byteNames[c.rawValue].withUnsafeBufferPointer({ memcmpEqual($0, b) }) else { return nil }
+        guard let c = candidate, bytesEqual(b, c.spelling) else { return nil }
         self = c
+    }
+
+    /// The attribute's name (as ``names``), for matching bytes.
+    var spelling: StaticString {
+        switch self {
+        case .version: "version"
+        case .name: "name"
+        case .primaryFramework: "primary-framework"
+        case .assessmentDate: "assessment-date"
+        case .id: "id"
+        case .role: "role"
+        case .owner: "owner"
+        case .businessUnit: "business-unit"
+        case .lifecycle: "lifecycle"
+        case .sourcing: "sourcing"
+        case .vendor: "vendor"
+        case .riskTier: "risk-tier"
+        case .annexIII: "annex-iii"
+        case .euRole: "eu-role"
+        case .ref: "ref"
+        case .requirement: "requirement"
+        case .applicable: "applicable"
+        case .kind: "kind"
+        case .collected: "collected"
+        case .validUntil: "valid-until"
+        case .reviewDays: "review-days"
+        case .status: "status"
+        case .coverage: "coverage"
+        case .person: "person"
+        case .holds: "holds"
+        case .standard: "standard"
+        case .number: "number"
+        case .issuer: "issuer"
+        case .placedOnMarket: "placed-on-market"
+        case .publicAuthorityUse: "public-authority-use"
+        case .annexX: "annex-x"
+        case .goLive: "go-live"
+        case .retiredOn: "retired-on"
+        case .system: "system"
+        case .providedBy: "provided-by"
+        }
     }
 }
 
+/// True when the bytes are exactly `s`'s.
 @inline(__always)
-private func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard a.count == b.count else { return false }
-    for i in 0..<a.count where a[i] != b[i] { return false }
+func bytesEqual(_ b: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+    guard b.count == s.utf8CodeUnitCount else { return false }
+    let p = s.utf8Start
+    for i in 0..<b.count where b[i] != p[i] { return false }
     return true
 }
 

@@ -75,7 +75,11 @@ public enum OrganizationValidator {
     ///   - refusedTiers: where a reader already refused a risk tier's spelling (no second
     ///     error that the tier is missing).
     ///   - refusedAnnexIII: the same for Annex III points.
-    static func check(_ org: Organization, catalogs: CatalogSet, log: inout DiagnosticLog, refusedTiers: Set<SourceLocation> = [], refusedAnnexIII: Set<SourceLocation> = []) {
+    ///   - evidenceChecked: the reader already made every check below of each evidence item
+    ///     while it read it, and none found a problem (``OrganizationHandler/evidenceChecked``):
+    ///     the evidence loop is skipped, since it would report nothing.
+    static func check(_ org: Organization, catalogs: CatalogSet, log: inout DiagnosticLog, refusedTiers: Set<SourceLocation> = [], refusedAnnexIII: Set<SourceLocation> = [],
+                      evidenceChecked: Bool = false) {
         // Values built in code carry no file: report them against the file being checked.
         let checkedFile = log.file
         func at(_ l: SourceLocation) -> SourceLocation { l.file.isEmpty ? SourceLocation(file: checkedFile) : l }
@@ -136,8 +140,9 @@ public enum OrganizationValidator {
             }
         }
         let systemIDs = org.systems.map(\.id), personIDs = org.people.map(\.id)
-        var ids = Set<String>(minimumCapacity: org.evidence.count)
-        for e in org.evidence {
+        var ids = Set<String>(minimumCapacity: evidenceChecked ? 0 : org.evidence.count)
+        let evidenceToCheck = evidenceChecked ? [] : org.evidence
+        for e in evidenceToCheck {
             if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: at(e.location)) }
             else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: at(e.location)) }
             if e.status == .approved && e.collected == nil {
@@ -209,6 +214,14 @@ struct ReferenceCheck {
     init(catalogs: CatalogSet) {
         self.catalogs = catalogs
         for (i, c) in catalogs.catalogs.enumerated() { index[c.framework] = i }
+    }
+
+    /// Whether ``requirement(_:at:what:log:)`` would report nothing for `r`: its framework
+    /// is loaded and `r` names one of its requirements (not a heading).
+    mutating func isKnown(_ r: RequirementRef) -> Bool {
+        if r.framework != lastFramework { lastFramework = r.framework; lastCatalog = index[r.framework] }
+        guard let ci = lastCatalog, let i = catalogs.catalogs[ci].index(ofLabel: r.label) else { return false }
+        return catalogs.catalogs[ci].entries[i].isRequirement
     }
 
     mutating func requirement(_ r: RequirementRef, at location: SourceLocation, what: @autoclosure () -> String, log: inout DiagnosticLog) {
