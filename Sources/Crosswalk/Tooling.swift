@@ -22,6 +22,9 @@
         try AssessmentSnapshot(bytes, file: file, reader: JSONReader(maxBytes: maxBytes, maxDepth: maxDepth))
     }
 
+    /// `AssessmentDiff.tables()`: the comparison as the CLI prints it.
+    public static func diffTables(_ diff: AssessmentDiff) -> [(title: String, rows: [[String]])] { diff.tables() }
+
     /// `gaps.csv` and `scores.csv` of an assessment, without deliverables.
     public static func gapsCSV(_ assessment: Assessment, catalogs: CatalogSet) -> [UInt8] { AssessmentExport.gapsCSV(assessment, catalogs: catalogs) }
     public static func scoresCSV(_ assessment: Assessment) -> [UInt8] { AssessmentExport.scoresCSV(assessment) }
