@@ -75,11 +75,15 @@ package enum OwnershipRule {
                 owner = p
                 basis = .anchorAssignment
             } else {
+                // People in order of first appearance, with their counts (positions by name,
+                // so a requirement claimed by thousands of evidence items stays linear).
                 var tally: [(person: String, count: Int)] = []
+                var position: [String: Int] = [:]
+                func count(_ p: String) {
+                    if let i = position[p] { tally[i].count += 1 } else { position[p] = tally.count; tally.append((p, 1)) }
+                }
                 for m in g.members {
-                    for p in claims[m.requirement] ?? [] {
-                        if let i = tally.firstIndex(where: { $0.person == p }) { tally[i].count += 1 } else { tally.append((p, 1)) }
-                    }
+                    for p in claims[m.requirement] ?? [] { count(p) }
                 }
                 // max(by:) keeps the last of equals; scan for the first maximum instead.
                 if let top = tally.map(\.count).max(), let winner = tally.first(where: { $0.count == top }) {
@@ -87,9 +91,7 @@ package enum OwnershipRule {
                     basis = .mostMembers
                 } else {
                     for m in g.members {
-                        for p in evidenceOwners[m.requirement] ?? [] {
-                            if let i = tally.firstIndex(where: { $0.person == p }) { tally[i].count += 1 } else { tally.append((p, 1)) }
-                        }
+                        for p in evidenceOwners[m.requirement] ?? [] { count(p) }
                     }
                     if let top = tally.map(\.count).max(), let winner = tally.first(where: { $0.count == top }) {
                         owner = winner.person
