@@ -190,10 +190,17 @@ package enum RemediationPlanner {
         var mandatory = false
         var tierName = "organisation"
         var tier = 0
+        // The catalogue facts a cell needs, looked up once per run of one requirement's cells
+        // (cells come grouped by requirement): not a catalogue search per cell.
+        var lastRef: RequirementRef?
+        var entry: (obligation: Obligation?, appliesFrom: CalendarDate?)?
         for c in cells {
             let kind = GapKind(c)!
             tally[kind, default: 0] += 1
-            let entry = catalogs.entry(c.requirement)
+            if c.requirement != lastRef {
+                lastRef = c.requirement
+                entry = catalogs.entry(c.requirement).map { ($0.obligation, $0.appliesFrom) }
+            }
             if entry?.obligation == .mandatory { mandatory = true }
             switch kind {
             case .stale: consider(c.deadline, .expired)
