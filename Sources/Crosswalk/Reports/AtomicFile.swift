@@ -44,24 +44,8 @@ package enum AtomicFile {
     /// file, so only one piece is in memory at a time. The temporary files stay registered
     /// for signal cleanup until they are renamed.
     public static func writeAll(_ files: [(path: String, produce: (([UInt8]) -> Void) -> Void)]) throws(CrosswalkError) {
-        var streams: [AtomicFileStream] = []
-        do throws(CrosswalkError) {
-            for f in files {
-                let stream = try AtomicFileStream(path: f.path)
-                streams.append(stream)
-                var failure: CrosswalkError?
-                f.produce { piece in
-                    guard failure == nil else { return }
-                    do throws(CrosswalkError) { try stream.write(piece) } catch { failure = error }
-                }
-                if let failure { throw failure }
-                try stream.finishWriting()
-            }
-            for s in streams { try s.commit() }
-        } catch {
-            for s in streams { s.abort() }
-            throw error
-        }
+        // One lane, one file after another.
+        try writeAll(files.map { (path: $0.path, lane: 0, produce: $0.produce) }, width: 1)
     }
 
     /// Like ``writeAll(_:)-([(path:String,produce:(([UInt8])->Void)->Void)])``, with the files
