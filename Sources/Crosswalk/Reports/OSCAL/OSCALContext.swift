@@ -9,15 +9,18 @@ struct OSCALContext: Sendable {
     let provenance: Provenance
 
     /// Midnight UTC of the as-of date: every timestamp of the documents.
-    var timestamp: String { Self.dateTime(assessment.asOf) }
+    let timestamp: String
     static func dateTime(_ d: CalendarDate) -> String { "\(d)T00:00:00Z" }
 
-    func uuid(_ parts: String...) -> String { NameUUID.crosswalk(([organization.name] + parts).joined(separator: "\u{1F}")) }
+    /// The name-based UUID of the organisation's name and `parts`, joined by U+001F.
+    func uuid(_ parts: String...) -> String { NameUUID.crosswalk(prefix: organizationName, parts: parts) }
+    /// The organisation's name in UTF-8, the first part of every UUID's name.
+    private let organizationName: [UInt8]
 
     var organizationParty: String { uuid("party", "organization") }
     func personParty(_ id: String) -> String { uuid("party", "person", id) }
     func component(_ system: String) -> String { uuid("component", system) }
-    func inventoryItem(_ system: String) -> String { uuid("inventory-item", system) }
+    func inventoryItem(_ system: String) -> String { inventoryItems[system] ?? uuid("inventory-item", system) }
     func observation(_ c: Cell) -> String { uuid("observation", c.requirement.description, c.system ?? "") }
     func finding(_ c: Cell) -> String { uuid("finding", c.requirement.description, c.system ?? "") }
     func catalogResource(_ f: FrameworkID) -> String { uuid("resource", "catalog", f.rawValue) }
@@ -26,16 +29,34 @@ struct OSCALContext: Sendable {
     /// The indices of the assessed cells (those with an observation), in assessment order.
     var assessedCells: [Int] { assessment.cells.indices.filter { OSCALCellMapping.state(assessment.cells[$0].status) != nil } }
 
-    func evidence(_ id: String) -> Evidence? { evidenceByID[id] }
-    private let evidenceByID: [String: Evidence]
-    private let systemIDs: Set<String>
+    /// The first item of the register with this id.
+    func evidence(_ id: String) -> Evidence? { evidenceIndex[id].map { organization.evidence[$0] } }
+    /// Per evidence id, the index of its first item in the register (items are not copied).
+    private let evidenceIndex: [String: Int]
+    /// Per item of the register, its back-matter resource's UUID when an assessed cell cites
+    /// it (made once, not once per citation), else empty.
+    private let evidenceResources: [String]
+    /// The inventory item's UUID of each AI system (made once, not once per observation).
+    private let inventoryItems: [String: String]
 
     init(_ a: Assessment, deliverables: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) {
         assessment = a; self.deliverables = deliverables; self.organization = organization; self.catalogs = catalogs; self.provenance = provenance
-        var e: [String: Evidence] = [:]
-        for x in organization.evidence where e[x.id] == nil { e[x.id] = x }
-        evidenceByID = e
-        systemIDs = Set(organization.systems.map(\.id))
+        timestamp = Self.dateTime(a.asOf)
+        organizationName = Array(organization.name.utf8)
+        var index: [String: Int] = [:]
+        index.reserveCapacity(organization.evidence.count)
+        for i in organization.evidence.indices where index[organization.evidence[i].id] == nil { index[organization.evidence[i].id] = i }
+        evidenceIndex = index
+        var resources = [String](repeating: "", count: organization.evidence.count)
+        var items: [String: String] = [:]
+        let name = organizationName
+        func uuid(_ parts: String...) -> String { NameUUID.crosswalk(prefix: name, parts: parts) }
+        for s in organization.systems where items[s.id] == nil { items[s.id] = uuid("inventory-item", s.id) }
+        inventoryItems = items
+        for c in a.cells.indices where OSCALCellMapping.state(a.cells[c].status) != nil {
+            for id in a.cells[c].evidence { if let i = index[id], resources[i].isEmpty { resources[i] = uuid("resource", "evidence", id) } }
+        }
+        evidenceResources = resources
     }
 
     // MARK: Metadata
@@ -119,17 +140,17 @@ struct OSCALContext: Sendable {
         }
         for v in c.via { kids.append(.prop("via", v)) }
         kids.append(.field("method", group: "methods", "EXAMINE"))
-        if let s = c.system, systemIDs.contains(s) {
-            kids.append(.assembly("subject", group: "subjects", [("subject-uuid", inventoryItem(s)), ("type", "inventory-item")], [.field("title", s)]))
+        if let s = c.system, let item = inventoryItems[s] {
+            kids.append(.assembly("subject", group: "subjects", [("subject-uuid", item), ("type", "inventory-item")], [.field("title", s)]))
         } else {
             kids.append(.assembly("subject", group: "subjects", [("subject-uuid", organizationParty), ("type", "party")], [.field("title", organization.name)]))
         }
         var expires: CalendarDate?
         for id in c.evidence {
-            guard let e = evidence(id) else { continue }
+            guard let i = evidenceIndex[id] else { continue }
             // OSCAL requires a description; the resource cited describes the item.
-            kids.append(.assembly("relevant-evidence", group: "relevant-evidence", [("href", "#" + evidenceResource(e.id))], [.markup("description", e.id)]))
-            if let x = e.expires, expires.map({ x < $0 }) ?? true { expires = x }
+            kids.append(.assembly("relevant-evidence", group: "relevant-evidence", [("href", "#" + evidenceResource(at: i))], [.markup("description", id)]))
+            if let x = organization.evidence[i].expires, expires.map({ x < $0 }) ?? true { expires = x }
         }
         kids.append(.field("collected", timestamp))
         if let expires { kids.append(.field("expires", Self.dateTime(expires))) }
@@ -147,20 +168,27 @@ struct OSCALContext: Sendable {
 
     /// The back-matter resource that describes evidence item `id` (cited by observations
     /// as `#uuid`).
-    func evidenceResource(_ id: String) -> String { uuid("resource", "evidence", id) }
+    func evidenceResource(_ id: String) -> String { evidenceIndex[id].map(evidenceResource(at:)) ?? uuid("resource", "evidence", id) }
 
-    /// The evidence items the observations of `cells` cite, each once, in register order.
-    func citedEvidence(_ cells: [Int]) -> [Evidence] {
-        var cited = Set<String>()
-        for i in cells { for id in assessment.cells[i].evidence { cited.insert(id) } }
-        var seen = Set<String>()
-        return organization.evidence.filter { cited.contains($0.id) && seen.insert($0.id).inserted }
+    /// ``evidenceResource(_:)`` of the register's item at `i` (the first with its id).
+    private func evidenceResource(at i: Int) -> String {
+        let made = evidenceResources[i]
+        return made.isEmpty ? uuid("resource", "evidence", organization.evidence[i].id) : made
+    }
+
+    /// The evidence items the observations of `cells` cite, each once, in register order
+    /// (indices into the organisation's evidence: the first item of each id).
+    func citedEvidence(_ cells: [Int]) -> [Int] {
+        var cited = [Bool](repeating: false, count: organization.evidence.count)
+        for i in cells { for id in assessment.cells[i].evidence { if let e = evidenceIndex[id] { cited[e] = true } } }
+        return cited.indices.filter { cited[$0] }
     }
 
     /// One evidence item as a back-matter resource: its title, a description with its kind,
     /// status and dates (and its location when that is not a URI), props `evidence-id` and
     /// `sha256`, and an rlink to its location when that is a URI.
-    func evidenceResourceNode(_ e: Evidence) -> OSCALNode {
+    func evidenceResourceNode(at i: Int) -> OSCALNode {
+        let e = organization.evidence[i]
         var words = "Evidence \(e.id): \(e.kind), \(e.status)"
         if let d = e.collected { words += ", collected \(d)" }
         if let x = e.expires { words += ", valid until \(x)" }
@@ -169,7 +197,7 @@ struct OSCALContext: Sendable {
         var kids: [OSCALNode] = [.field("title", e.title.isEmpty ? e.id : e.title), .markup("description", words + "."), .prop("evidence-id", e.id)]
         if !e.sha256.isEmpty { kids.append(.prop("sha256", e.sha256)) }
         if uri { kids.append(.assembly("rlink", group: "rlinks", [("href", e.locationURI)])) }
-        return .assembly("resource", group: "resources", [("uuid", evidenceResource(e.id))], kids)
+        return .assembly("resource", group: "resources", [("uuid", evidenceResource(at: i))], kids)
     }
 
     /// True for a plausible absolute URI without spaces (what OSCAL's uri-reference allows here).
@@ -225,7 +253,7 @@ struct OSCALContext: Sendable {
         let cited = citedEvidence(cells)
         if !cited.isEmpty {
             // Built as they are written, like the observations that cite them.
-            resources.append(.generated("resource", group: "resources", count: cited.count) { evidenceResourceNode(cited[$0]) })
+            resources.append(.generated("resource", group: "resources", count: cited.count) { evidenceResourceNode(at: cited[$0]) })
         }
         return .assembly("back-matter", resources)
     }
