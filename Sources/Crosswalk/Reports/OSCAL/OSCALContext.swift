@@ -120,41 +120,49 @@ struct OSCALContext: Sendable {
     // MARK: Observations
 
     /// The observation of one assessed cell: what was examined, of which subject, with
-    /// which evidence (each item cited by its back-matter resource, ``evidenceResource(_:)``).
+    /// which evidence (each item cited by its back-matter resource, ``evidenceResource(_:)``),
+    /// written straight into the document (``OSCALStream``).
     ///
     /// In the assessment results (`standalone` false) the cell's finding carries the reason
     /// and the machine-readable status (props `framework`, `requirement`, `cell-status`,
     /// `reason-code`), so the observation says only what was examined. The POA&M has no
     /// findings: there (`standalone`) the observation carries the reason and those props.
-    func observationNode(_ c: Cell, standalone: Bool) -> OSCALNode {
+    func writeObservation(_ c: Cell, standalone: Bool, to s: inout OSCALStream) {
+        s.begin("observation", group: "observations")
+        s.flag("uuid", observation(c))
         let title = catalogs.entry(c.requirement)?.title ?? ""
-        var kids: [OSCALNode] = [
-            .field("title", "\(c.requirement.framework) \(c.requirement.label)\(title.isEmpty ? "" : " " + title)" + (c.system.map { " — \($0)" } ?? " — organisation")),
-        ]
+        s.field("title", "\(c.requirement.framework) \(c.requirement.label)\(title.isEmpty ? "" : " " + title)" + (c.system.map { " — \($0)" } ?? " — organisation"))
         if standalone {
-            kids += [.markup("description", c.sentence),
-                     .prop("framework", c.requirement.framework.rawValue), .prop("requirement", c.requirement.label),
-                     .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reason.code)]
+            s.markup("description", c.sentence)
+            s.prop("framework", c.requirement.framework.rawValue); s.prop("requirement", c.requirement.label)
+            s.prop("cell-status", c.status.rawValue); s.prop("reason-code", c.reason.code)
         } else {
-            kids.append(.markup("description", Self.examined(c)))
+            s.markup("description", Self.examined(c))
         }
-        for v in c.via { kids.append(.prop("via", v)) }
-        kids.append(.field("method", group: "methods", "EXAMINE"))
-        if let s = c.system, let item = inventoryItems[s] {
-            kids.append(.assembly("subject", group: "subjects", [("subject-uuid", item), ("type", "inventory-item")], [.field("title", s)]))
+        for v in c.via { s.prop("via", v) }
+        s.field("method", group: "methods", "EXAMINE")
+        s.begin("subject", group: "subjects")
+        if let system = c.system, let item = inventoryItems[system] {
+            s.flag("subject-uuid", item); s.flag("type", "inventory-item")
+            s.field("title", system)
         } else {
-            kids.append(.assembly("subject", group: "subjects", [("subject-uuid", organizationParty), ("type", "party")], [.field("title", organization.name)]))
+            s.flag("subject-uuid", organizationParty); s.flag("type", "party")
+            s.field("title", organization.name)
         }
+        s.end()
         var expires: CalendarDate?
         for id in c.evidence {
             guard let i = evidenceIndex[id] else { continue }
             // OSCAL requires a description; the resource cited describes the item.
-            kids.append(.assembly("relevant-evidence", group: "relevant-evidence", [("href", "#" + evidenceResource(at: i))], [.markup("description", id)]))
+            s.begin("relevant-evidence", group: "relevant-evidence")
+            s.flag("href", "#" + evidenceResource(at: i))
+            s.markup("description", id)
+            s.end()
             if let x = organization.evidence[i].expires, expires.map({ x < $0 }) ?? true { expires = x }
         }
-        kids.append(.field("collected", timestamp))
-        if let expires { kids.append(.field("expires", Self.dateTime(expires))) }
-        return .assembly("observation", group: "observations", [("uuid", observation(c))], kids)
+        s.field("collected", timestamp)
+        if let expires { s.field("expires", Self.dateTime(expires)) }
+        s.end()
     }
 
     /// What an observation of the assessment results says it examined: the evidence cited,
@@ -184,20 +192,29 @@ struct OSCALContext: Sendable {
         return cited.indices.filter { cited[$0] }
     }
 
-    /// One evidence item as a back-matter resource: its title, a description with its kind,
-    /// status and dates (and its location when that is not a URI), props `evidence-id` and
-    /// `sha256`, and an rlink to its location when that is a URI.
-    func evidenceResourceNode(at i: Int) -> OSCALNode {
+    /// One evidence item (the register's item at `i`) as a back-matter resource: its title,
+    /// a description with its kind, status and dates (and its location when that is not a
+    /// URI), props `evidence-id` and `sha256`, and an rlink to its location when that is a
+    /// URI; written straight into the document (``OSCALStream``).
+    func writeEvidenceResource(at i: Int, to s: inout OSCALStream) {
         let e = organization.evidence[i]
         var words = "Evidence \(e.id): \(e.kind), \(e.status)"
         if let d = e.collected { words += ", collected \(d)" }
         if let x = e.expires { words += ", valid until \(x)" }
         let uri = Self.isURIReference(e.locationURI)
         if !uri && !e.locationURI.isEmpty { words += ", at \(e.locationURI)" }
-        var kids: [OSCALNode] = [.field("title", e.title.isEmpty ? e.id : e.title), .markup("description", words + "."), .prop("evidence-id", e.id)]
-        if !e.sha256.isEmpty { kids.append(.prop("sha256", e.sha256)) }
-        if uri { kids.append(.assembly("rlink", group: "rlinks", [("href", e.locationURI)])) }
-        return .assembly("resource", group: "resources", [("uuid", evidenceResource(at: i))], kids)
+        s.begin("resource", group: "resources")
+        s.flag("uuid", evidenceResource(at: i))
+        s.field("title", e.title.isEmpty ? e.id : e.title)
+        s.markup("description", words + ".")
+        s.prop("evidence-id", e.id)
+        if !e.sha256.isEmpty { s.prop("sha256", e.sha256) }
+        if uri {
+            s.begin("rlink", group: "rlinks")
+            s.flag("href", e.locationURI)
+            s.end()
+        }
+        s.end()
     }
 
     /// True for a plausible absolute URI without spaces (what OSCAL's uri-reference allows here).
@@ -253,7 +270,7 @@ struct OSCALContext: Sendable {
         let cited = citedEvidence(cells)
         if !cited.isEmpty {
             // Built as they are written, like the observations that cite them.
-            resources.append(.generated("resource", group: "resources", count: cited.count) { evidenceResourceNode(at: cited[$0]) })
+            resources.append(.streamed("resource", group: "resources", count: cited.count) { writeEvidenceResource(at: cited[$0], to: &$1) })
         }
         return .assembly("back-matter", resources)
     }
