@@ -198,7 +198,7 @@ struct OSCALContext: Sendable {
     /// URI; written straight into the document (``OSCALStream``).
     func writeEvidenceResource(at i: Int, to s: inout OSCALStream) {
         let e = organization.evidence[i]
-        var words = "Evidence \(e.id): \(e.kind), \(e.status)"
+        var words = "Evidence \(e.id): \(Self.kindWords[e.kind] ?? "\(e.kind)"), \(Self.statusWords[e.status] ?? "\(e.status)")"
         if let d = e.collected { words += ", collected \(d)" }
         if let x = e.expires { words += ", valid until \(x)" }
         let uri = Self.isURIReference(e.locationURI)
@@ -216,6 +216,11 @@ struct OSCALContext: Sendable {
         }
         s.end()
     }
+
+    /// How a description names each evidence kind and status: as Swift prints the value
+    /// (`trainingRecord`), worked out once instead of by reflection for every resource.
+    private static let kindWords = Dictionary(uniqueKeysWithValues: EvidenceKind.allCases.map { ($0, "\($0)") })
+    private static let statusWords = Dictionary(uniqueKeysWithValues: EvidenceStatus.allCases.map { ($0, "\($0)") })
 
     /// True for a plausible absolute URI without spaces (what OSCAL's uri-reference allows here).
     static func isURIReference(_ s: String) -> Bool {
