@@ -24,8 +24,29 @@ package enum NameUUID {
         crosswalk(parts.joined(separator: "\u{1F}"))
     }
 
+    /// The version-5 UUID, in Crosswalk's namespace, of `prefix` (UTF-8, e.g. an
+    /// organisation's name) followed by each of `parts` after a U+001F separator: the same
+    /// UUID as ``make(_:)`` of the prefix's text and the parts, without joining strings.
+    static func crosswalk(prefix: [UInt8], parts: [String]) -> String {
+        var length = 16 + prefix.count
+        for p in parts { length += 1 + p.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buf in
+            var at = 0
+            func put(_ bytes: some Collection<UInt8>) {
+                for b in bytes { buf[at] = b; at += 1 }
+            }
+            crosswalkNamespaceBytes.withUnsafeBufferPointer { put($0) }
+            prefix.withUnsafeBufferPointer { put($0) }
+            for var p in parts {
+                buf[at] = 0x1F; at += 1
+                p.withUTF8 { put($0) }
+            }
+            return format(SHA1.digest(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buf[0..<at]))))
+        }
+    }
+
     private static let crosswalkNamespaceBytes = parse(crosswalkNamespace)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// SHA-1 of the namespace's 16 bytes then the name's UTF-8, cut to 16 bytes with the
     /// version and variant set, written `8-4-4-4-12` in lowercase hexadecimal (one pass,
@@ -33,18 +54,25 @@ package enum NameUUID {
     private static func v5(namespaceBytes: [UInt8], name: String) -> String {
         var bytes = namespaceBytes
         bytes.append(contentsOf: name.utf8)
-        let digest = SHA1.hash(bytes)
-        var out: [UInt8] = []
-        out.reserveCapacity(36)
-        for i in 0..<16 {
-            var b = digest[i]
-            if i == 6 { b = (b & 0x0F) | 0x50 }
-            if i == 8 { b = (b & 0x3F) | 0x80 }
-            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(hexDigits[Int(b >> 4)])
-            out.append(hexDigits[Int(b & 0xF)])
+        return bytes.withUnsafeBytes { format(SHA1.digest($0)) }
+    }
+
+    /// The first 16 bytes of a SHA-1 digest as a version-5 UUID.
+    private static func format(_ h: (UInt32, UInt32, UInt32, UInt32, UInt32)) -> String {
+        @inline(__always) func word(_ k: Int) -> UInt32 { switch k { case 0: h.0; case 1: h.1; case 2: h.2; default: h.3 } }
+        return String(unsafeUninitializedCapacity: 36) { out in
+            var at = 0
+            for i in 0..<16 {
+                var b = UInt8(truncatingIfNeeded: word(i >> 2) >> UInt32(24 - 8 * (i & 3)))
+                if i == 6 { b = (b & 0x0F) | 0x50 }
+                if i == 8 { b = (b & 0x3F) | 0x80 }
+                if i == 4 || i == 6 || i == 8 || i == 10 { out[at] = UInt8(ascii: "-"); at += 1 }
+                out[at] = hexDigits[Int(b >> 4)]
+                out[at + 1] = hexDigits[Int(b & 0xF)]
+                at += 2
+            }
+            return at
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func parse(_ uuid: String) -> [UInt8] {

@@ -56,7 +56,8 @@ package enum AssessmentJSON {
         }
         w.endArray()
 
-        let join = CellJoin(deliverables: d, organization: organization)
+        // Cells name evidence and systems by id (titles and names are listed once): the join's keys only.
+        let join = CellJoin(deliverables: d)
         let headings = Scoring.headingLabels(a.frameworks, catalogs: catalogs)
         w.key("cells"); w.beginArray()
         for c in a.cells {

@@ -19,10 +19,19 @@ package struct CellJoin: Sendable {
     public init() {}
 
     public init(deliverables d: Deliverables, organization: Organization) {
+        self.init(deliverables: d)
+        // By index: the register's items are not copied.
+        let evidence = organization.evidence
+        evidenceTitle.reserveCapacity(evidence.count)
+        for i in evidence.indices where evidenceTitle[evidence[i].id] == nil { evidenceTitle[evidence[i].id] = evidence[i].title }
+        for s in organization.systems where systemName[s.id] == nil { systemName[s.id] = s.name }
+    }
+
+    /// The group, action and owner keys only, for a report that shows no evidence titles or
+    /// system names (``evidenceTitles(_:)`` and ``systemName(_:)`` then give empty titles and nil).
+    init(deliverables d: Deliverables) {
         for o in d.ownership { for m in o.group.members where groupOf[m.requirement] == nil { groupOf[m.requirement] = o } }
         for a in d.remediation { actionOf[a.group.id] = a.id }
-        for e in organization.evidence where evidenceTitle[e.id] == nil { evidenceTitle[e.id] = e.title }
-        for s in organization.systems where systemName[s.id] == nil { systemName[s.id] = s.name }
     }
 
     /// The control group of the cell's requirement, if it is in one.

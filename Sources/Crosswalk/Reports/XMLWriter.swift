@@ -40,42 +40,48 @@ struct XMLWriter {
         return out
     }
 
-    /// Appends `s` to `out` escaped as ``escape(_:attribute:)`` does, copying the bytes of a
-    /// text that needs nothing without making a new string.
+    /// Appends `s` to `out` escaped as ``escape(_:attribute:)`` does, in one pass over its
+    /// UTF-8 bytes (runs that need nothing are copied at once; no new string is made).
     static func appendEscaped(_ s: String, attribute: Bool, to out: inout [UInt8]) {
-        let e = escape(s, attribute: attribute)
-        out.append(contentsOf: e.utf8)
+        var s = s
+        s.withUTF8 { appendEscaped($0, attribute: attribute, to: &out) }
     }
 
     /// Appends `s` to `out` as XML character data, escaped as ``escape(_:attribute:)`` does
     /// (`&`, `<`, `>`; characters XML 1.0 cannot carry dropped), working on UTF-8 bytes: the
     /// fast path for large parts such as worksheets.
     static func appendEscaped(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { u in
-            var i = 0
-            let n = u.count
-            while i < n {
-                // A run of bytes that need nothing is copied at once.
-                var j = i
-                while j < n {
-                    let b = u[j]
-                    if b < 0x20 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0xEF { break }
-                    j += 1
-                }
-                if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<j])); i = j; if i == n { break } }
-                let b = u[i]
-                switch b {
-                case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x09, 0x0A, 0x0D: out.append(b)
-                case 0x00..<0x20: break
-                case 0xEF where i + 2 < n && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF): i += 2  // U+FFFE, U+FFFF
-                default: out.append(b)
-                }
-                i += 1
+        appendEscaped(s, attribute: false, to: &out)
+    }
+
+    /// The escaping of ``escape(_:attribute:)`` on UTF-8 bytes: `&`, `<`, `>` (and in an
+    /// attribute `"` and line feed) as references; C0 controls other than tab, line feed and
+    /// carriage return, and U+FFFE, U+FFFF, dropped; every other byte copied.
+    static func appendEscaped(_ u: UnsafeBufferPointer<UInt8>, attribute: Bool, to out: inout [UInt8]) {
+        var i = 0
+        let n = u.count
+        while i < n {
+            // A run of bytes that need nothing is copied at once.
+            var j = i
+            while j < n {
+                let b = u[j]
+                if b < 0x20 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0xEF || (attribute && b == UInt8(ascii: "\"")) { break }
+                j += 1
             }
+            if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<j])); i = j; if i == n { break } }
+            let b = u[i]
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot; (only in an attribute: a text's quote is in the run)
+            case 0x0A where attribute: out.append(contentsOf: [0x26, 0x23, 0x31, 0x30, 0x3B])  // &#10;
+            case 0x09, 0x0A, 0x0D: out.append(b)
+            case 0x00..<0x20: break
+            case 0xEF where i + 2 < n && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF): i += 2  // U+FFFE, U+FFFF
+            default: out.append(b)
+            }
+            i += 1
         }
     }
 

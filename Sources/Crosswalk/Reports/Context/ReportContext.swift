@@ -180,7 +180,8 @@ struct ReportContext: Sendable {
         for p in org.people where names[p.id] == nil { names[p.id] = reportText(p.name) }
         func name(_ id: String?) -> String { id.flatMap { names[$0] } ?? "" }
         var evidenceTitle: [String: String] = [:]
-        for e in org.evidence where evidenceTitle[e.id] == nil { evidenceTitle[e.id] = reportText(e.title) }
+        evidenceTitle.reserveCapacity(org.evidence.count)
+        for i in org.evidence.indices where evidenceTitle[org.evidence[i].id] == nil { evidenceTitle[org.evidence[i].id] = reportText(org.evidence[i].title) }
         var systemName: [String: String] = [:]
         for s in org.systems where systemName[s.id] == nil { systemName[s.id] = reportText(s.name) }
         var groupOf: [RequirementRef: String] = [:]
@@ -293,7 +294,7 @@ struct ReportContext: Sendable {
         let horizon = a.asOf.adding(days: Self.horizonDays)
         let register = EvidenceRows(org.evidence, asOf: a.asOf, horizon: horizon, personName: names)
         evidence = register
-        expiring = register.indices.filter { register.validity(at: $0) == "expired" || register.validity(at: $0) == "expires-soon" }
+        expiring = register.indices.filter { let v = register.validity(at: $0); return v == "expired" || v == "expires-soon" }
             .sorted { (register.validUntil(at: $0) ?? .latest, $0) < (register.validUntil(at: $1) ?? .latest, $1) }
 
         catalogues = catalogs.catalogs.filter { a.frameworks.contains($0.framework) }.map {

@@ -53,8 +53,8 @@ package struct AssessmentResultsDocument: Sendable {
         }
         result.append(.assembly("reviewed-controls", [.markup("description", "The frameworks in scope: \(a.frameworks.map(\.rawValue).joined(separator: ", ")). Control ids are those of each framework's catalogue, linked in back-matter.")] + selections))
         let cells = cx.assessedCells
-        result.append(.generated("observation", group: "observations", count: cells.count) { cx.observationNode(cx.assessment.cells[cells[$0]], standalone: false) })
-        result.append(.generated("finding", group: "findings", count: cells.count) { finding(cx.assessment.cells[cells[$0]], cx) })
+        result.append(.streamed("observation", group: "observations", count: cells.count) { cx.writeObservation(cx.assessment.cells[cells[$0]], standalone: false, to: &$1) })
+        result.append(.streamed("finding", group: "findings", count: cells.count) { writeFinding(cx.assessment.cells[cells[$0]], cx, to: &$1) })
         let doc: [OSCALNode] = [
             cx.metadata(title: "Assessment results: \(a.organization), \(a.asOf)"),
             .assembly("import-ap", [("href", "#" + cx.assessmentPlanPlaceholder)], [.markup("remarks", "No OSCAL assessment plan exists; this points at a placeholder resource in back-matter (Docs/OSCAL.md).")]),
@@ -64,26 +64,32 @@ package struct AssessmentResultsDocument: Sendable {
         return .assembly("assessment-results", [("uuid", cx.uuid("assessment-results", a.asOf.description))], doc)
     }
 
-    static func finding(_ c: Cell, _ cx: OSCALContext) -> OSCALNode {
+    /// The finding of one assessed cell, written straight into the document.
+    static func writeFinding(_ c: Cell, _ cx: OSCALContext, to s: inout OSCALStream) {
         let entry = cx.catalogs.entry(c.requirement)
         let (satisfied, reason) = OSCALCellMapping.state(c.status)!
-        var kids: [OSCALNode] = [
-            .field("title", "\(c.requirement.framework) \(c.requirement.label)" + (c.system.map { " for \($0)" } ?? " (organisation)") + ": \(c.status.rawValue)"),
-            .markup("description", c.sentence),
-            .prop("framework", c.requirement.framework.rawValue), .prop("requirement", c.requirement.label),
-            .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reason.code),
-        ]
-        if let s = c.system { kids.append(.prop("ai-system", s)) }
-        if let o = c.owner { kids.append(.prop("owner", o)) }
-        if let d = c.deadline { kids.append(.prop("deadline", d.description)) }
+        s.begin("finding", group: "findings")
+        s.flag("uuid", cx.finding(c))
+        s.field("title", "\(c.requirement.framework) \(c.requirement.label)" + (c.system.map { " for \($0)" } ?? " (organisation)") + ": \(c.status.rawValue)")
+        s.markup("description", c.sentence)
+        s.prop("framework", c.requirement.framework.rawValue); s.prop("requirement", c.requirement.label)
+        s.prop("cell-status", c.status.rawValue); s.prop("reason-code", c.reason.code)
+        if let system = c.system { s.prop("ai-system", system) }
+        if let o = c.owner { s.prop("owner", o) }
+        if let d = c.deadline { s.prop("deadline", d.description) }
         let targetID = entry?.statementID ?? entry?.id ?? c.requirement.label
-        kids.append(.assembly("target", [("type", "statement-id"), ("target-id", targetID)], [
-            .field("title", "\(c.requirement.label)\(entry.map { " " + $0.title } ?? "")"),
-            // The reason is the finding's description; not repeated in the status remarks.
-            .assembly("status", [("state", satisfied ? "satisfied" : "not-satisfied"), ("reason", reason)]),
-        ]))
-        kids.append(.assembly("related-observation", group: "related-observations", [("observation-uuid", cx.observation(c))]))
-        return .assembly("finding", group: "findings", [("uuid", cx.finding(c))], kids)
+        s.begin("target")
+        s.flag("type", "statement-id"); s.flag("target-id", targetID)
+        s.field("title", "\(c.requirement.label)\(entry.map { " " + $0.title } ?? "")")
+        // The reason is the finding's description; not repeated in the status remarks.
+        s.begin("status")
+        s.flag("state", satisfied ? "satisfied" : "not-satisfied"); s.flag("reason", reason)
+        s.end()
+        s.end()
+        s.begin("related-observation", group: "related-observations")
+        s.flag("observation-uuid", cx.observation(c))
+        s.end()
+        s.end()
     }
 }
 

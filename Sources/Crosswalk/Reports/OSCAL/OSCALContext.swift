@@ -9,15 +9,18 @@ struct OSCALContext: Sendable {
     let provenance: Provenance
 
     /// Midnight UTC of the as-of date: every timestamp of the documents.
-    var timestamp: String { Self.dateTime(assessment.asOf) }
+    let timestamp: String
     static func dateTime(_ d: CalendarDate) -> String { "\(d)T00:00:00Z" }
 
-    func uuid(_ parts: String...) -> String { NameUUID.crosswalk(([organization.name] + parts).joined(separator: "\u{1F}")) }
+    /// The name-based UUID of the organisation's name and `parts`, joined by U+001F.
+    func uuid(_ parts: String...) -> String { NameUUID.crosswalk(prefix: organizationName, parts: parts) }
+    /// The organisation's name in UTF-8, the first part of every UUID's name.
+    private let organizationName: [UInt8]
 
     var organizationParty: String { uuid("party", "organization") }
     func personParty(_ id: String) -> String { uuid("party", "person", id) }
     func component(_ system: String) -> String { uuid("component", system) }
-    func inventoryItem(_ system: String) -> String { uuid("inventory-item", system) }
+    func inventoryItem(_ system: String) -> String { inventoryItems[system] ?? uuid("inventory-item", system) }
     func observation(_ c: Cell) -> String { uuid("observation", c.requirement.description, c.system ?? "") }
     func finding(_ c: Cell) -> String { uuid("finding", c.requirement.description, c.system ?? "") }
     func catalogResource(_ f: FrameworkID) -> String { uuid("resource", "catalog", f.rawValue) }
@@ -26,16 +29,34 @@ struct OSCALContext: Sendable {
     /// The indices of the assessed cells (those with an observation), in assessment order.
     var assessedCells: [Int] { assessment.cells.indices.filter { OSCALCellMapping.state(assessment.cells[$0].status) != nil } }
 
-    func evidence(_ id: String) -> Evidence? { evidenceByID[id] }
-    private let evidenceByID: [String: Evidence]
-    private let systemIDs: Set<String>
+    /// The first item of the register with this id.
+    func evidence(_ id: String) -> Evidence? { evidenceIndex[id].map { organization.evidence[$0] } }
+    /// Per evidence id, the index of its first item in the register (items are not copied).
+    private let evidenceIndex: [String: Int]
+    /// Per item of the register, its back-matter resource's UUID when an assessed cell cites
+    /// it (made once, not once per citation), else empty.
+    private let evidenceResources: [String]
+    /// The inventory item's UUID of each AI system (made once, not once per observation).
+    private let inventoryItems: [String: String]
 
     init(_ a: Assessment, deliverables: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) {
         assessment = a; self.deliverables = deliverables; self.organization = organization; self.catalogs = catalogs; self.provenance = provenance
-        var e: [String: Evidence] = [:]
-        for x in organization.evidence where e[x.id] == nil { e[x.id] = x }
-        evidenceByID = e
-        systemIDs = Set(organization.systems.map(\.id))
+        timestamp = Self.dateTime(a.asOf)
+        organizationName = Array(organization.name.utf8)
+        var index: [String: Int] = [:]
+        index.reserveCapacity(organization.evidence.count)
+        for i in organization.evidence.indices where index[organization.evidence[i].id] == nil { index[organization.evidence[i].id] = i }
+        evidenceIndex = index
+        var resources = [String](repeating: "", count: organization.evidence.count)
+        var items: [String: String] = [:]
+        let name = organizationName
+        func uuid(_ parts: String...) -> String { NameUUID.crosswalk(prefix: name, parts: parts) }
+        for s in organization.systems where items[s.id] == nil { items[s.id] = uuid("inventory-item", s.id) }
+        inventoryItems = items
+        for c in a.cells.indices where OSCALCellMapping.state(a.cells[c].status) != nil {
+            for id in a.cells[c].evidence { if let i = index[id], resources[i].isEmpty { resources[i] = uuid("resource", "evidence", id) } }
+        }
+        evidenceResources = resources
     }
 
     // MARK: Metadata
@@ -99,41 +120,49 @@ struct OSCALContext: Sendable {
     // MARK: Observations
 
     /// The observation of one assessed cell: what was examined, of which subject, with
-    /// which evidence (each item cited by its back-matter resource, ``evidenceResource(_:)``).
+    /// which evidence (each item cited by its back-matter resource, ``evidenceResource(_:)``),
+    /// written straight into the document (``OSCALStream``).
     ///
     /// In the assessment results (`standalone` false) the cell's finding carries the reason
     /// and the machine-readable status (props `framework`, `requirement`, `cell-status`,
     /// `reason-code`), so the observation says only what was examined. The POA&M has no
     /// findings: there (`standalone`) the observation carries the reason and those props.
-    func observationNode(_ c: Cell, standalone: Bool) -> OSCALNode {
+    func writeObservation(_ c: Cell, standalone: Bool, to s: inout OSCALStream) {
+        s.begin("observation", group: "observations")
+        s.flag("uuid", observation(c))
         let title = catalogs.entry(c.requirement)?.title ?? ""
-        var kids: [OSCALNode] = [
-            .field("title", "\(c.requirement.framework) \(c.requirement.label)\(title.isEmpty ? "" : " " + title)" + (c.system.map { " — \($0)" } ?? " — organisation")),
-        ]
+        s.field("title", "\(c.requirement.framework) \(c.requirement.label)\(title.isEmpty ? "" : " " + title)" + (c.system.map { " — \($0)" } ?? " — organisation"))
         if standalone {
-            kids += [.markup("description", c.sentence),
-                     .prop("framework", c.requirement.framework.rawValue), .prop("requirement", c.requirement.label),
-                     .prop("cell-status", c.status.rawValue), .prop("reason-code", c.reason.code)]
+            s.markup("description", c.sentence)
+            s.prop("framework", c.requirement.framework.rawValue); s.prop("requirement", c.requirement.label)
+            s.prop("cell-status", c.status.rawValue); s.prop("reason-code", c.reason.code)
         } else {
-            kids.append(.markup("description", Self.examined(c)))
+            s.markup("description", Self.examined(c))
         }
-        for v in c.via { kids.append(.prop("via", v)) }
-        kids.append(.field("method", group: "methods", "EXAMINE"))
-        if let s = c.system, systemIDs.contains(s) {
-            kids.append(.assembly("subject", group: "subjects", [("subject-uuid", inventoryItem(s)), ("type", "inventory-item")], [.field("title", s)]))
+        for v in c.via { s.prop("via", v) }
+        s.field("method", group: "methods", "EXAMINE")
+        s.begin("subject", group: "subjects")
+        if let system = c.system, let item = inventoryItems[system] {
+            s.flag("subject-uuid", item); s.flag("type", "inventory-item")
+            s.field("title", system)
         } else {
-            kids.append(.assembly("subject", group: "subjects", [("subject-uuid", organizationParty), ("type", "party")], [.field("title", organization.name)]))
+            s.flag("subject-uuid", organizationParty); s.flag("type", "party")
+            s.field("title", organization.name)
         }
+        s.end()
         var expires: CalendarDate?
         for id in c.evidence {
-            guard let e = evidence(id) else { continue }
+            guard let i = evidenceIndex[id] else { continue }
             // OSCAL requires a description; the resource cited describes the item.
-            kids.append(.assembly("relevant-evidence", group: "relevant-evidence", [("href", "#" + evidenceResource(e.id))], [.markup("description", e.id)]))
-            if let x = e.expires, expires.map({ x < $0 }) ?? true { expires = x }
+            s.begin("relevant-evidence", group: "relevant-evidence")
+            s.flag("href", "#" + evidenceResource(at: i))
+            s.markup("description", id)
+            s.end()
+            if let x = organization.evidence[i].expires, expires.map({ x < $0 }) ?? true { expires = x }
         }
-        kids.append(.field("collected", timestamp))
-        if let expires { kids.append(.field("expires", Self.dateTime(expires))) }
-        return .assembly("observation", group: "observations", [("uuid", observation(c))], kids)
+        s.field("collected", timestamp)
+        if let expires { s.field("expires", Self.dateTime(expires)) }
+        s.end()
     }
 
     /// What an observation of the assessment results says it examined: the evidence cited,
@@ -147,30 +176,51 @@ struct OSCALContext: Sendable {
 
     /// The back-matter resource that describes evidence item `id` (cited by observations
     /// as `#uuid`).
-    func evidenceResource(_ id: String) -> String { uuid("resource", "evidence", id) }
+    func evidenceResource(_ id: String) -> String { evidenceIndex[id].map(evidenceResource(at:)) ?? uuid("resource", "evidence", id) }
 
-    /// The evidence items the observations of `cells` cite, each once, in register order.
-    func citedEvidence(_ cells: [Int]) -> [Evidence] {
-        var cited = Set<String>()
-        for i in cells { for id in assessment.cells[i].evidence { cited.insert(id) } }
-        var seen = Set<String>()
-        return organization.evidence.filter { cited.contains($0.id) && seen.insert($0.id).inserted }
+    /// ``evidenceResource(_:)`` of the register's item at `i` (the first with its id).
+    private func evidenceResource(at i: Int) -> String {
+        let made = evidenceResources[i]
+        return made.isEmpty ? uuid("resource", "evidence", organization.evidence[i].id) : made
     }
 
-    /// One evidence item as a back-matter resource: its title, a description with its kind,
-    /// status and dates (and its location when that is not a URI), props `evidence-id` and
-    /// `sha256`, and an rlink to its location when that is a URI.
-    func evidenceResourceNode(_ e: Evidence) -> OSCALNode {
-        var words = "Evidence \(e.id): \(e.kind), \(e.status)"
+    /// The evidence items the observations of `cells` cite, each once, in register order
+    /// (indices into the organisation's evidence: the first item of each id).
+    func citedEvidence(_ cells: [Int]) -> [Int] {
+        var cited = [Bool](repeating: false, count: organization.evidence.count)
+        for i in cells { for id in assessment.cells[i].evidence { if let e = evidenceIndex[id] { cited[e] = true } } }
+        return cited.indices.filter { cited[$0] }
+    }
+
+    /// One evidence item (the register's item at `i`) as a back-matter resource: its title,
+    /// a description with its kind, status and dates (and its location when that is not a
+    /// URI), props `evidence-id` and `sha256`, and an rlink to its location when that is a
+    /// URI; written straight into the document (``OSCALStream``).
+    func writeEvidenceResource(at i: Int, to s: inout OSCALStream) {
+        let e = organization.evidence[i]
+        var words = "Evidence \(e.id): \(Self.kindWords[e.kind] ?? "\(e.kind)"), \(Self.statusWords[e.status] ?? "\(e.status)")"
         if let d = e.collected { words += ", collected \(d)" }
         if let x = e.expires { words += ", valid until \(x)" }
         let uri = Self.isURIReference(e.locationURI)
         if !uri && !e.locationURI.isEmpty { words += ", at \(e.locationURI)" }
-        var kids: [OSCALNode] = [.field("title", e.title.isEmpty ? e.id : e.title), .markup("description", words + "."), .prop("evidence-id", e.id)]
-        if !e.sha256.isEmpty { kids.append(.prop("sha256", e.sha256)) }
-        if uri { kids.append(.assembly("rlink", group: "rlinks", [("href", e.locationURI)])) }
-        return .assembly("resource", group: "resources", [("uuid", evidenceResource(e.id))], kids)
+        s.begin("resource", group: "resources")
+        s.flag("uuid", evidenceResource(at: i))
+        s.field("title", e.title.isEmpty ? e.id : e.title)
+        s.markup("description", words + ".")
+        s.prop("evidence-id", e.id)
+        if !e.sha256.isEmpty { s.prop("sha256", e.sha256) }
+        if uri {
+            s.begin("rlink", group: "rlinks")
+            s.flag("href", e.locationURI)
+            s.end()
+        }
+        s.end()
     }
+
+    /// How a description names each evidence kind and status: as Swift prints the value
+    /// (`trainingRecord`), worked out once instead of by reflection for every resource.
+    private static let kindWords = Dictionary(uniqueKeysWithValues: EvidenceKind.allCases.map { ($0, "\($0)") })
+    private static let statusWords = Dictionary(uniqueKeysWithValues: EvidenceStatus.allCases.map { ($0, "\($0)") })
 
     /// True for a plausible absolute URI without spaces (what OSCAL's uri-reference allows here).
     static func isURIReference(_ s: String) -> Bool {
@@ -225,7 +275,7 @@ struct OSCALContext: Sendable {
         let cited = citedEvidence(cells)
         if !cited.isEmpty {
             // Built as they are written, like the observations that cite them.
-            resources.append(.generated("resource", group: "resources", count: cited.count) { evidenceResourceNode(cited[$0]) })
+            resources.append(.streamed("resource", group: "resources", count: cited.count) { writeEvidenceResource(at: cited[$0], to: &$1) })
         }
         return .assembly("back-matter", resources)
     }

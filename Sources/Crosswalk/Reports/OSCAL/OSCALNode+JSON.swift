@@ -27,6 +27,16 @@ extension OSCALNode {
                 make(i).writeValue(&w, emit)
                 if let emit { w.drain(into: emit) }
             }
+        case let .streamed(count, write):
+            // Only inside its group's array, like generated members. The stream takes the
+            // writer over (swapped, not copied) and gives it back.
+            var s = OSCALStream(json: JSONWriter())
+            swap(&w, &s.json)
+            for i in 0..<count {
+                write(i, &s)
+                if let emit { s.json.drain(into: emit) }
+            }
+            swap(&w, &s.json)
         case let .assembly(children):
             w.beginObject()
             for (k, v) in flags { w.field(k, v) }
@@ -38,7 +48,7 @@ extension OSCALNode {
                     var j = i
                     var members = 0
                     while j < children.count && children[j].group == g {
-                        if case let .generated(count, _) = children[j].content { members += count } else { members += 1 }
+                        members += children[j].memberCount
                         j += 1
                     }
                     if members > 0 {

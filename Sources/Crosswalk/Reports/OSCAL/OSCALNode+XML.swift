@@ -54,6 +54,14 @@ extension OSCALNode {
                 make(i).write(into: &out, emit: emit)
                 if let emit, out.count >= 1 << 20 { emit(out); out.removeAll(keepingCapacity: true) }
             }
+        case let .streamed(count, write):
+            var s = OSCALStream(xml: [])
+            swap(&out, &s.xml)
+            for i in 0..<count {
+                write(i, &s)
+                if let emit, s.xml.count >= 1 << 20 { emit(s.xml); s.xml.removeAll(keepingCapacity: true) }
+            }
+            swap(&out, &s.xml)
         case let .assembly(children):
             if children.isEmpty { open(selfClosing: true); return }
             open()

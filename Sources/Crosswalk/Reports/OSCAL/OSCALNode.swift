@@ -14,6 +14,18 @@ struct OSCALNode: Sendable {
         /// `count` members of ``group``, each built only when it is written (observations and
         /// findings of a large assessment never sit in memory all at once).
         case generated(count: Int, make: @Sendable (Int) -> OSCALNode)
+        /// `count` members of ``group``, each written by `write` straight into the document's
+        /// bytes (``OSCALStream``), with no node built: for the members there are one or
+        /// more of per assessed cell (observations, findings, evidence resources).
+        case streamed(count: Int, write: @Sendable (Int, inout OSCALStream) -> Void)
+    }
+
+    /// How many members of its group the node stands for (JSON writes no array for none).
+    var memberCount: Int {
+        switch content {
+        case let .generated(count, _), let .streamed(count, _): count
+        default: 1
+        }
     }
 
     /// The XML element name and, when ``group`` is nil, the JSON member name.
@@ -36,6 +48,10 @@ struct OSCALNode: Sendable {
     /// `count` members of `group`, built one at a time by `make` as they are written.
     static func generated(_ name: String, group: String, count: Int, _ make: @escaping @Sendable (Int) -> OSCALNode) -> OSCALNode {
         OSCALNode(name: name, group: group, flags: [], content: .generated(count: count, make: make))
+    }
+    /// `count` members of `group`, each written into the document's bytes by `write`.
+    static func streamed(_ name: String, group: String, count: Int, _ write: @escaping @Sendable (Int, inout OSCALStream) -> Void) -> OSCALNode {
+        OSCALNode(name: name, group: group, flags: [], content: .streamed(count: count, write: write))
     }
     static func field(_ name: String, group: String? = nil, _ value: String) -> OSCALNode {
         OSCALNode(name: name, group: group, flags: [], content: .text(value))

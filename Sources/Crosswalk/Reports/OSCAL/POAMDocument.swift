@@ -37,7 +37,7 @@ package struct POAMDocument: Sendable {
         for list in cellsOf { for i in list where observedSet.insert(i).inserted { firstUse.append(i) } }
         let observed = firstUse
         let riskID: @Sendable (RemediationAction) -> String = { x in cx.uuid("risk", x.id, x.group.id) }
-        let observations = OSCALNode.generated("observation", group: "observations", count: observed.count) { cx.observationNode(a.cells[observed[$0]], standalone: true) }
+        let observations = OSCALNode.streamed("observation", group: "observations", count: observed.count) { cx.writeObservation(a.cells[observed[$0]], standalone: true, to: &$1) }
         let risks = OSCALNode.generated("risk", group: "risks", count: actions.count) { n in risk(actions[n], cells: cellsOf[n].map { a.cells[$0] }, id: riskID(actions[n]), cx) }
         var items: [OSCALNode] = [.generated("poam-item", group: "poam-items", count: actions.count) { n in
             let x = actions[n]
