@@ -57,9 +57,8 @@ package enum AtomicFile {
     /// the error of the first failing file in that order is thrown and every temporary file
     /// is removed.
     public static func writeAll(_ files: [(path: String, lane: Int, produce: (([UInt8]) -> Void) -> Void)], width: Int) throws(CrosswalkError) {
-        var lanes: [Int] = []
-        for f in files where !lanes.contains(f.lane) { lanes.append(f.lane) }
-        let laneIDs = lanes
+        // Lanes start in ascending lane number (a caller numbers its longest first).
+        let laneIDs = Set(files.map(\.lane)).sorted()
         let slots = LaneSlots(count: files.count)
         // Each file is produced by exactly one lane's thread; what the closures share across
         // lanes (the assessment, the organisation, the dataset) is only read.
