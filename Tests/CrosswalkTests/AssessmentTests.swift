@@ -60,6 +60,11 @@ extension Assessment {
 
 @Suite("Gap engine")
 struct AssessmentTests {
+    /// The score tallies index their counts by ``CellStatus/ordinal``: it must be the position in `allCases`.
+    @Test func statusOrdinalIsThePositionInAllCases() {
+        #expect(CellStatus.allCases.map(\.ordinal) == Array(CellStatus.allCases.indices))
+    }
+
     @Test func directFullEvidenceIsMet() throws {
         let a = try assess(orgXML(evidence: item("E1", "iso42001:A.2.2")))
         let c = try #require(a.cell("iso42001:A.2.2"))

@@ -131,8 +131,16 @@ extension EngineRun {
         let date = applicationDate(entry, in: catalog)
         // Art. 111: a system's declared facts can move its date (transitional periods); an
         // organisation cell takes the earliest date among the systems it binds.
+        // Systems share combinations of date facts: each combination's date is resolved once.
+        var datesByFacts: [DateFacts: (date: CalendarDate, basis: String?)?] = [:]
+        func dated(_ facts: DateFacts) -> (date: CalendarDate, basis: String?)? {
+            if let known = datesByFacts[facts] { return known }
+            let d = applicationDate(entry, in: catalog, facts: facts)
+            datesByFacts[facts] = d
+            return d
+        }
         func upcoming(_ systems: [SystemProfile]) -> (date: CalendarDate, basis: String?)? {
-            let dates = systems.isEmpty ? [date].compactMap { $0 } : systems.compactMap { applicationDate(entry, in: catalog, facts: $0.dateFacts) }
+            let dates = systems.isEmpty ? [date].compactMap { $0 } : systems.compactMap { dated($0.dateFacts) }
             guard let first = dates.min(by: { $0.date < $1.date }), first.date > options.asOf else { return nil }
             return first
         }

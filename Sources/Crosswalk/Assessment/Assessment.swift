@@ -16,6 +16,24 @@ public enum CellStatus: String, Sendable, Hashable, CaseIterable, Codable {
     /// declared (a condition, or the system's risk tier): declare it.
     case undetermined
 
+    /// The position in ``allCases`` (a switch, not a search or a hash: the score tallies
+    /// read it for every cell).
+    var ordinal: Int {
+        switch self {
+        case .met: 0
+        case .partial: 1
+        case .missing: 2
+        case .stale: 3
+        case .dueSoon: 4
+        case .executionGap: 5
+        case .excluded: 6
+        case .notApplicable: 7
+        case .upcoming: 8
+        case .prohibited: 9
+        case .undetermined: 10
+        }
+    }
+
     /// True for cells that count towards a score.
     public var isAssessed: Bool { !(self == .excluded || self == .notApplicable || self == .upcoming || self == .undetermined) }
     /// True for cells that call for action.

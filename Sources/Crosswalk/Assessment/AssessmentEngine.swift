@@ -41,6 +41,9 @@ struct EngineRun: Sendable {
     /// Per-system SoA decisions and owner assignments (the first for a requirement and system).
     let systemDecisions: [SystemKey: ApplicabilityDecision]
     let systemOwners: [SystemKey: String]
+    /// The requirements with a per-system decision or owner: the others skip those lookups
+    /// for each system cell.
+    let systemScoped: Set<RequirementRef>
     /// The ids of evidence items provided by a supplier (supplier assurance).
     let supplierEvidence: Set<String>
     let organization: OrganizationProfile
@@ -71,6 +74,7 @@ struct EngineRun: Sendable {
         self.decisions = decisions
         self.systemOwners = systemOwners
         self.systemDecisions = systemDecisions
+        systemScoped = Set(systemOwners.keys.map(\.ref)).union(systemDecisions.keys.map(\.ref))
         supplierEvidence = Set(org.evidence.filter { $0.providedBy == .supplier }.map(\.id))
         allProfiles = SystemProfile.all(in: org)
         profiles = allProfiles.filter(\.isActive)
@@ -140,6 +144,8 @@ struct EngineRun: Sendable {
         var evaluator = CellEvaluator(run: self, ref: ref, perSystem: perSystem)
         var out = RequirementCells()
         out.cells.reserveCapacity(plan.targets.count)
+        out.systems.reserveCapacity(plan.targets.count)
+        let scoped = systemScoped.contains(ref), requirementOwner = owners[ref]
         for var t in plan.targets {
             let system = t.system.map { org.systems[$0].id }
             var exclusion = plan.exclusion
@@ -147,7 +153,7 @@ struct EngineRun: Sendable {
                 let p = allProfiles[s]
                 if !p.isActive { t.applicability = retentionNote(entry, p) }
                 // Per-system decision, then go-live.
-                if t.fixed == nil || t.fixed?.status == .upcoming, let d = decision(ref, system: s) {
+                if scoped, t.fixed == nil || t.fixed?.status == .upcoming, let d = decision(ref, system: s) {
                     let x = systemExclusion(entry, d)
                     if let (status, reason) = x.fixed { t.fixed = (status, reason, nil) } else if let f = x.finding { exclusion = f }
                 }
@@ -155,7 +161,7 @@ struct EngineRun: Sendable {
                     if let d = t.fixed?.deadline, let g = live.deadline, d >= g {} else { t.fixed = live }
                 }
             }
-            let owner = owner(ref, system: t.system)
+            let owner = scoped ? owner(ref, system: t.system) : requirementOwner
             if let (status, reason, deadline) = t.fixed, status != .upcoming {
                 out.cells.append(Cell(requirement: ref, system: system, status: status, reason: reason, evidence: [], via: [], owner: owner,
                                       deadline: deadline, credit: 0, applicability: t.applicability))

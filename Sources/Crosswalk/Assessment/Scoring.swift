@@ -13,7 +13,7 @@ struct Scoring {
 
         mutating func add(_ c: Cell) {
             cells += 1
-            counts[Self.index[c.status]!] += 1
+            counts[c.status.ordinal] += 1
             if c.status.isAssessed {
                 assessed += 1; credit += c.credit
                 if c.system == nil { organization += 1; organizationCredit += c.credit }
@@ -21,8 +21,6 @@ struct Scoring {
                 upcoming += 1; upcomingCredit += c.credit
             }
         }
-
-        static let index: [CellStatus: Int] = Dictionary(uniqueKeysWithValues: CellStatus.allCases.enumerated().map { ($1, $0) })
 
         func score(_ scope: ScoreScope, _ key: String) -> Score {
             var d: [CellStatus: Int] = [:]

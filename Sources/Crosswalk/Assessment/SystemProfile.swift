@@ -7,33 +7,36 @@
 /// system's own declaration wins); one declared nowhere is nil. A system without a declared
 /// risk tier (the validator refuses that for an active system in EU AI Act scope) or with
 /// tier `unclassified` is unclassified.
-struct SystemProfile: Sendable {
+///
+/// A class: the engine reads a profile for every cell of every requirement, and a struct of
+/// strings and arrays costs a retain and a release per field at each copy.
+final class SystemProfile: Sendable {
     /// Index into `Organization.systems`.
-    var index: Int
-    var id: String
+    let index: Int
+    let id: String
     /// The organisation's EU AI Act roles for the system (the system's own, else the organisation's).
-    var roles: [String]
+    let roles: [String]
     /// The EU AI Act risk tier; `unclassified` when the system has none the engine knows.
-    var tier: String
+    let tier: String
     var isClassified: Bool { tier != "unclassified" }
     /// The Annex III point (`4`, `5b`), empty when none.
-    var annexIII: String
+    let annexIII: String
     /// What Art. 111's transitional dates depend on (placing on the market, public-authority
     /// use, Annex X, Annex I).
-    var dateFacts: DateFacts
+    let dateFacts: DateFacts
     /// Where the system is in its life, and the dates that bound its stages.
-    var lifecycle: Lifecycle
-    var goLive: CalendarDate?
-    var retiredOn: CalendarDate?
-    var placedOnMarket: CalendarDate?
+    let lifecycle: Lifecycle
+    let goLive: CalendarDate?
+    let retiredOn: CalendarDate?
+    let placedOnMarket: CalendarDate?
     /// Bought as a service or embedded in bought software: its supplier develops it.
-    var isSupplied: Bool
-    var sourcing: Sourcing
+    let isSupplied: Bool
+    let sourcing: Sourcing
     /// The supplier's name, else "its supplier".
-    var vendor: String
+    let vendor: String
     /// Conditions declared for the system, then for the organisation.
-    private var systemFacts: [ConditionFact]
-    private var organizationFacts: [ConditionFact]
+    private let systemFacts: [ConditionFact]
+    private let organizationFacts: [ConditionFact]
 
     /// Every system of `org`, in inventory order (the position is the system's index).
     static func all(in org: Organization) -> [SystemProfile] {
