@@ -63,6 +63,7 @@ struct AssessmentTests {
     /// The score tallies index their counts by ``CellStatus/ordinal``: it must be the position in `allCases`.
     @Test func statusOrdinalIsThePositionInAllCases() {
         #expect(CellStatus.allCases.map(\.ordinal) == Array(CellStatus.allCases.indices))
+        #expect(GapKind.allCases.map(\.ordinal) == Array(GapKind.allCases.indices))
     }
 
     @Test func directFullEvidenceIsMet() throws {

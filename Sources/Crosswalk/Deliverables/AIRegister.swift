@@ -52,14 +52,28 @@ package enum AIRegister {
         // Each system's cells by index into the assessment (no copy of a cell).
         var systemIndex: [String: Int] = [:]
         for (i, s) in org.systems.enumerated() { systemIndex[s.id] = i }
-        var cellsOf = [[Int]](repeating: [], count: org.systems.count)
-        for (i, c) in assessment.cells.enumerated() { if let s = c.system, let k = systemIndex[s] { cellsOf[k].append(i) } }
+        // Whether a cell's requirement is part of the impact assessment or a supplier duty is
+        // decided once per run of one requirement's cells.
         let all = assessment.cells
+        var cellsOf = [[Int]](repeating: [], count: org.systems.count)
+        var impactCellsOf = [[Int]](repeating: [], count: org.systems.count), supplierCellsOf = [[Int]](repeating: [], count: org.systems.count)
+        var lastRef: RequirementRef?, isImpact = false, isSupplier = false
+        for i in all.indices {
+            guard let s = all[i].system, let k = systemIndex[s] else { continue }
+            if all[i].requirement != lastRef {
+                lastRef = all[i].requirement
+                isImpact = impactAssessment.contains(all[i].requirement)
+                isSupplier = supplierDuties.contains(all[i].requirement)
+            }
+            cellsOf[k].append(i)
+            if isImpact { impactCellsOf[k].append(i) }
+            if isSupplier { supplierCellsOf[k].append(i) }
+        }
         return org.systems.enumerated().map { k, s in
             let cells = cellsOf[k]
             let assessed = cells.filter { all[$0].status.isAssessed }
-            let impact = check(cells.filter { impactAssessment.contains(all[$0].requirement) }, of: all)
-            let supplier: RegisterCheck = s.isSupplied && s.isActive ? check(cells.filter { supplierDuties.contains(all[$0].requirement) }, of: all) : .notApplicable
+            let impact = check(impactCellsOf[k], of: all)
+            let supplier: RegisterCheck = s.isSupplied && s.isActive ? check(supplierCellsOf[k], of: all) : .notApplicable
             let undetermined = cells.filter { all[$0].status == .undetermined }.count
             let classification: RegisterCheck = switch s.riskTier {
             case nil, .unclassified?: .missing
@@ -83,7 +97,7 @@ package enum AIRegister {
             }
             if s.lifecycle.isBeforeOperation && s.goLive == nil { actions.append("declare its go-live date") }
             if s.lifecycle == .retired && s.retiredOn == nil { actions.append("declare its retirement date") }
-            let open = cells.filter { i in GapKind(all[i]).map { $0 != .upcoming } ?? false }.count
+            let open = cells.filter { i in GapKind(status: all[i].status, reason: all[i].reason).map { $0 != .upcoming } ?? false }.count
             return AIRegisterEntry(system: s, ownerAssigned: !s.owner.isEmpty, impactAssessment: impact, supplierDueDiligence: supplier,
                                    classification: classification,
                                    readiness: assessed.isEmpty ? nil : assessed.reduce(0) { $0 + all[$1].credit } / Double(assessed.count),

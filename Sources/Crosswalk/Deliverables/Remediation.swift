@@ -15,6 +15,23 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
     case undetermined
     case noOwner = "no-owner"
 
+    /// The position in ``allCases``.
+    var ordinal: Int {
+        switch self {
+        case .prohibited: 0
+        case .missing: 1
+        case .executionGap: 2
+        case .unjustifiedExclusion: 3
+        case .mandatoryExcluded: 4
+        case .stale: 5
+        case .partial: 6
+        case .dueSoon: 7
+        case .upcoming: 8
+        case .undetermined: 9
+        case .noOwner: 10
+        }
+    }
+
     /// 2–6: how bad the gap is (see `Docs/Deliverables.md`).
     public var severity: Int {
         switch self {
@@ -28,13 +45,16 @@ public enum GapKind: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The kind of an open cell, or nil when the cell needs no action.
-    public init?(_ cell: Cell) {
-        switch cell.reason {
+    public init?(_ cell: Cell) { self.init(status: cell.status, reason: cell.reason) }
+
+    /// The kind of an open cell with this status and reason, or nil when it needs no action.
+    init?(status: CellStatus, reason: CellReason) {
+        switch reason {
         case .unjustifiedExclusion: self = .unjustifiedExclusion; return
         case .mandatoryExcluded: self = .mandatoryExcluded; return
         default: break
         }
-        switch cell.status {
+        switch status {
         case .missing: self = .missing
         case .executionGap: self = .executionGap
         case .stale: self = .stale
@@ -126,16 +146,21 @@ package enum RemediationPlanner {
     public static func plan(_ ownership: [GroupOwnership], assessment: Assessment, organization: Organization, catalogs: CatalogSet) -> [RemediationAction] {
         var groupOf: [RequirementRef: Int] = [:]
         for (i, o) in ownership.enumerated() { for m in o.group.members { groupOf[m.requirement] = i } }
-        var openCells: [[Cell]] = Array(repeating: [], count: ownership.count)
+        // Open cells by index into the assessment (no copy of a cell); the group looked up
+        // once per run of one requirement's cells.
+        let all = assessment.cells
+        var openCells: [[Int]] = Array(repeating: [], count: ownership.count)
         var undetermined: [Cell] = [], noInventory: [Cell] = []
-        for c in assessment.cells {
-            guard let kind = GapKind(c) else { continue }
+        var lastRef: RequirementRef?, lastGroup: Int?
+        for i in all.indices {
+            guard let kind = GapKind(status: all[i].status, reason: all[i].reason) else { continue }
             // Undetermined cells become one classify action per system, not one per group;
             // an empty inventory one action for every per-system requirement.
-            if kind == .undetermined { undetermined.append(c); continue }
-            if case .noInventory = c.reason { noInventory.append(c); continue }
-            guard let g = groupOf[c.requirement] else { continue }
-            openCells[g].append(c)
+            if kind == .undetermined { undetermined.append(all[i]); continue }
+            if case .noInventory = all[i].reason { noInventory.append(all[i]); continue }
+            if all[i].requirement != lastRef { lastRef = all[i].requirement; lastGroup = groupOf[all[i].requirement] }
+            guard let g = lastGroup else { continue }
+            openCells[g].append(i)
         }
         let systemIndex = Dictionary(organization.systems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var actions: [(RemediationAction, position: Int)] = []
@@ -145,7 +170,7 @@ package enum RemediationPlanner {
             guard !cells.isEmpty || o.isUnowned else { continue }
             // Requirements that wait for the inventory get no owner action of their own yet.
             if cells.isEmpty && o.group.requirements.allSatisfy(awaitingInventory.contains) { continue }
-            actions.append((action(o, cells: cells, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs), i))
+            actions.append((action(o, cells: cells, of: all, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs), i))
         }
         for (n, x) in classifyActions(undetermined, asOf: assessment.asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs).enumerated() {
             actions.append((x, ownership.count + n))
@@ -172,16 +197,28 @@ package enum RemediationPlanner {
         }
     }
 
+    /// The action for a group's open cells (`all` is the array they are in).
     static func action(_ o: GroupOwnership, cells: [Cell], asOf: CalendarDate, organization: Organization, systemIndex: [String: Int], catalogs: CatalogSet) -> RemediationAction {
+        action(o, cells: Array(cells.indices), of: cells, asOf: asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs)
+    }
+
+    /// The action for a group's open cells, given by index into `all`: each cell is read in
+    /// place, and each system is looked up once per cell.
+    static func action(_ o: GroupOwnership, cells: [Int], of all: [Cell], asOf: CalendarDate, organization: Organization, systemIndex: [String: Int],
+                       catalogs: CatalogSet) -> RemediationAction {
         let g = o.group
-        let open = Set(cells.map(\.requirement))
+        var open = Set<RequirementRef>()
+        var previous: RequirementRef?
+        for i in cells where all[i].requirement != previous { previous = all[i].requirement; open.insert(all[i].requirement) }
         // An unowned group with nothing open: naming its owner covers every member.
         let requirements = cells.isEmpty ? g.requirements : g.requirements.filter { open.contains($0) }
         var frameworks: [FrameworkID] = []
         for r in requirements where !frameworks.contains(r.framework) { frameworks.append(r.framework) }
-        var systemSet = Set<String>()
+        // Systems by index into `Organization.systems` (the first system with the id); an id
+        // the inventory does not know (a hand-built assessment) sorts last, by id.
+        var systemIndices: [Int] = [], unknownSystems = Set<String>()
         var organizationWide = false
-        var tally: [GapKind: Int] = [:]
+        var tally = [Int](repeating: 0, count: GapKind.allCases.count)
         var deadline: (CalendarDate, DeadlineKind)?
         func consider(_ d: CalendarDate?, _ k: DeadlineKind) {
             guard let d else { return }
@@ -194,26 +231,32 @@ package enum RemediationPlanner {
         // (cells come grouped by requirement): not a catalogue search per cell.
         var lastRef: RequirementRef?
         var entry: (obligation: Obligation?, appliesFrom: CalendarDate?)?
-        for c in cells {
-            let kind = GapKind(c)!
-            tally[kind, default: 0] += 1
-            if c.requirement != lastRef {
-                lastRef = c.requirement
-                entry = catalogs.entry(c.requirement).map { ($0.obligation, $0.appliesFrom) }
+        for i in cells {
+            let kind = GapKind(status: all[i].status, reason: all[i].reason)!
+            tally[kind.ordinal] += 1
+            if all[i].requirement != lastRef {
+                lastRef = all[i].requirement
+                entry = catalogs.entry(all[i].requirement).map { ($0.obligation, $0.appliesFrom) }
             }
+            let deadline = all[i].deadline
             if entry?.obligation == .mandatory { mandatory = true }
             switch kind {
-            case .stale: consider(c.deadline, .expired)
-            case .dueSoon: consider(c.deadline, .expires)
-            case .upcoming: consider(c.deadline, .appliesFrom)
+            case .stale: consider(deadline, .expired)
+            case .dueSoon: consider(deadline, .expires)
+            case .upcoming: consider(deadline, .appliesFrom)
             // The application date in force on the as-of date, as the engine chose it.
-            case .undetermined: if let d = c.deadline { consider(d, d <= asOf ? .inForce : .appliesFrom) }
+            case .undetermined: if let d = deadline { consider(d, d <= asOf ? .inForce : .appliesFrom) }
             default: if let from = entry?.appliesFrom, from <= asOf { consider(from, .inForce) }
             }
             let name: String
-            if let s = c.system {
-                systemSet.insert(s)
-                name = systemIndex[s].flatMap { organization.systems[$0].riskTier?.rawValue } ?? "minimal"
+            if let s = all[i].system {
+                if let k = systemIndex[s] {
+                    systemIndices.append(k)
+                    name = organization.systems[k].riskTier?.rawValue ?? "minimal"
+                } else {
+                    unknownSystems.insert(s)
+                    name = "minimal"
+                }
             } else {
                 organizationWide = true
                 name = "organisation"
@@ -221,9 +264,13 @@ package enum RemediationPlanner {
             let points = tierPoints[name] ?? 1
             if points > tier || (points == tier && name != "organisation" && tierName == "organisation") { tier = points; tierName = name }
         }
-        if o.isUnowned { tally[.noOwner] = 1 }
-        let gaps = GapKind.allCases.filter { tally[$0] != nil }.sorted { $0.severity > $1.severity }.map { GapCount(kind: $0, count: tally[$0]!) }
-        let systems = systemSet.map { (index: systemIndex[$0] ?? Int.max, id: $0) }.sorted { ($0.index, $0.id) < ($1.index, $1.id) }.map(\.id)
+        if o.isUnowned { tally[GapKind.noOwner.ordinal] = 1 }
+        let gaps = GapKind.allCases.filter { tally[$0.ordinal] > 0 }.sorted { $0.severity > $1.severity }.map { GapCount(kind: $0, count: tally[$0.ordinal]) }
+        systemIndices.sort()
+        var systems: [String] = []
+        var last = -1
+        for k in systemIndices where k != last { last = k; systems.append(organization.systems[k].id) }
+        systems += unknownSystems.sorted()
 
         // Priority.
         let worst = gaps.first!.kind
