@@ -35,8 +35,15 @@ enum LifecycleWarnings {
         for o in org.owners { if let s = o.system { asked.insert(SystemCellKey(requirement: o.requirement, system: s)) } }
         var systemCells = Set<SystemCellKey>()
         if !asked.isEmpty {
-            for c in cells {
-                if let s = c.system { let k = SystemCellKey(requirement: c.requirement, system: s); if asked.contains(k) { systemCells.insert(k) } }
+            // Cells come grouped by requirement: only the runs of requirements asked about are hashed.
+            let askedRequirements = Set(asked.map(\.requirement))
+            var lastRef: RequirementRef?, wanted = false
+            for i in cells.indices {
+                guard let s = cells[i].system else { continue }
+                if cells[i].requirement != lastRef { lastRef = cells[i].requirement; wanted = askedRequirements.contains(cells[i].requirement) }
+                guard wanted else { continue }
+                let k = SystemCellKey(requirement: cells[i].requirement, system: s)
+                if asked.contains(k) { systemCells.insert(k) }
             }
         }
         let known = Set(org.systems.map(\.id))
