@@ -47,8 +47,13 @@ public struct Deliverables: Sendable, Hashable {
     package static func build(_ assessment: Assessment, organization: Organization, dataset: Dataset) -> Deliverables {
         var seen = Set<RequirementRef>()
         var inScope: [RequirementRef] = []
-        for c in assessment.cells where c.status != .notApplicable && c.status != .excluded && c.status != .undetermined {
-            if seen.insert(c.requirement).inserted { inScope.append(c.requirement) }
+        // Cells come grouped by requirement: one set lookup per run, each cell read in place.
+        let all = assessment.cells
+        var lastIn: RequirementRef?
+        for i in all.indices where all[i].status != .notApplicable && all[i].status != .excluded && all[i].status != .undetermined {
+            if all[i].requirement == lastIn { continue }
+            lastIn = all[i].requirement
+            if seen.insert(all[i].requirement).inserted { inScope.append(all[i].requirement) }
         }
         let primary = assessment.frameworks.contains(organization.primaryFramework) ? organization.primaryFramework : (assessment.frameworks.first ?? organization.primaryFramework)
         let groups = ControlGrouping.groups(of: inScope, primary: primary, graph: dataset.graph, catalogs: dataset.catalogs)

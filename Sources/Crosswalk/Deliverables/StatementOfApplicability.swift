@@ -87,23 +87,33 @@ public struct StatementOfApplicability: Sendable, Hashable, Codable {
         for o in organization.owners where o.requirement.framework == framework && o.system == nil && assigned[o.requirement.label] == nil { assigned[o.requirement.label] = o.person }
         var groupOf: [String: GroupOwnership] = [:]
         for o in ownership { for m in o.group.members where m.requirement.framework == framework { groupOf[m.requirement.label] = o } }
-        var cellsOf: [String: [Cell]] = [:]
-        for c in assessment.cells where c.requirement.framework == framework { cellsOf[c.requirement.label, default: []].append(c) }
+        // Each control's cells by index into the assessment, one lookup per run of a
+        // requirement's cells (cells come grouped by requirement), no copy of a cell.
+        let all = assessment.cells
+        var cellsOf: [String: [Int]] = [:]
+        var i = 0
+        while i < all.count {
+            let ref = all[i].requirement
+            var j = i + 1
+            while j < all.count && all[j].requirement == ref { j += 1 }
+            if ref.framework == framework { cellsOf[ref.label, default: []].append(contentsOf: i..<j) }
+            i = j
+        }
 
         let entries = controls.map { e -> SoAEntry in
             let d = decisions[e.label]
             let decision: SoADecision = d == nil ? .notRecorded : d!.applicable ? .included : d!.justification.isEmpty ? .excludedWithoutJustification : .excluded
             let cells = cellsOf[e.label] ?? []
-            let assessed = cells.filter(\.status.isAssessed)
-            let met = assessed.filter { $0.credit >= 1 }.count
+            let assessed = cells.filter { all[$0].status.isAssessed }
+            let met = assessed.filter { all[$0].credit >= 1 }.count
             let status: ImplementationStatus
             if decision == .excluded { status = .excluded }
             else if assessed.isEmpty { status = .notAssessed }
             else if met == assessed.count { status = .implemented }
-            else if assessed.contains(where: { $0.credit > 0 }) { status = .partiallyImplemented }
+            else if assessed.contains(where: { all[$0].credit > 0 }) { status = .partiallyImplemented }
             else { status = .notImplemented }
             var evidence = Set<String>()
-            for c in cells { evidence.formUnion(c.evidence) }
+            for c in cells where !all[c].evidence.isEmpty { evidence.formUnion(all[c].evidence) }
             let heading = e.parent.flatMap { catalog.entry(label: $0) }.map { "\($0.label) \($0.title)" } ?? ""
             return SoAEntry(
                 control: RequirementRef(framework, e.label), title: e.title, theme: heading, applicable: decision != .excluded, decision: decision,
