@@ -58,15 +58,21 @@ public struct Deliverables: Sendable, Hashable {
         let primary = assessment.frameworks.contains(organization.primaryFramework) ? organization.primaryFramework : (assessment.frameworks.first ?? organization.primaryFramework)
         let groups = ControlGrouping.groups(of: inScope, primary: primary, graph: dataset.graph, catalogs: dataset.catalogs)
         let ownership = OwnershipRule.assign(groups, owners: organization.owners, evidence: organization.evidence)
-        let plan = RemediationPlanner.plan(ownership, assessment: assessment, organization: organization, catalogs: dataset.catalogs)
-        // The register position of each evidence id, shared by the Statements of Applicability.
-        let evidenceOrder = Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let statements = assessment.frameworks.compactMap { fw in
-            StatementOfApplicability.build(fw, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs,
-                                           evidenceOrder: evidenceOrder)
-        }
-        return Deliverables(primaryFramework: primary, ownership: ownership, coordination: CoordinationRule.findings(ownership, graph: dataset.graph),
-                            remediation: plan, statements: statements,
-                            register: AIRegister.build(assessment, organization: organization, catalogs: dataset.catalogs))
+        // The plan on one core; the Statements of Applicability, the AI register and the
+        // coordination findings on the other (each reads the assessment, none the others).
+        let (plan, rest) = InParallel.pair({
+            RemediationPlanner.plan(ownership, assessment: assessment, organization: organization, catalogs: dataset.catalogs)
+        }, {
+            // The register position of each evidence id, shared by the Statements of Applicability.
+            let evidenceOrder = Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let statements = assessment.frameworks.compactMap { fw in
+                StatementOfApplicability.build(fw, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs,
+                                               evidenceOrder: evidenceOrder)
+            }
+            return (statements: statements, register: AIRegister.build(assessment, organization: organization, catalogs: dataset.catalogs),
+                    coordination: CoordinationRule.findings(ownership, graph: dataset.graph))
+        })
+        return Deliverables(primaryFramework: primary, ownership: ownership, coordination: rest.coordination,
+                            remediation: plan, statements: rest.statements, register: rest.register)
     }
 }
