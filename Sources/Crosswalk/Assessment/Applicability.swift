@@ -108,7 +108,7 @@ extension EngineRun {
     /// EU AI Act: actor, tier, condition, date. A system binds the obligation, or does not,
     /// or it cannot be said until the organisation declares a fact (`undetermined`).
     func euPlan(_ entry: CatalogEntry, in catalog: Catalog, exclusion: ExclusionFinding?) -> ApplicabilityPlan {
-        var bound: [(SystemProfile, String)] = [], open: [(SystemProfile, [OpenFact])] = []
+        var bound: [(SystemProfile, Binding)] = [], open: [(SystemProfile, [OpenFact])] = []
         let with = entry.properties.filter { $0.name == "applies-with" && $0.namespace == Catalog.crosswalkNamespace }.compactMap { catalog.entry(label: $0.value) }
         for p in systems(for: entry) {
             switch matches(entry, p) {
@@ -156,14 +156,17 @@ extension EngineRun {
             var b = 0, o = 0
             while b < bound.count || o < open.count {  // inventory order
                 if o == open.count || (b < bound.count && bound[b].0.index < open[o].0.index) {
-                    targets.append(target(bound[b].0.index, "\(entry.label) applies to \(bound[b].0.id): \(bound[b].1)", [bound[b].0])); b += 1
+                    targets.append(target(bound[b].0.index, "\(entry.label) applies to \(bound[b].0.id): \(bound[b].1.sentence(bound[b].0))", [bound[b].0])); b += 1
                 } else {
                     targets.append(undetermined(open[o].0.index, open[o].1)); o += 1
                 }
             }
             if !targets.isEmpty { return ApplicabilityPlan(targets: targets, exclusion: exclusion) }
         } else if !bound.isEmpty {
-            let why = "\(entry.label) applies to the organisation: " + Self.bindingSystems(bound.map { "\($0.0.id) (\($0.1))" }, cap: options.systemsPerApplicability)
+            // Only the systems the sentence names are put into words (at most the cap).
+            let cap = options.systemsPerApplicability, named = cap > 0 && bound.count > cap ? bound[..<cap] : bound[...]
+            let why = "\(entry.label) applies to the organisation: "
+                + Self.bindingSystems(named.map { "\($0.0.id) (\($0.1.sentence($0.0)))" }, of: bound.count, cap: cap)
             return ApplicabilityPlan(targets: [target(nil, why, bound.map(\.0))], exclusion: exclusion)
         } else if !open.isEmpty {
             return ApplicabilityPlan(targets: [undetermined(nil, open.flatMap(\.1))], exclusion: exclusion)
@@ -175,10 +178,11 @@ extension EngineRun {
     }
 
     /// The binding systems of an organisation-wide cell, joined with `; `: at most `cap` (0:
-    /// all), then "and N more systems" (`Docs/Scoring.md`, "Evidence per cell").
-    static func bindingSystems(_ named: [String], cap: Int) -> String {
-        guard cap > 0, named.count > cap else { return named.joined(separator: "; ") }
-        let more = named.count - cap
+    /// all), then "and N more systems" (`Docs/Scoring.md`, "Evidence per cell"). `named`
+    /// holds the first of the `total` systems (at least `cap` of them, or all).
+    static func bindingSystems(_ named: [String], of total: Int, cap: Int) -> String {
+        guard cap > 0, total > cap else { return named.joined(separator: "; ") }
+        let more = total - cap
         return (named[..<cap] + ["and \(more) more system\(more == 1 ? "" : "s")"]).joined(separator: "; ")
     }
 
@@ -189,7 +193,22 @@ extension EngineRun {
     }
 
     /// Whether an EU AI Act obligation binds a system.
-    enum Match { case binds(String), no, open([OpenFact]) }
+    enum Match { case binds(Binding), no, open([OpenFact]) }
+
+    /// Why an obligation binds a system: the organisation's role and the condition that
+    /// holds, put into words (``sentence(_:)``) only where a cell says it.
+    struct Binding {
+        var role: String
+        var holding: String?
+
+        /// "deployer of a high-risk system (Annex III 4), condition workplace-use".
+        func sentence(_ p: SystemProfile) -> String {
+            var why = "\(role) of a \(p.tier)-risk system"
+            if !p.annexIII.isEmpty { why += " (Annex III \(p.annexIII))" }
+            if let holding { why += ", condition \(holding)" }
+            return why
+        }
+    }
 
     /// EU AI Act: the organisation's role, the system's tier and the obligation's
     /// conditions; the applicability sentence when the obligation binds the system.
@@ -208,11 +227,7 @@ extension EngineRun {
             let open = e.conditions.filter { p.fact($0) == nil && ConditionFacts.mustBeDeclared($0) }
             return open.isEmpty ? .no : .open(open.map { .condition(system: p.id, condition: $0) })
         }
-        let role = e.actors.first { roles.contains($0) } ?? roles.first ?? "operator"
-        var why = "\(role) of a \(p.tier)-risk system"
-        if !p.annexIII.isEmpty { why += " (Annex III \(p.annexIII))" }
-        if let holding { why += ", condition \(holding)" }
-        return .binds(why)
+        return .binds(Binding(role: e.actors.first { roles.contains($0) } ?? roles.first ?? "operator", holding: holding))
     }
 
     /// The application date in force on the as-of date (`Docs/Scoring.md`, "Time"): the
