@@ -5,12 +5,14 @@ extension RemediationPlanner {
     /// The action's group is `CLASSIFY-<system>`, anchored at the first obligation.
     static func classifyActions(_ cells: [Cell], asOf: CalendarDate, organization: Organization, systemIndex: [String: Int], catalogs: CatalogSet) -> [RemediationAction] {
         var order: [String] = []
-        var cellsOf: [String: [Cell]] = [:], factsOf: [String: [OpenFact]] = [:]
-        for c in cells {
-            guard case let .undetermined(_, facts) = c.reason else { continue }
-            for f in facts where c.system == nil || f.system == c.system {
+        // Each system's cells by index into `cells` (a cell counts once per system).
+        var cellsOf: [String: [Int]] = [:], factsOf: [String: [OpenFact]] = [:]
+        for i in cells.indices {
+            guard case let .undetermined(_, facts) = cells[i].reason else { continue }
+            let system = cells[i].system
+            for f in facts where system == nil || f.system == system {
                 if cellsOf[f.system] == nil { order.append(f.system) }
-                if cellsOf[f.system]?.last != c { cellsOf[f.system, default: []].append(c) }
+                if cellsOf[f.system]?.last != i { cellsOf[f.system, default: []].append(i) }
                 if !(factsOf[f.system] ?? []).contains(f) { factsOf[f.system, default: []].append(f) }
             }
         }
@@ -18,11 +20,11 @@ extension RemediationPlanner {
         return order.map { system in
             let mine = cellsOf[system]!
             var requirements: [RequirementRef] = []
-            for c in mine where !requirements.contains(c.requirement) { requirements.append(c.requirement) }
+            for i in mine where !requirements.contains(cells[i].requirement) { requirements.append(cells[i].requirement) }
             let group = ControlGroup(id: "CLASSIFY-\(system)", anchor: requirements[0], members: requirements.map { GroupMember(requirement: $0, membership: .anchor) })
             let owner = systemIndex[system].map { organization.systems[$0].owner }.flatMap { $0.isEmpty ? nil : $0 }
             let o = GroupOwnership(group: group, owner: owner, basis: owner == nil ? .unowned : .anchorAssignment, otherClaims: [])
-            var x = action(o, cells: mine, asOf: asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs)
+            var x = action(o, cells: mine, of: cells, asOf: asOf, organization: organization, systemIndex: systemIndex, catalogs: catalogs)
             x.systems = [system]
             var parts: [String] = []
             let facts = factsOf[system]!
