@@ -11,14 +11,16 @@ struct Scoring {
         var upcoming = 0
         var upcomingCredit = 0.0
 
-        mutating func add(_ c: Cell) {
+        mutating func add(_ c: Cell) { add(c.status, credit: c.credit, organization: c.system == nil) }
+
+        mutating func add(_ status: CellStatus, credit c: Double, organization isOrganization: Bool) {
             cells += 1
-            counts[c.status.ordinal] += 1
-            if c.status.isAssessed {
-                assessed += 1; credit += c.credit
-                if c.system == nil { organization += 1; organizationCredit += c.credit }
-            } else if c.status == .upcoming {
-                upcoming += 1; upcomingCredit += c.credit
+            counts[status.ordinal] += 1
+            if status.isAssessed {
+                assessed += 1; credit += c
+                if isOrganization { organization += 1; organizationCredit += c }
+            } else if status == .upcoming {
+                upcoming += 1; upcomingCredit += c
             }
         }
 
@@ -95,11 +97,13 @@ struct Scoring {
 
     mutating func add(_ r: RequirementCells, framework: Int, entry: Int) {
         let heading = headingOf[framework][entry]
-        for (c, s) in zip(r.cells, r.systems) {
-            overall.add(c)
-            frameworks[framework].add(c)
-            headings[framework][heading].add(c)
-            if s >= 0 { systems[systemTally[Int(s)]].add(c) }
+        // Each cell read in place (its status and credit), not copied.
+        for i in r.cells.indices {
+            let status = r.cells[i].status, credit = r.cells[i].credit, s = r.systems[i]
+            overall.add(status, credit: credit, organization: s < 0)
+            frameworks[framework].add(status, credit: credit, organization: s < 0)
+            headings[framework][heading].add(status, credit: credit, organization: s < 0)
+            if s >= 0 { systems[systemTally[Int(s)]].add(status, credit: credit, organization: false) }
         }
     }
 
