@@ -83,13 +83,14 @@ struct Bench: ParsableCommand {
         }
 
         // Crosswalk stages, each run in a child process so its peak RSS is its own.
-        func stages(_ file: String, memory: Bool = false, ingestOnly: Bool = false, repeats: Int) throws -> (fields: [String: [Double]], rss: Int) {
+        func stages(_ file: String, memory: Bool = false, ingestOnly: Bool = false, noReports: Bool = false, repeats: Int) throws -> (fields: [String: [Double]], rss: Int) {
             var fields: [String: [Double]] = [:], rss = 0
             let out = work + "/stage.out"
             for _ in 0..<repeats {
                 var args = ["--stage", file, "--work", work]
                 if memory { args.append("--from-memory") }
                 if ingestOnly { args.append("--ingest-only") }
+                if noReports { args.append("--no-reports") }
                 let r = try spawn(exe, args, stdout: out)
                 guard r.status == 0 else { throw ValidationError("the stage run failed (status \(r.status)); run `crosswalk assess \(file)` to see why") }
                 for line in try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n") where line.hasPrefix("stage ") {
@@ -116,6 +117,15 @@ struct Bench: ParsableCommand {
         rows.append(row("Engine (dataset.assessment(of:options:))", f["engine"]!, size: nil, records: nil, c: cSeconds, rss: nil,
                         note: "\(Int(cells)) cells, \(rate(cells / median(f["engine"]!))) cells/s"))
         rows.append(row("Deliverables(_:organization:dataset:) (groups, owners, plan, SoA)", f["deliverables"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: ""))
+        // The engine and the deliverables on cells without evidence (issue #16 item 3: the
+        // engine's cost per such cell well under a microsecond): the same systems, no evidence.
+        let noEvidence = try stages(try generated(systems: systems, evidence: 0, dataset: dataset), noReports: true, repeats: repetitions).fields
+        let bareCells = noEvidence["cells"]?.first ?? 0
+        let bareEngine = median(noEvidence["engine"]!) / max(bareCells, 1), bareDeliverables = median(noEvidence["deliverables"]!) / max(bareCells, 1)
+        rows.append(row("Engine, the same systems without evidence", noEvidence["engine"]!, size: nil, records: nil, c: nil, rss: nil,
+                        note: "\(Int(bareCells)) cells, \(fmt(bareEngine * 1e9, 0)) ns/cell"))
+        rows.append(row("Deliverables, the same systems without evidence", noEvidence["deliverables"]!, size: nil, records: nil, c: nil, rss: nil,
+                        note: "\(fmt(bareDeliverables * 1e9, 0)) ns/cell"))
         rows.append(row("Exports rendered", f["render"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: exportNote + ", \(mb(Int(f["bytes"]?.first ?? 0))) MB"))
         rows.append(row("Exports written (atomic)", f["write"]!, size: nil, records: nil, c: cSeconds, rss: nil, note: ""))
         rows.append(row("Crosswalk in-process total", f["total"]!, size: size, records: records, c: cSeconds, rss: streamed.rss,
@@ -159,6 +169,8 @@ struct Bench: ParsableCommand {
         targets.append(["peak memory ≤ 1 GiB (end to end)", "\(e2eRSS / 1024) MB", fmt(Double(e2eRSS) / Double(1 << 20), 2) + "× 1 GiB", verdict(e2eRSS <= 1 << 20)])
         targets.append(["total report size < input size", "\(mb(reportBytes)) MB vs \(mb(size)) MB", fmt(Double(reportBytes) / Double(size), 2) + "× input",
                         verdict(reportBytes < size)])
+        targets.append(["engine per cell without evidence < 1 µs", "\(fmt(bareEngine * 1e9, 0)) ns/cell", fmt(bareEngine / 1e-6, 2) + "× 1 µs",
+                        verdict(bareEngine < 1e-6)])
         targets.append(["start-up (Dataset.bundled()) ≤ 20 ms", ms(median(startup.load)), fmt(median(startup.load) / 0.020, 2) + "× 20 ms",
                         verdict(median(startup.load) <= 0.020)])
         print("\nTargets (issue #16), load average \(loadAverage()):")
