@@ -126,22 +126,24 @@ package enum RemediationPlanner {
     public static func plan(_ ownership: [GroupOwnership], assessment: Assessment, organization: Organization, catalogs: CatalogSet) -> [RemediationAction] {
         var groupOf: [RequirementRef: Int] = [:]
         for (i, o) in ownership.enumerated() { for m in o.group.members { groupOf[m.requirement] = i } }
-        var openCells: [[Cell]] = Array(repeating: [], count: ownership.count)
+        // Per group, the positions of its open cells in `assessment.cells` (not copies of
+        // the cells: at scale most cells are open).
+        var openCells: [[Int32]] = Array(repeating: [], count: ownership.count)
         var undetermined: [Cell] = [], noInventory: [Cell] = []
-        for c in assessment.cells {
+        for (i, c) in assessment.cells.enumerated() {
             guard let kind = GapKind(c) else { continue }
             // Undetermined cells become one classify action per system, not one per group;
             // an empty inventory one action for every per-system requirement.
             if kind == .undetermined { undetermined.append(c); continue }
             if case .noInventory = c.reason { noInventory.append(c); continue }
             guard let g = groupOf[c.requirement] else { continue }
-            openCells[g].append(c)
+            openCells[g].append(Int32(i))
         }
         let systemIndex = Dictionary(organization.systems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var actions: [(RemediationAction, position: Int)] = []
         let awaitingInventory = Set(noInventory.map(\.requirement))
         for (i, o) in ownership.enumerated() {
-            let cells = openCells[i]
+            let cells = openCells[i].lazy.map { assessment.cells[Int($0)] }
             guard !cells.isEmpty || o.isUnowned else { continue }
             // Requirements that wait for the inventory get no owner action of their own yet.
             if cells.isEmpty && o.group.requirements.allSatisfy(awaitingInventory.contains) { continue }
@@ -172,7 +174,7 @@ package enum RemediationPlanner {
         }
     }
 
-    static func action(_ o: GroupOwnership, cells: [Cell], asOf: CalendarDate, organization: Organization, systemIndex: [String: Int], catalogs: CatalogSet) -> RemediationAction {
+    static func action(_ o: GroupOwnership, cells: some Collection<Cell>, asOf: CalendarDate, organization: Organization, systemIndex: [String: Int], catalogs: CatalogSet) -> RemediationAction {
         let g = o.group
         let open = Set(cells.map(\.requirement))
         // An unowned group with nothing open: naming its owner covers every member.

@@ -87,19 +87,22 @@ public struct StatementOfApplicability: Sendable, Hashable, Codable {
         for o in organization.owners where o.requirement.framework == framework && o.system == nil && assigned[o.requirement.label] == nil { assigned[o.requirement.label] = o.person }
         var groupOf: [String: GroupOwnership] = [:]
         for o in ownership { for m in o.group.members where m.requirement.framework == framework { groupOf[m.requirement.label] = o } }
-        var cellsOf: [String: [Cell]] = [:]
-        for c in assessment.cells where c.requirement.framework == framework { cellsOf[c.requirement.label, default: []].append(c) }
+        // Each control's cells by position in the assessment (not copies of the cells).
+        let all = assessment.cells
+        var cellsOf: [String: [Int32]] = [:]
+        for (i, c) in all.enumerated() where c.requirement.framework == framework { cellsOf[c.requirement.label, default: []].append(Int32(i)) }
 
         let entries = controls.map { e -> SoAEntry in
             let d = decisions[e.label]
             let decision: SoADecision = d == nil ? .notRecorded : d!.applicable ? .included : d!.justification.isEmpty ? .excludedWithoutJustification : .excluded
-            let cells = cellsOf[e.label] ?? []
+            let cells = (cellsOf[e.label] ?? []).lazy.map { all[Int($0)] }
             let assessed = cells.filter(\.status.isAssessed)
+            let assessedCount = assessed.count
             let met = assessed.filter { $0.credit >= 1 }.count
             let status: ImplementationStatus
             if decision == .excluded { status = .excluded }
-            else if assessed.isEmpty { status = .notAssessed }
-            else if met == assessed.count { status = .implemented }
+            else if assessedCount == 0 { status = .notAssessed }
+            else if met == assessedCount { status = .implemented }
             else if assessed.contains(where: { $0.credit > 0 }) { status = .partiallyImplemented }
             else { status = .notImplemented }
             var evidence = Set<String>()
@@ -107,7 +110,7 @@ public struct StatementOfApplicability: Sendable, Hashable, Codable {
             let heading = e.parent.flatMap { catalog.entry(label: $0) }.map { "\($0.label) \($0.title)" } ?? ""
             return SoAEntry(
                 control: RequirementRef(framework, e.label), title: e.title, theme: heading, applicable: decision != .excluded, decision: decision,
-                justification: d?.justification ?? "", status: status, cellsMet: met, cellsAssessed: assessed.count,
+                justification: d?.justification ?? "", status: status, cellsMet: met, cellsAssessed: assessedCount,
                 evidence: evidence.map { (index: evidenceOrder[$0] ?? Int.max, id: $0) }.sorted { ($0.index, $0.id) < ($1.index, $1.id) }.map(\.id),
                 owner: assigned[e.label] ?? groupOf[e.label]?.owner, group: groupOf[e.label]?.group.id, systemDecisions: systemDecisions[e.label] ?? [])
         }
