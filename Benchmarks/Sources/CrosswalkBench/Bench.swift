@@ -210,14 +210,24 @@ struct Bench: ParsableCommand {
         } else {
             ingest = try time { org = try reportingErrors { try Organization(contentsOf: file, catalogs: dataset.catalogs) } }
         }
-        if ingestOnly { print("stage ingest=\(ingest.seconds) evidence=\(org.evidence.count)"); fflush(nil); Foundation.exit(0) }
+        // Memory after each stage (MB resident/peak so far/live heap): the `rss` line.
+        var memory = [MemorySample.now().field("ingest")]
+        if ingestOnly {
+            print("stage ingest=\(ingest.seconds) evidence=\(org.evidence.count)")
+            print("rss " + memory.joined(separator: " "))
+            fflush(nil)
+            Foundation.exit(0)
+        }
         let check = try time { try reportingErrors { try OrganizationValidator.validate(org, catalogs: dataset.catalogs) } }
         var assessment: Assessment!
         let engine = time { assessment = dataset.assessment(of: org, options: AssessmentOptions(asOf: org.assessmentDate!)) }
+        memory.append(MemorySample.now().field("engine"))
         var deliverables: Deliverables!
         let build = time { deliverables = Deliverables(assessment, organization: org, dataset: dataset) }
+        memory.append(MemorySample.now().field("deliverables"))
         if noReports {
             print("stage ingest=\(ingest.seconds) check=\(check.seconds) engine=\(engine.seconds) deliverables=\(build.seconds) cells=\(assessment.cells.count)")
+            print("rss " + memory.joined(separator: " "))
             fflush(nil)
             Foundation.exit(0)
         }
@@ -241,6 +251,8 @@ struct Bench: ParsableCommand {
         print("stage ingest=\(ingest.seconds) check=\(check.seconds) engine=\(engine.seconds) deliverables=\(build.seconds) render=\(render.seconds) write=\(write.seconds) "
               + "total=\(total.seconds) cells=\(assessment.cells.count) bytes=\(bytes)")
         print("files " + perFile.joined(separator: " "))
+        memory.append(MemorySample.now().field("reports"))
+        print("rss " + memory.joined(separator: " "))
         fflush(nil)
         Foundation.exit(0)  // no teardown of the model: the parent measured what it needs
     }

@@ -94,11 +94,12 @@ extension EngineRun {
         let why = "\(entry.label) binds every operator: screen every AI system and use against the prohibited practices"
         var targets = [CellTarget(system: nil, applicability: why, fixed: upcoming.map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })]
         if upcoming == nil {
+            let openWhy = "\(entry.label) applies only if the facts named are so"  // one string for every such cell
             for p in profiles where p.tier == "prohibited" || !p.isClassified {
                 targets.append(p.isClassified
                     ? CellTarget(system: p.index, applicability: "\(entry.label) applies to \(p.id): classified prohibited",
                                  fixed: (.prohibited, .prohibitedPractice(system: p.id, requirement: entry.label), date?.date))
-                    : CellTarget(system: p.index, applicability: "\(entry.label) applies only if the facts named are so",
+                    : CellTarget(system: p.index, applicability: openWhy,
                                  fixed: (.undetermined, .undetermined(requirement: entry.label, facts: [.riskTier(system: p.id)]), date?.date)))
             }
         }
@@ -139,16 +140,24 @@ extension EngineRun {
             datesByFacts[facts] = d
             return d
         }
+        // The legal bases said so far: each system's upcoming cell names one of a few, so
+        // equal texts share one string instead of one copy per cell.
+        var bases: [String] = []
         func upcoming(_ systems: [SystemProfile]) -> (date: CalendarDate, basis: String?)? {
             let dates = systems.isEmpty ? [date].compactMap { $0 } : systems.compactMap { dated($0.dateFacts) }
-            guard let first = dates.min(by: { $0.date < $1.date }), first.date > options.asOf else { return nil }
+            guard var first = dates.min(by: { $0.date < $1.date }), first.date > options.asOf else { return nil }
+            if let b = first.basis {
+                if let same = bases.first(where: { $0 == b }) { first.basis = same } else { bases.append(b) }
+            }
             return first
         }
         func target(_ system: Int?, _ why: String, _ systems: [SystemProfile]) -> CellTarget {
             CellTarget(system: system, applicability: why, fixed: upcoming(systems).map { (.upcoming, .notYetApplicable(from: $0.date, basis: $0.basis), $0.date) })
         }
+        // One sentence for every undetermined cell of the requirement (one string, shared).
+        let openWhy = "\(entry.label) applies only if the facts named are so"
         func undetermined(_ system: Int?, _ facts: [OpenFact]) -> CellTarget {
-            CellTarget(system: system, applicability: "\(entry.label) applies only if the facts named are so",
+            CellTarget(system: system, applicability: openWhy,
                        fixed: (.undetermined, .undetermined(requirement: entry.label, facts: facts), date?.date))
         }
         if entry.scope == .system {

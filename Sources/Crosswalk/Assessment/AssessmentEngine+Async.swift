@@ -47,8 +47,15 @@ extension EngineRun {
             }
         }
         try Task.checkCancellation()
-        let results = chunks.flatMap { $0 }
-        return results.withUnsafeBufferPointer { merge($0, work: work, catalogs: catalogs) }
+        var results = chunks.flatMap { $0 }
+        chunks = []
+        let count = results.reduce(0) { $0 + $1.cells.count }
+        // Each result is let go as it is merged.
+        return merge(count: count, take: { i in
+            let r = results[i]
+            results[i] = RequirementCells()
+            return r
+        }, work: work, catalogs: catalogs)
     }
 }
 

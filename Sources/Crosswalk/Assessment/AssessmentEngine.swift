@@ -110,14 +110,17 @@ struct EngineRun: Sendable {
     /// The cells of work item `i`.
     func cells(_ item: WorkItem) -> RequirementCells { cells(for: item.catalog.entries[item.entry], in: item.catalog) }
 
-    /// Merges the per-requirement results, in work order, into the assessment.
-    func merge(_ results: UnsafeBufferPointer<RequirementCells>, work: [WorkItem], catalogs: [Catalog]) -> Assessment {
+    /// Merges the per-requirement results, in work order, into the assessment. `take(i)`
+    /// hands over result `i` (once each, in order): each requirement's cells are let go as
+    /// soon as they are appended, so the cells are not held twice while merging.
+    func merge(count: Int, take: (Int) -> RequirementCells, work: [WorkItem], catalogs: [Catalog]) -> Assessment {
         var cells: [Cell] = []
-        cells.reserveCapacity(results.reduce(0) { $0 + $1.cells.count })
+        cells.reserveCapacity(count)
         var scoring = Scoring(run: self, catalogs: catalogs)
         for i in 0..<work.count {
-            scoring.add(results[i], framework: work[i].framework, entry: work[i].entry)
-            cells.append(contentsOf: results[i].cells)
+            let result = take(i)
+            scoring.add(result, framework: work[i].framework, entry: work[i].entry)
+            cells.append(contentsOf: result.cells)
         }
         return Assessment(organization: org.name, asOf: options.asOf, frameworks: frameworks, cells: cells, scores: scoring.scores(),
                           warnings: ClaimWarnings.warnings(org, cells: cells) + LifecycleWarnings.warnings(org, asOf: options.asOf, cells: cells))
@@ -127,13 +130,14 @@ struct EngineRun: Sendable {
     func assess() -> Assessment {
         let (work, catalogs) = workItems()
         let results = Slots<RequirementCells>(count: work.count)
-        defer { results.free() }
+        defer { results.deallocate() }
         let counter = options.progress.map { ProgressCounter(total: work.count, report: $0) }
         DispatchQueue.concurrentPerform(iterations: work.count) { [work] i in
             results.initialize(i, to: self.cells(work[i]))
             counter?.step()
         }
-        return merge(UnsafeBufferPointer(results.buffer), work: work, catalogs: catalogs)
+        let count = results.buffer.reduce(0) { $0 + $1.cells.count }
+        return merge(count: count, take: { results.take($0) }, work: work, catalogs: catalogs)
     }
 
     /// The cells of one requirement: applicability first, then evidence.

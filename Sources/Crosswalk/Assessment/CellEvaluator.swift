@@ -14,6 +14,13 @@ struct CellEvaluator {
     var valid: [Candidate] = [], stale: [(Candidate, CalendarDate)] = [], drafts: [Candidate] = []
     /// Expired items that reach the requirement only through a partial route: renewing them would not meet it.
     var expiredPartial: [Candidate] = []
+    /// The chains of each set of routes met so far: the cells of a requirement that reach it
+    /// through the same routes share one list (thousands of system cells, a few sets).
+    let chains = ChainLists()
+
+    final class ChainLists {
+        var lists: [[Int32]: [String]] = [:]
+    }
 
     init(run: EngineRun, ref: RequirementRef, perSystem: Bool) {
         self.run = run
@@ -21,7 +28,13 @@ struct CellEvaluator {
         owner = run.owners[ref]
         routes = EvidenceRoutes(ref, index: run.evidence, graph: run.dataset.graph, evidenceIDs: run.evidenceIDs)
         cursors = [Int](repeating: 0, count: routes.routes.count)
-        if perSystem { orgWide = routes.classifyOrganizationWide(run.evidence) }
+        if perSystem {
+            orgWide = routes.classifyOrganizationWide(run.evidence)
+            // Cut once per requirement to the evidence cap: every system cell of the
+            // requirement then shares one list (its evidence and its reason's), where cutting
+            // per cell gave each its own copies.
+            orgWide.cap(run.options.evidencePerCell)
+        }
     }
 
     func blank(system: String?, applicability: String) -> Cell {
@@ -72,6 +85,7 @@ struct CellEvaluator {
             cell.status = .executionGap
             cell.reason = .executionGap(system: id, process: orgWide.orgLevelIDs)
             cell.evidence = orgWide.orgLevelIDs
+            cell.evidenceOmitted = orgWide.orgLevelOmitted
             cell.via = orgWide.orgLevelVias
         } else if let latest = orgWide.staleLatest {
             markStale(&cell, routes.ids(own: [], shared: orgWide.staleEvidence, cap: cap), routes: orgWide.staleRoutes, latest: latest)
@@ -79,12 +93,13 @@ struct CellEvaluator {
             cell.reason = .draftOnly(system: id)
             if drafts.isEmpty {
                 cell.evidence = orgWide.draftIDs
+                cell.evidenceOmitted = orgWide.draftOmitted
                 cell.via = orgWide.draftVias
             } else {
                 let (ids, total) = routes.ids(own: drafts.map(\.evidence), shared: orgWide.draftEvidence, cap: cap)
                 cell.evidence = ids
                 cell.evidenceOmitted = total - ids.count
-                cell.via = routes.vias(drafts.map(\.route) + orgWide.draftRoutes)
+                cell.via = vias(drafts.map(\.route) + orgWide.draftRoutes)
             }
         } else if !expiredPartial.isEmpty || !orgWide.expiredPartialEvidence.isEmpty {
             var last = expiredPartial.compactMap { run.evidence.expires[Int($0.evidence)] }.max()
@@ -120,13 +135,23 @@ struct CellEvaluator {
         } else if !drafts.isEmpty {
             cell.reason = .draftOnly(system: nil)
             cell.evidence = routes.ids(drafts.map(\.evidence))
-            cell.via = routes.vias(drafts.map(\.route))
+            cell.via = vias(drafts.map(\.route))
         } else if !expiredPartial.isEmpty {
             markExpiredPartial(&cell, routes.ids(own: expiredPartial.map(\.evidence), shared: [], cap: 0), routes: expiredPartial.map(\.route),
                                last: expiredPartial.compactMap { run.evidence.expires[Int($0.evidence)] }.max()!)
         }
         if let exclusion { mark(&cell, exclusion) }
         return cell
+    }
+
+    /// ``EvidenceRoutes/vias(_:)``, one list per distinct set of routes (shared by the cells).
+    func vias(_ routeIndices: some Sequence<Int32>) -> [String] {
+        let key = routes.sortedUnique(Array(routeIndices))
+        if key.isEmpty || key == [0] { return [] }  // no chain: the direct route only
+        if let list = chains.lists[key] { return list }
+        let list = routes.vias(key)
+        chains.lists[key] = list
+        return list
     }
 
     /// Evidence per cell for a system cell (`AssessmentOptions.evidencePerCell`): its lists
@@ -139,7 +164,7 @@ struct CellEvaluator {
         cell.evidence = evidence.ids
         cell.evidenceOmitted = evidence.total - evidence.ids.count
         cell.reason = .evidenceExpired(system: cell.system, items: cell.evidence, lastValidDay: latest)
-        cell.via = routes.vias(r)
+        cell.via = vias(r)
         cell.deadline = latest
     }
 
@@ -147,11 +172,11 @@ struct CellEvaluator {
     /// partial route leave it missing, with a reason that names them and the route.
     /// `last`: the latest expiry among all of them (listed or not).
     func markExpiredPartial(_ cell: inout Cell, _ evidence: (ids: [String], total: Int), routes r: [Int32], last: CalendarDate) {
-        let vias = routes.vias(r)
-        cell.reason = .expiredOnPartialRoute(system: cell.system, items: evidence.ids, lastValidDay: last, via: vias)
+        let chains = vias(r)
+        cell.reason = .expiredOnPartialRoute(system: cell.system, items: evidence.ids, lastValidDay: last, via: chains)
         cell.evidence = evidence.ids
         cell.evidenceOmitted = evidence.total - evidence.ids.count
-        cell.via = vias
+        cell.via = chains
     }
 
     /// Met, due soon or partial, from valid candidates.
@@ -163,7 +188,7 @@ struct CellEvaluator {
             let hasDirect = full.contains { $0.route == 0 }
             let used = notSoon.isEmpty ? full : notSoon
             cell.evidence = routes.ids(used.map(\.evidence))
-            cell.via = hasDirect ? [] : routes.vias(used.map(\.route))
+            cell.via = hasDirect ? [] : vias(used.map(\.route))
             cell.credit = 1
             if notSoon.isEmpty {
                 let expiry = full.compactMap { expires[Int($0.evidence)] }.max()!
@@ -187,7 +212,7 @@ struct CellEvaluator {
         let orgWide = run.evidence.organizationWide
         cell.status = .partial
         cell.evidence = routes.ids(valid.map(\.evidence))
-        cell.via = routes.vias(valid.map(\.route))
+        cell.via = vias(valid.map(\.route))
         let best = valid.max { $0.credit < $1.credit }!
         cell.credit = best.credit
         if valid.allSatisfy({ $0.route != 0 }), let r = routes.routes[Int(best.route)].relation {
@@ -196,7 +221,9 @@ struct CellEvaluator {
                     && !valid.contains(where: { orgWide[Int($0.evidence)] && $0.route == 0 }) {
             cell.reason = .partialScope
         } else {
-            cell.reason = .partialEvidence(system: system, items: routes.ids(valid.filter { $0.route == 0 }.map(\.evidence)))
+            // Every candidate direct: the reason's items are the cell's evidence (one list, shared).
+            let items = valid.allSatisfy { $0.route == 0 } ? cell.evidence : routes.ids(valid.filter { $0.route == 0 }.map(\.evidence))
+            cell.reason = .partialEvidence(system: system, items: items)
         }
     }
 

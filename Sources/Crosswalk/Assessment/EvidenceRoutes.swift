@@ -45,6 +45,16 @@ struct OrganizationWidePart: Sendable {
     var draftRoutes: [Int32] = []
     var draftIDs: [String] = []
     var draftVias: [String] = []
+    /// The ids cut from ``orgLevelIDs`` and ``draftIDs`` by ``cap(_:)``: counted, not listed.
+    var orgLevelOmitted = 0, draftOmitted = 0
+
+    /// Cuts the id lists every system cell shares to their first `cap` ids (0: no cap),
+    /// counting the rest, as ``Cell/capEvidence(_:)`` would for each cell.
+    mutating func cap(_ cap: Int) {
+        guard cap > 0 else { return }
+        if orgLevelIDs.count > cap { orgLevelOmitted = orgLevelIDs.count - cap; orgLevelIDs = Array(orgLevelIDs.prefix(cap)) }
+        if draftIDs.count > cap { draftOmitted = draftIDs.count - cap; draftIDs = Array(draftIDs.prefix(cap)) }
+    }
 }
 
 /// The routes of one requirement and the helpers that turn evidence and route indices

@@ -1,16 +1,48 @@
 /// A date without time or zone (`YYYY-MM-DD`): application dates, evidence expiry, the
 /// assessment's as-of date. Comparable and free of the clock.
+///
+/// Stored in 4 bytes (a cell of an assessment carries one, and an assessment at scale holds
+/// hundreds of thousands of cells): year, month and day packed into one 32-bit value whose
+/// order is the dates' order. Encoded as the text `YYYY-MM-DD`.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    /// `year << 9 | month << 5 | day`: day in bits 0–4, month in bits 5–8, year above.
+    private var packed: UInt32
+
+    private static let dayBits: UInt32 = 5, monthBits: UInt32 = 4
+    private static let dayMask: UInt32 = 0x1F, monthMask: UInt32 = 0xF
+    /// The largest year the packed form holds (a date made by an initialiser has at most 9999).
+    private static let yearLimit = Int(UInt32.max >> (dayBits + monthBits))
+
+    /// 1…9999 for every date an initialiser makes. Setting a component does not check the
+    /// date (as before), but the value must fit its field: year 0…8,388,607, month 0…15, day 0…31.
+    public var year: Int {
+        get { Int(packed >> (Self.dayBits + Self.monthBits)) }
+        set {
+            precondition((0...Self.yearLimit).contains(newValue), "CalendarDate.year out of range: \(newValue)")
+            packed = UInt32(newValue) << (Self.dayBits + Self.monthBits) | packed & (Self.monthMask << Self.dayBits | Self.dayMask)
+        }
+    }
+    /// 1…12.
+    public var month: Int {
+        get { Int(packed >> Self.dayBits & Self.monthMask) }
+        set {
+            precondition((0...Int(Self.monthMask)).contains(newValue), "CalendarDate.month out of range: \(newValue)")
+            packed = packed & ~(Self.monthMask << Self.dayBits) | UInt32(newValue) << Self.dayBits
+        }
+    }
+    /// 1…31.
+    public var day: Int {
+        get { Int(packed & Self.dayMask) }
+        set {
+            precondition((0...Int(Self.dayMask)).contains(newValue), "CalendarDate.day out of range: \(newValue)")
+            packed = packed & ~Self.dayMask | UInt32(newValue)
+        }
+    }
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
               day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(year) << (Self.dayBits + Self.monthBits) | UInt32(month) << Self.dayBits | UInt32(day)
     }
 
     /// Parses `YYYY-MM-DD` exactly (a time part such as `T00:00:00Z` is not accepted).
@@ -86,7 +118,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    /// The packed value orders as (year, month, day) does.
+    public static func < (a: Self, b: Self) -> Bool { a.packed < b.packed }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -12,18 +12,20 @@ package enum CellOwnerBasis: String, Sendable, Hashable {
 package struct CellJoin: Sendable {
     var groupOf: [RequirementRef: GroupOwnership] = [:]
     var actionOf: [String: String] = [:]
-    var evidenceTitle: [String: String] = [:]
+    /// Per evidence id, its position in the register of ``organization`` (titles are read when asked for).
+    var evidencePosition: [String: Int32] = [:]
+    var organization: Organization?
     var systemName: [String: String] = [:]
 
     /// No deliverables: the join columns stay empty, the owner is the requirement's own.
     public init() {}
 
-    public init(deliverables d: Deliverables, organization: Organization) {
+    /// `positions`: the evidence positions shared by the reports of a bundle (nil: made here).
+    public init(deliverables d: Deliverables, organization: Organization, positions: EvidencePositions? = nil) {
         self.init(deliverables: d)
-        // By index: the register's items are not copied.
-        let evidence = organization.evidence
-        evidenceTitle.reserveCapacity(evidence.count)
-        for i in evidence.indices where evidenceTitle[evidence[i].id] == nil { evidenceTitle[evidence[i].id] = evidence[i].title }
+        // By position: the register's items and titles are not copied.
+        self.organization = organization
+        evidencePosition = (positions ?? EvidencePositions(organization)).map
         for s in organization.systems where systemName[s.id] == nil { systemName[s.id] = s.name }
     }
 
@@ -51,7 +53,9 @@ package struct CellJoin: Sendable {
         return (o, g.basis == .evidenceOwner ? .proposed : .assigned)
     }
 
-    public func evidenceTitles(_ c: Cell) -> [String] { c.evidence.map { evidenceTitle[$0] ?? "" } }
+    public func evidenceTitles(_ c: Cell) -> [String] { c.evidence.map { evidenceTitle($0) } }
+    /// The title of the first item with id `id`, "" when there is none.
+    func evidenceTitle(_ id: String) -> String { evidencePosition[id].flatMap { organization?.evidence[Int($0)].title } ?? "" }
     public func systemName(_ c: Cell) -> String? { c.system.flatMap { systemName[$0] } }
 }
 

@@ -3,9 +3,9 @@
 /// (with the comparison with an earlier assessment, when there is one).
 enum ClientReports {
     static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset, template: ReportTemplate,
-                      changes: AssessmentDiff? = nil) -> [ReportBundle.File] {
+                      changes: AssessmentDiff? = nil, positions: EvidencePositions? = nil) -> [ReportBundle.File] {
         let context = LazyContext {
-            var c = ReportContext(a, deliverables: d, organization: organization, dataset: dataset)
+            var c = ReportContext(a, deliverables: d, organization: organization, dataset: dataset, positions: positions)
             c.changes = changes.map { ReportContext.Changes($0, organization: organization, catalogs: dataset.catalogs) }
             return c
         }
@@ -15,7 +15,8 @@ enum ClientReports {
                 AssessmentWorkbook.render(context.value) { bytes in if let emit { emit(bytes) } else { rest += bytes } }
                 return rest
             },
-            ReportBundle.File(name: "report.html") { _ in HTMLReport.render(context.value, template: template) },
+            // The last file of the lane: the context is let go once the report is made.
+            ReportBundle.File(name: "report.html") { _ in HTMLReport.render(context.take(), template: template) },
         ]
     }
 }
@@ -30,6 +31,12 @@ final class LazyContext: @unchecked Sendable {
         if let cached { return cached }
         let v = make()
         cached = v
+        return v
+    }
+    /// The value, no longer kept (asked again, it is made again: the same value).
+    func take() -> ReportContext {
+        let v = value
+        cached = nil
         return v
     }
 }

@@ -87,8 +87,12 @@ public struct ReportBundle: Sendable {
     package static func renderers(_ assessment: Assessment, deliverables d: Deliverables, organization: Organization, dataset: Dataset,
                                  provenance: Provenance? = nil, template: ReportTemplate = .standard, changes: AssessmentDiff? = nil) -> [File] {
         let provenance = provenance ?? Provenance(assessment, dataset: dataset)
+        // One map of evidence positions for every lane, made when the first asks for it.
+        let positions = EvidencePositions(organization)
         var out: [File] = [
-            File(name: "gaps.csv") { AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs, join: CellJoin(deliverables: d, organization: organization), emit: $0) },
+            File(name: "gaps.csv") {
+                AssessmentExport.gapsCSV(assessment, catalogs: dataset.catalogs, join: CellJoin(deliverables: d, organization: organization, positions: positions), emit: $0)
+            },
             File(name: "scores.csv") { _ in AssessmentExport.scoresCSV(assessment) },
             File(name: "owners.csv") { _ in DeliverablesExport.ownersCSV(d, organization: organization, catalogs: dataset.catalogs) },
             File(name: "remediation.csv") { _ in DeliverablesExport.remediationCSV(d, organization: organization) },
@@ -97,8 +101,8 @@ public struct ReportBundle: Sendable {
         // The changed cells, as `crosswalk diff --format csv` prints them (Docs/Diff.md).
         if let changes { out.append(File(name: "changes.csv") { _ in changes.csv() }) }
         out.append(File(name: "assessment.json") { AssessmentJSON.render(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance, emit: $0) })
-        out += OSCALReports.files(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance)
-        out += ClientReports.files(assessment, deliverables: d, organization: organization, dataset: dataset, template: template, changes: changes)
+        out += OSCALReports.files(assessment, deliverables: d, organization: organization, catalogs: dataset.catalogs, provenance: provenance, positions: positions)
+        out += ClientReports.files(assessment, deliverables: d, organization: organization, dataset: dataset, template: template, changes: changes, positions: positions)
             .map { var f = $0; f.lane = .client; return f }
         return out
     }

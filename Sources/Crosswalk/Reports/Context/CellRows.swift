@@ -13,10 +13,10 @@ extension ReportContext {
         private let requirements: [Requirement]
         private let personName: [String: String]
         private let systemName: [String: String]
-        private let evidenceTitle: [String: String]
+        private let evidenceTitle: EvidenceTitles
 
         init(_ cells: [Cell], requirement: (RequirementRef) -> Requirement,
-             personName: [String: String], systemName: [String: String], evidenceTitle: [String: String]) {
+             personName: [String: String], systemName: [String: String], evidenceTitle: EvidenceTitles) {
             var requirementOf: [Int32] = []
             requirementOf.reserveCapacity(cells.count)
             var requirements: [Requirement] = []
@@ -48,7 +48,7 @@ extension ReportContext {
             return CellRow(
                 framework: c.requirement.framework, requirement: c.requirement.label, title: r.title, heading: r.heading,
                 system: c.system ?? "", systemName: c.system.flatMap { systemName[$0] } ?? "", status: c.status,
-                reasonCode: c.reason.code, reason: reportText(c.sentence), evidence: c.evidence, evidenceTitles: c.evidence.map { evidenceTitle[$0] ?? "" },
+                reasonCode: c.reason.code, reason: reportText(c.sentence), evidence: c.evidence, evidenceTitles: c.evidence.map { evidenceTitle[$0] },
                 via: c.via, owner: c.owner ?? "", ownerName: c.owner.flatMap { personName[$0] } ?? "", deadline: c.deadline, credit: c.credit,
                 scored: c.status.hasCredit, applicability: reportText(c.applicability), group: r.group, action: r.action)
         }

@@ -174,14 +174,14 @@ struct ReportContext: Sendable {
     /// What changed since an earlier assessment, with `assess --baseline`; nil without one.
     var changes: Changes? = nil
 
-    init(_ a: Assessment, deliverables d: Deliverables, organization org: Organization, dataset: Dataset) {
+    /// `positions`: the evidence positions shared by the reports of a bundle (nil: made here).
+    init(_ a: Assessment, deliverables d: Deliverables, organization org: Organization, dataset: Dataset, positions: EvidencePositions? = nil) {
         let catalogs = dataset.catalogs
         var names: [String: String] = [:]
         for p in org.people where names[p.id] == nil { names[p.id] = reportText(p.name) }
         func name(_ id: String?) -> String { id.flatMap { names[$0] } ?? "" }
-        var evidenceTitle: [String: String] = [:]
-        evidenceTitle.reserveCapacity(org.evidence.count)
-        for i in org.evidence.indices where evidenceTitle[org.evidence[i].id] == nil { evidenceTitle[org.evidence[i].id] = reportText(org.evidence[i].title) }
+        // Titles are read from the register when a row is made: no copy of every title.
+        let titles = EvidenceTitles(organization: org, position: (positions ?? EvidencePositions(org)).map)
         var systemName: [String: String] = [:]
         for s in org.systems where systemName[s.id] == nil { systemName[s.id] = reportText(s.name) }
         var groupOf: [RequirementRef: String] = [:]
@@ -209,7 +209,7 @@ struct ReportContext: Sendable {
         cells = CellRows(a.cells, requirement: { ref in
             let group = groupOf[ref] ?? ""
             return CellRows.Requirement(title: reportText(catalogs.entry(ref)?.title ?? ""), heading: heading(ref), group: group, action: actionOf[group] ?? "")
-        }, personName: names, systemName: systemName, evidenceTitle: evidenceTitle)
+        }, personName: names, systemName: systemName, evidenceTitle: titles)
 
         // Frameworks.
         frameworks = a.frameworks.map { fw in
@@ -286,7 +286,7 @@ struct ReportContext: Sendable {
             SoA(framework: soa.framework, title: reportText(catalogs.catalog(soa.framework)?.title ?? soa.framework.rawValue), rows: soa.entries.map { e in
                 SoARow(control: e.control.label, title: reportText(e.title), theme: reportText(e.theme), applicable: e.applicable,
                        decision: e.decision.rawValue, justification: reportText(e.justification), status: e.status.rawValue,
-                       cellsMet: e.cellsMet, cellsAssessed: e.cellsAssessed, evidence: e.evidence, evidenceTitles: e.evidence.map { evidenceTitle[$0] ?? "" },
+                       cellsMet: e.cellsMet, cellsAssessed: e.cellsAssessed, evidence: e.evidence, evidenceTitles: e.evidence.map { titles[$0] },
                        owner: e.owner ?? "", ownerName: name(e.owner), group: e.group ?? "", systemDecisions: e.systemDecisions.map { reportText($0.label) })
             })
         }
@@ -329,4 +329,13 @@ struct ReportContext: Sendable {
 
 private func lastPathComponent(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
+}
+
+/// The report text of an evidence item's title, by id (the first item with the id; "" for
+/// none), read from the register when asked for.
+struct EvidenceTitles: Sendable {
+    let organization: Organization
+    let position: [String: Int32]
+
+    subscript(id: String) -> String { position[id].map { reportText(organization.evidence[Int($0)].title) } ?? "" }
 }

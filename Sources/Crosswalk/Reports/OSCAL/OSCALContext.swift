@@ -30,22 +30,23 @@ struct OSCALContext: Sendable {
     var assessedCells: [Int] { assessment.cells.indices.filter { OSCALCellMapping.state(assessment.cells[$0].status) != nil } }
 
     /// The first item of the register with this id.
-    func evidence(_ id: String) -> Evidence? { evidenceIndex[id].map { organization.evidence[$0] } }
-    /// Per evidence id, the index of its first item in the register (items are not copied).
-    private let evidenceIndex: [String: Int]
+    func evidence(_ id: String) -> Evidence? { evidenceIndex[id].map { organization.evidence[Int($0)] } }
+    /// Per evidence id, the index of its first item in the register (items are not copied;
+    /// the map is shared by the reports of a bundle, ``EvidencePositions``).
+    private let evidenceIndex: [String: Int32]
     /// Per item of the register, its back-matter resource's UUID when an assessed cell cites
     /// it (made once, not once per citation), else empty.
     private let evidenceResources: [String]
     /// The inventory item's UUID of each AI system (made once, not once per observation).
     private let inventoryItems: [String: String]
 
-    init(_ a: Assessment, deliverables: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) {
+    /// `positions`: the evidence positions shared by the reports of a bundle (nil: made here).
+    init(_ a: Assessment, deliverables: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance,
+         positions: EvidencePositions? = nil) {
         assessment = a; self.deliverables = deliverables; self.organization = organization; self.catalogs = catalogs; self.provenance = provenance
         timestamp = Self.dateTime(a.asOf)
         organizationName = Array(organization.name.utf8)
-        var index: [String: Int] = [:]
-        index.reserveCapacity(organization.evidence.count)
-        for i in organization.evidence.indices where index[organization.evidence[i].id] == nil { index[organization.evidence[i].id] = i }
+        let index = (positions ?? EvidencePositions(organization)).map
         evidenceIndex = index
         var resources = [String](repeating: "", count: organization.evidence.count)
         var items: [String: String] = [:]
@@ -54,7 +55,7 @@ struct OSCALContext: Sendable {
         for s in organization.systems where items[s.id] == nil { items[s.id] = uuid("inventory-item", s.id) }
         inventoryItems = items
         for c in a.cells.indices where OSCALCellMapping.state(a.cells[c].status) != nil {
-            for id in a.cells[c].evidence { if let i = index[id], resources[i].isEmpty { resources[i] = uuid("resource", "evidence", id) } }
+            for id in a.cells[c].evidence { if let i = index[id].map(Int.init), resources[i].isEmpty { resources[i] = uuid("resource", "evidence", id) } }
         }
         evidenceResources = resources
     }
@@ -152,7 +153,7 @@ struct OSCALContext: Sendable {
         s.end()
         var expires: CalendarDate?
         for id in c.evidence {
-            guard let i = evidenceIndex[id] else { continue }
+            guard let i = evidenceIndex[id].map(Int.init) else { continue }
             // OSCAL requires a description; the resource cited describes the item.
             s.begin("relevant-evidence", group: "relevant-evidence")
             s.flag("href", "#" + evidenceResource(at: i))
@@ -176,7 +177,7 @@ struct OSCALContext: Sendable {
 
     /// The back-matter resource that describes evidence item `id` (cited by observations
     /// as `#uuid`).
-    func evidenceResource(_ id: String) -> String { evidenceIndex[id].map(evidenceResource(at:)) ?? uuid("resource", "evidence", id) }
+    func evidenceResource(_ id: String) -> String { evidenceIndex[id].map { evidenceResource(at: Int($0)) } ?? uuid("resource", "evidence", id) }
 
     /// ``evidenceResource(_:)`` of the register's item at `i` (the first with its id).
     private func evidenceResource(at i: Int) -> String {
@@ -188,7 +189,7 @@ struct OSCALContext: Sendable {
     /// (indices into the organisation's evidence: the first item of each id).
     func citedEvidence(_ cells: [Int]) -> [Int] {
         var cited = [Bool](repeating: false, count: organization.evidence.count)
-        for i in cells { for id in assessment.cells[i].evidence { if let e = evidenceIndex[id] { cited[e] = true } } }
+        for i in cells { for id in assessment.cells[i].evidence { if let e = evidenceIndex[id] { cited[Int(e)] = true } } }
         return cited.indices.filter { cited[$0] }
     }
 

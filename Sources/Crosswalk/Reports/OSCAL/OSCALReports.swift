@@ -12,8 +12,10 @@ enum OSCALReports {
     /// The JSON pair and the XML pair are two lanes (``ReportBundle/Lane``), each with its own
     /// context, so they can be written at the same time; written one after another, only one
     /// context is held at a time (each is let go after its lane's POA&M).
-    static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance) -> [ReportBundle.File] {
-        let make = { OSCALContext(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance) }
+    static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance,
+                      positions: EvidencePositions? = nil) -> [ReportBundle.File] {
+        let positions = positions ?? EvidencePositions(organization)
+        let make = { OSCALContext(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance, positions: positions) }
         let json = Shared(make), xml = Shared(make)
         return [
             ReportBundle.File(name: names[0], lane: .oscalJSON) { json.results(last: true).json(emit: $0) },

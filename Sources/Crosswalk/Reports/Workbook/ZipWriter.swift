@@ -26,17 +26,19 @@ struct ZipWriter {
     /// Adds a file named `name` whose deflated data is in `d` (finished here if it is not yet).
     mutating func add(_ name: String, _ d: Deflater) {
         d.finish()
-        precondition(offset + UInt64(d.output.count) + 1024 < UInt64(UInt32.max) && d.inputSize < UInt64(UInt32.max),
+        let compressed = d.compressedSize
+        precondition(offset + UInt64(compressed) + 1024 < UInt64(UInt32.max) && d.inputSize < UInt64(UInt32.max),
                      "the workbook would exceed 4 GiB (ZIP64 is not written)")
         let nameBytes = Array(name.utf8)
         var h: [UInt8] = []
         h.le32(0x04034b50); h.le16(20); h.le16(0); h.le16(8); h.le16(Self.dosTime); h.le16(Self.dosDate)
-        h.le32(d.crc); h.le32(UInt32(d.output.count)); h.le32(UInt32(d.inputSize)); h.le16(UInt16(nameBytes.count)); h.le16(0)
+        h.le32(d.crc); h.le32(UInt32(compressed)); h.le32(UInt32(d.inputSize)); h.le16(UInt16(nameBytes.count)); h.le16(0)
         h += nameBytes
-        entries.append(Entry(name: nameBytes, crc: d.crc, compressed: UInt32(d.output.count), size: UInt32(d.inputSize), offset: UInt32(offset)))
+        entries.append(Entry(name: nameBytes, crc: d.crc, compressed: UInt32(compressed), size: UInt32(d.inputSize), offset: UInt32(offset)))
         emit(h)
-        emit(d.output)
-        offset += UInt64(h.count + d.output.count)
+        // In pieces: a large sheet's data comes back from the deflater's temporary file.
+        d.drain(into: emit)
+        offset += UInt64(h.count + compressed)
     }
 
     /// Writes the central directory and its end record.
