@@ -71,6 +71,39 @@ struct ClientReportTests {
         #expect(inflateRaw(d.output, size: data.count) == data)
     }
 
+    /// A sheet whose compressed data passes ``Deflater/spillBytes`` waits in a temporary
+    /// file: the same bytes come back, in order, in pieces, as often as asked.
+    @Test func aLargeDeflatedPartSpillsToATemporaryFileWithTheSameBytes() throws {
+        // Incompressible (xorshift) so the compressed data is about as large as the input.
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let size = Deflater.spillBytes + (3 << 20) + 12_345
+        var data = [UInt8](repeating: 0, count: size)
+        for i in data.indices {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17
+            data[i] = UInt8(truncatingIfNeeded: x)
+        }
+        let spilled = Deflater()
+        var at = 0
+        while at < size { let n = min(1 << 20, size - at); spilled.write(Array(data[at..<at + n])); at += n }
+        spilled.finish()
+        #expect(spilled.compressedSize > Deflater.spillBytes)
+        var pieces: [[UInt8]] = []
+        spilled.drain { pieces.append($0) }
+        #expect(pieces.count > 2 && pieces.dropLast().allSatisfy { $0.count <= 1 << 20 })
+        let bytes = pieces.flatMap { $0 }
+        #expect(bytes.count == spilled.compressedSize)
+        #expect(inflateRaw(bytes, size: size) == data)
+        #expect(spilled.output == bytes)  // drained again: the same
+        #expect(spilled.crc == CRC32.checksum(data) && spilled.inputSize == UInt64(size))
+        // The ZIP entry: the header, then exactly those bytes.
+        var zip: [UInt8] = []
+        var writer = ZipWriter { zip += $0 }
+        writer.add("big.bin", spilled)
+        writer.finish()
+        let entries = try #require(readZip(zip))
+        #expect(entries.count == 1 && entries[0].data == data)
+    }
+
     @Test func theWorkbookIsAValidZipOfSpreadsheetMLParts() throws {
         let s = try Self.sample()
         let bytes = AssessmentWorkbook.render(s.assessment, deliverables: s.d, organization: s.org, dataset: Shared.dataset)
