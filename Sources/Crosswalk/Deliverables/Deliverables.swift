@@ -60,8 +60,10 @@ public struct Deliverables: Sendable, Hashable {
             StatementOfApplicability.build(fw, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs,
                                            evidenceOrder: evidenceOrder)
         }
-        return Deliverables(primaryFramework: primary, ownership: ownership, coordination: CoordinationRule.findings(ownership, graph: dataset.graph),
-                            remediation: plan, statements: statements,
-                            register: AIRegister.build(assessment, organization: organization, catalogs: dataset.catalogs))
+        let d = Deliverables(primaryFramework: primary, ownership: ownership, coordination: CoordinationRule.findings(ownership, graph: dataset.graph),
+                             remediation: plan, statements: statements,
+                             register: AIRegister.build(assessment, organization: organization, catalogs: dataset.catalogs))
+        FreedMemory.release(ifCells: assessment.cells.count)  // the planner's and the SoA's indices are gone
+        return d
     }
 }
