@@ -9,6 +9,9 @@
         try CatalogLoader.load(bytes, file: file)
     }
 
+    /// `FreedMemory.mapLargeBlocks()`: what `crosswalk assess` does once the organisation is read.
+    public static func mapLargeBlocks() { FreedMemory.mapLargeBlocks() }
+
     /// `CatalogExport.csv`.
     public static func catalogCSV(_ catalog: Catalog) -> [UInt8] { CatalogExport.csv(catalog) }
 

@@ -25,6 +25,8 @@ struct AssessmentOptions_: ParsableArguments {
         let size = file.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 } ?? 0
         let showProgress = isatty(STDERR_FILENO) != 0 && size > 8 << 20
         let (org, warnings) = try OrganizationInput(file: file, systemsCSV: systemsCSV, evidenceCSV: evidenceCSV, decisionsCSV: decisionsCSV, ownersCSV: ownersCSV).load(catalogs: dataset.catalogs, data: data)
+        // The organisation is read: from here on, large blocks go back to the system when freed.
+        FreedMemory.mapLargeBlocks()
         for w in warnings { printError(w.description) }
         var date = org.assessmentDate
         if let asOf {

@@ -212,6 +212,8 @@ struct Bench: ParsableCommand {
         }
         // Memory after each stage (MB resident/peak so far/live heap): the `rss` line.
         var memory = [MemorySample.now().field("ingest")]
+        // As `crosswalk assess` does once the organisation is read.
+        Tooling.mapLargeBlocks()
         if ingestOnly {
             print("stage ingest=\(ingest.seconds) evidence=\(org.evidence.count)")
             print("rss " + memory.joined(separator: " "))

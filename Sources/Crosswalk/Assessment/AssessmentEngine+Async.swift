@@ -77,7 +77,9 @@ extension Dataset {
     ///   requirements, so it stops within the time one requirement takes.
     /// - Complexity: as ``assessment(of:options:)``.
     public func assess(_ organization: Organization, options: AssessmentOptions) async throws -> Assessment {
-        try await EngineRun(org: organization, dataset: self, options: options).assessConcurrently()
+        let a = try await EngineRun(org: organization, dataset: self, options: options).assessConcurrently()
+        FreedMemory.release(ifCells: a.cells.count)
+        return a
     }
 
     /// Assesses `organization` synchronously, blocking the caller (on Dispatch's threads):
@@ -85,6 +87,6 @@ extension Dataset {
     /// - Complexity: O(C + R·(S·r + k)) for C claims, R requirements, S systems, r routes
     ///   (relations) of a requirement and k claims reached through them.
     public func assessment(of organization: Organization, options: AssessmentOptions) -> Assessment {
-        EngineRun(org: organization, dataset: self, options: options).assess()
+        AssessmentEngine.assess(organization, dataset: self, options: options)
     }
 }

@@ -15,7 +15,9 @@ package enum AssessmentEngine {
     /// - Complexity: O(C + R·(S·r + k)) for C claims, R requirements, S systems, r routes
     ///   (relations) of a requirement and k claims reached through them.
     public static func assess(_ organization: Organization, dataset: Dataset, options: AssessmentOptions) -> Assessment {
-        EngineRun(org: organization, dataset: dataset, options: options).assess()
+        let a = EngineRun(org: organization, dataset: dataset, options: options).assess()
+        FreedMemory.release(ifCells: a.cells.count)  // the run's index and scratch are gone
+        return a
     }
 }
 

@@ -72,7 +72,9 @@ public struct Deliverables: Sendable, Hashable {
             return (statements: statements, register: AIRegister.build(assessment, organization: organization, catalogs: dataset.catalogs),
                     coordination: CoordinationRule.findings(ownership, graph: dataset.graph))
         })
-        return Deliverables(primaryFramework: primary, ownership: ownership, coordination: rest.coordination,
-                            remediation: plan, statements: rest.statements, register: rest.register)
+        let d = Deliverables(primaryFramework: primary, ownership: ownership, coordination: rest.coordination,
+                             remediation: plan, statements: rest.statements, register: rest.register)
+        FreedMemory.release(ifCells: assessment.cells.count)  // the planner's and the SoA's indices are gone
+        return d
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The OSCAL files `crosswalk assess --out` writes beside the CSV and JSON reports.
 ///
 /// The two files of each format share one ``OSCALContext`` (identities, parties, the evidence
@@ -9,14 +11,17 @@
 enum OSCALReports {
     static let names = ["assessment-results.json", "assessment-results.xml", "poam.json", "poam.xml"]
 
-    /// The JSON pair and the XML pair are two lanes (``ReportBundle/Lane``), each with its own
-    /// context, so they can be written at the same time; written one after another, only one
-    /// context is held at a time (each is let go after its lane's POA&M).
+    /// The JSON pair and the XML pair are two lanes (``ReportBundle/Lane``), so they can be
+    /// written at the same time; they share one context (made by whichever lane starts
+    /// first, let go when both lanes have written their POA&M), so two lanes at once hold
+    /// one context, not two.
     static func files(_ a: Assessment, deliverables d: Deliverables, organization: Organization, catalogs: CatalogSet, provenance: Provenance,
                       positions: EvidencePositions? = nil) -> [ReportBundle.File] {
         let positions = positions ?? EvidencePositions(organization)
-        let make = { OSCALContext(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance, positions: positions) }
-        let json = Shared(make), xml = Shared(make)
+        let context = SharedContext(users: 2) {
+            OSCALContext(a, deliverables: d, organization: organization, catalogs: catalogs, provenance: provenance, positions: positions)
+        }
+        let json = Shared(context), xml = Shared(context)
         return [
             ReportBundle.File(name: names[0], lane: .oscalJSON) { json.results(last: true).json(emit: $0) },
             ReportBundle.File(name: names[1], lane: .oscalXML) { xml.results(last: true).xml(emit: $0) },
@@ -25,35 +30,59 @@ enum OSCALReports {
         ]
     }
 
-    /// The context and the two document trees, each made on first use; a document's tree is
-    /// let go after its last format is asked for, and the context after the POA&M's (asked
-    /// again, they are made again, so any order of rendering gives the same bytes). The files
-    /// of a bundle are produced one after another on one thread; not shared across threads.
-    final class Shared: @unchecked Sendable {
+    /// The context of both lanes: made once, under a lock, by the first lane that asks; let
+    /// go when every user has said it is done (asked again after that, it is made again:
+    /// the same value, so any order of rendering gives the same bytes).
+    final class SharedContext: @unchecked Sendable {
+        private let lock = NSLock()
         private let make: () -> OSCALContext
+        private let users: Int
         private var context: OSCALContext?
+        private var finished = 0
+
+        init(users: Int, _ make: @escaping () -> OSCALContext) {
+            self.users = users
+            self.make = make
+        }
+
+        func get() -> OSCALContext {
+            lock.withLock {
+                if let context { return context }
+                let c = make()
+                context = c
+                return c
+            }
+        }
+
+        /// One user is done with the context; after the last, it is let go.
+        func done() {
+            lock.withLock {
+                finished += 1
+                if finished >= users { context = nil; finished = 0 }
+            }
+        }
+    }
+
+    /// One lane's two document trees, each made on first use; a document's tree is let go
+    /// after its last format is asked for, and the lane's hold on the context after the
+    /// POA&M's. The files of a lane are produced one after another on one thread.
+    final class Shared: @unchecked Sendable {
+        private let context: SharedContext
         private var resultsDocument: AssessmentResultsDocument?
         private var poamDocument: POAMDocument?
 
-        init(_ make: @escaping () -> OSCALContext) { self.make = make }
-
-        private func cx() -> OSCALContext {
-            if let context { return context }
-            let c = make()
-            context = c
-            return c
-        }
+        init(_ context: SharedContext) { self.context = context }
 
         func results(last: Bool) -> AssessmentResultsDocument {
-            let doc = resultsDocument ?? AssessmentResultsDocument(context: cx())
+            let doc = resultsDocument ?? AssessmentResultsDocument(context: context.get())
             resultsDocument = last ? nil : doc
             return doc
         }
 
         func poam(last: Bool) -> POAMDocument {
-            let doc = poamDocument ?? POAMDocument(context: cx())
+            let doc = poamDocument ?? POAMDocument(context: context.get())
             poamDocument = last ? nil : doc
-            if last { context = nil }
+            if last { context.done() }
             return doc
         }
     }
