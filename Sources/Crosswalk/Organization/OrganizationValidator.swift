@@ -141,7 +141,7 @@ public enum OrganizationValidator {
         }
         let systemIDs = org.systems.map(\.id), personIDs = org.people.map(\.id)
         var ids = Set<String>(minimumCapacity: evidenceChecked ? 0 : org.evidence.count)
-        let evidenceToCheck = evidenceChecked ? [] : org.evidence
+        let evidenceToCheck = evidenceChecked ? EvidenceRegister() : org.evidence
         for e in evidenceToCheck {
             if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: at(e.location)) }
             else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: at(e.location)) }

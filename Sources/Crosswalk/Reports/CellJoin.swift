@@ -23,7 +23,7 @@ package struct CellJoin: Sendable {
         // By index: the register's items are not copied.
         let evidence = organization.evidence
         evidenceTitle.reserveCapacity(evidence.count)
-        for i in evidence.indices where evidenceTitle[evidence[i].id] == nil { evidenceTitle[evidence[i].id] = evidence[i].title }
+        for i in evidence.indices { let id = evidence.id(i); if evidenceTitle[id] == nil { evidenceTitle[id] = evidence.title(i) } }
         for s in organization.systems where systemName[s.id] == nil { systemName[s.id] = s.name }
     }
 

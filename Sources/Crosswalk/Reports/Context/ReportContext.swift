@@ -181,7 +181,7 @@ struct ReportContext: Sendable {
         func name(_ id: String?) -> String { id.flatMap { names[$0] } ?? "" }
         var evidenceTitle: [String: String] = [:]
         evidenceTitle.reserveCapacity(org.evidence.count)
-        for i in org.evidence.indices where evidenceTitle[org.evidence[i].id] == nil { evidenceTitle[org.evidence[i].id] = reportText(org.evidence[i].title) }
+        for i in org.evidence.indices { let id = org.evidence.id(i); if evidenceTitle[id] == nil { evidenceTitle[id] = reportText(org.evidence.title(i)) } }
         var systemName: [String: String] = [:]
         for s in org.systems where systemName[s.id] == nil { systemName[s.id] = reportText(s.name) }
         var groupOf: [RequirementRef: String] = [:]
