@@ -347,6 +347,8 @@ public struct EvidenceRegister: Sendable {
     func sha256(_ i: Int) -> String { string(i, 3) }
     func hasSHA256(_ i: Int) -> Bool { !textRange(i, 3).isEmpty }
     func owner(_ i: Int) -> String { names[Int(owners[i])] }
+    /// Item `i`'s owner: an index into ``names``.
+    func ownerName(_ i: Int) -> Int { Int(owners[i]) }
     func kind(_ i: Int) -> EvidenceKind { Self.kindCases[Int(kinds[i])] }
     func status(_ i: Int) -> EvidenceStatus { Self.statusCases[Int(statuses[i])] }
     func providedBy(_ i: Int) -> EvidenceSource { Self.sourceCases[Int(sources[i])] }
@@ -398,6 +400,11 @@ public struct EvidenceRegister: Sendable {
     /// The system named at `k`: an index into ``names``.
     func systemName(_ k: Int) -> Int { Int(systems[k].id) }
     func systemID(_ k: Int) -> String { names[Int(systems[k].id)] }
+    /// Where the system at `k` is named, if that is known (else the item's location stands).
+    func systemLocation(_ k: Int) -> SourceLocation? {
+        // As ``Evidence/location(ofSystem:)``: the locations are the first of the item's systems.
+        systems[k].place == .none ? nil : location(systems[k].place)
+    }
 
     /// The ids of every item, in order.
     var ids: [String] { (0..<count).map(id) }
