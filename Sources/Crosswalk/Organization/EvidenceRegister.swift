@@ -413,7 +413,9 @@ public struct EvidenceRegister: Sendable {
 // MARK: Collection
 
 extension EvidenceRegister: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
+    /// 0.
     public var startIndex: Int { 0 }
+    /// ``count``.
     public var endIndex: Int { count }
 
     /// The item at `i`, made from the columns.
@@ -465,10 +467,12 @@ extension EvidenceRegister: RandomAccessCollection, MutableCollection, RangeRepl
         self = EvidenceRegister(items)
     }
 
+    /// Removes every item (and the tables of distinct values; capacity is not kept).
     public mutating func removeAll(keepingCapacity keepCapacity: Bool = false) { self = EvidenceRegister() }
 }
 
 extension EvidenceRegister: ExpressibleByArrayLiteral {
+    /// The register of the items listed, in their order.
     public init(arrayLiteral elements: Evidence...) { self.init(elements) }
 }
 
@@ -477,6 +481,9 @@ extension EvidenceRegister: Hashable {
     /// ``Evidence`` are), however their tables were built.
     public static func == (a: Self, b: Self) -> Bool { a.count == b.count && a.elementsEqual(b) }
 
+    /// Hashes the count and every item, in order.
+    ///
+    /// - Complexity: O(n): every item is made.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
         for e in self { hasher.combine(e) }
@@ -484,5 +491,6 @@ extension EvidenceRegister: Hashable {
 }
 
 extension EvidenceRegister: CustomStringConvertible {
+    /// The items, as an array of them prints.
     public var description: String { Array(self).description }
 }
