@@ -180,13 +180,16 @@ public struct EvidenceRegister: Sendable {
         var certificate: EvidenceCertificate?
 
         mutating func reset() {
-            id.removeAll(keepingCapacity: true); title.removeAll(keepingCapacity: true)
-            locationURI.removeAll(keepingCapacity: true); sha256.removeAll(keepingCapacity: true)
+            Self.empty(&id); Self.empty(&title); Self.empty(&locationURI); Self.empty(&sha256)
             kind = .other; status = .draft; providedBy = .organization; owner = 0
             collected = nil; validUntil = nil; reviewDays = nil; place = .none
-            claims.removeAll(keepingCapacity: true); systems.removeAll(keepingCapacity: true)
+            Self.empty(&claims); Self.empty(&systems)
             certificate = nil
         }
+
+        /// Empties `a`, keeping its capacity (nothing done when it is empty already).
+        @inline(__always)
+        private static func empty<T>(_ a: inout [T]) { if !a.isEmpty { a.removeAll(keepingCapacity: true) } }
     }
 
     /// Appends the scalar columns of one item; the texts, claims and systems are the caller's.

@@ -73,6 +73,7 @@ extension OrganizationHandler {
     }
 
     /// Where an element of this file is, in the register's form.
+    @inline(__always)
     func place(_ line: Int, _ column: Int) -> EvidenceRegister.Place {
         EvidenceRegister.Place(file: fileSlot, line: Int32(clamping: line), column: Int32(clamping: column))
     }

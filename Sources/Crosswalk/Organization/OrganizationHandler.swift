@@ -139,8 +139,12 @@ struct OrganizationHandler: XMLRawEventHandler {
 
     // MARK: Attribute values
 
+    // (Inlined: a call of a method of `self` from the event methods copies the whole
+    // handler, every array and string in it retained and released.)
+    @inline(__always)
     func value(_ a: OrgAttribute) -> String? { attrs[a.rawValue]?.value }
 
+    @inline(__always)
     func value(_ a: OrgAttribute, default d: String) -> String { attrs[a.rawValue]?.value ?? d }
 
     func ref(_ a: OrgAttribute) -> RequirementRef? {
@@ -274,8 +278,12 @@ struct OrganizationHandler: XMLRawEventHandler {
                 let known = raw.rawValue.count > 0 ? systemIDs.find(raw.rawValue, hash: ByteTable<Void>.hash(raw.rawValue)) : nil
                 if known == nil { itemClean = false }
                 if inEvidence {
-                    let name = known.map { systemIDs[$0].name } ?? org.evidence.intern(name: raw.value)
-                    pending.systems.append(.init(id: name, place: place(line, column)))
+                    // (No closures over `self` and no method of `self` inside `pending`'s
+                    // access: either makes the compiler copy the whole handler.)
+                    let name: UInt32
+                    if let k = known { name = systemIDs[k].name } else { name = org.evidence.intern(name: raw.value) }
+                    let at = place(line, column)
+                    pending.systems.append(.init(id: name, place: at))
                 }
             } else { error(.missingAttribute, "<system> in <item> needs ref naming a system id", here) }
         case .condition:
@@ -330,13 +338,17 @@ struct OrganizationHandler: XMLRawEventHandler {
             } else {
                 pending.id.append(contentsOf: id.utf8)
             }
+            // Every value made before it is stored: a method of `self` called inside the
+            // access to `pending` makes the compiler copy the whole handler.
+            let collected = date(.collected, here), validUntil = date(.validUntil, here)
+            let at = place(line, column)
+            var source = EvidenceSource.organization
+            if attrs[OrgAttribute.providedBy.rawValue] != nil { source = vocabulary(.providedBy, EvidenceSource.self, here) ?? .organization }
             pending.kind = kind; pending.status = status; pending.owner = owner
-            pending.collected = date(.collected, here); pending.validUntil = date(.validUntil, here)
+            pending.collected = collected; pending.validUntil = validUntil
             pending.reviewDays = reviewDays
-            pending.place = place(line, column)
-            if attrs[OrgAttribute.providedBy.rawValue] != nil {
-                pending.providedBy = vocabulary(.providedBy, EvidenceSource.self, here) ?? .organization
-            }
+            pending.place = at
+            pending.providedBy = source
         case .satisfies:
             // The same bytes as an earlier claim: the same reference, already resolved.
             // (Without catalogues no reference is known, and no item is vouched for.)
@@ -364,7 +376,10 @@ struct OrganizationHandler: XMLRawEventHandler {
             } else {
                 coverage = .full
             }
-            if inEvidence { pending.claims.append(.init(requirement: slot, full: coverage == .full, place: place(line, column))) }
+            if inEvidence {
+                let at = place(line, column)
+                pending.claims.append(.init(requirement: slot, full: coverage == .full, place: at))
+            }
         case .certificate:
             // A management-system certificate: the standard certified, its number and issuer; validity is the item's.
             let standard = FrameworkID(rawValue: value(.standard, default: ""))
