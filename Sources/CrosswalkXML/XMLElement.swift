@@ -112,6 +112,17 @@ extension String {
         }
     }
 
+    /// ``foldingWhitespace(utf8:)`` as UTF-8 bytes, in place of `out`'s contents (its
+    /// capacity kept: no `String` is made unless white space is folded); false, and `out`
+    /// unchanged, where only the character-level fold is exact.
+    public static func foldingWhitespace(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        switch fold(utf8: b) {
+        case .unchanged: out.removeAll(keepingCapacity: true); out.append(contentsOf: b); return true
+        case .folded(let folded): out.removeAll(keepingCapacity: true); out.append(contentsOf: folded.utf8); return true
+        case .byCharacter: return false
+        }
+    }
+
     enum Fold { case unchanged, folded(String), byCharacter }
 
     /// The work of ``foldingWhitespace(utf8:)``: `.unchanged` when the bytes are already

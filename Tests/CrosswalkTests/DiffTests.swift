@@ -183,12 +183,12 @@ struct DiffTests {
         var smaller = org
         smaller.systems.removeAll { $0.id == "CODE-ASSIST" }
         // Evidence only for CODE-ASSIST goes with it; evidence for it and others stays, without it.
-        smaller.evidence = org.evidence.compactMap { e in
+        smaller.evidence = EvidenceRegister(org.evidence.compactMap { e in
             guard e.systems.contains("CODE-ASSIST") else { return e }
             var x = e
             x.systems.removeAll { $0 == "CODE-ASSIST" }
             return x.systems.isEmpty ? nil : x
-        }
+        })
         let before = AssessmentEngine.assess(smaller, dataset: Shared.dataset, options: AssessmentOptions(asOf: SampleGoldenTests.assessment.asOf))
         func snapshot(_ a: Assessment, _ o: Organization) throws -> AssessmentSnapshot {
             let d = Deliverables.build(a, organization: o, dataset: Shared.dataset)

@@ -190,7 +190,7 @@ struct ConcurrencyTests {
         let sample = try OrganizationLoader.load(Repo.bytes("Fixtures/sample/insurer.xml"), file: "insurer.xml", catalogs: data.catalogs).organization
         var lean = sample
         lean.name = "Lean"
-        lean.evidence = sample.evidence.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        lean.evidence = EvidenceRegister(sample.evidence.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
         var risky = sample
         risky.name = "Risky"
         risky.systems = sample.systems.map { var s = $0; s.riskTier = .high; return s }

@@ -77,7 +77,7 @@ struct EngineRun: Sendable {
         self.systemOwners = systemOwners
         self.systemDecisions = systemDecisions
         systemScoped = Set(systemOwners.keys.map(\.ref)).union(systemDecisions.keys.map(\.ref))
-        supplierEvidence = Set(org.evidence.filter { $0.providedBy == .supplier }.map(\.id))
+        supplierEvidence = Set(org.evidence.indices.filter { org.evidence.providedBy($0) == .supplier }.map(org.evidence.id))
         allProfiles = SystemProfile.all(in: org)
         profiles = allProfiles.filter(\.isActive)
         organization = OrganizationProfile(org, active: profiles)
@@ -86,7 +86,7 @@ struct EngineRun: Sendable {
             (fw, dataset.catalogs.catalog(fw).map { EvidenceIndex.certificateCoverage($0, decisions: decisions) } ?? [])
         }
         evidence = EvidenceIndex(org, asOf: options.asOf) { fw in coverage.first { $0.0 == fw }?.1 ?? [] }
-        evidenceIDs = org.evidence.map(\.id)
+        evidenceIDs = org.evidence.ids
     }
 
     /// One unit of parallel work: a requirement of a catalogue.

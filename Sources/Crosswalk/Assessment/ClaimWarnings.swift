@@ -23,13 +23,18 @@ enum ClaimWarnings {
         var out: [Diagnostic] = []
         // Nothing excluded or not applicable as a whole: no claim can be warned about.
         guard common.values.contains(where: { $0 != nil }) else { return out }
-        for e in org.evidence {
-            for claim in e.claims {
-                guard let status = common[claim.requirement] ?? nil else { continue }
+        // From the register's columns: the status of each distinct requirement claimed, once.
+        let register = org.evidence
+        let statusOf = register.requirements.map { common[$0] ?? nil }
+        guard statusOf.contains(where: { $0 != nil }) else { return out }
+        for i in register.indices {
+            for k in register.claimRange(i) {
+                guard let status = statusOf[register.claimRequirement(k)] else { continue }
                 let why = status == .excluded
                     ? "which the Statement of Applicability excludes: the claim counts for nothing there; remove it or revisit the exclusion"
                     : "which binds no system of the inventory (not-applicable): the claim counts for nothing there; remove it or check the inventory"
-                out.append(Diagnostic(.warning, .claimNotApplicable, "evidence \(e.id) claims \(claim.requirement), \(why)", at: e.location))
+                let requirement = register.requirements[register.claimRequirement(k)]
+                out.append(Diagnostic(.warning, .claimNotApplicable, "evidence \(register.id(i)) claims \(requirement), \(why)", at: register.location(i)))
             }
         }
         return out

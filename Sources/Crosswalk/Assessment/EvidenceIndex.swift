@@ -37,44 +37,60 @@ struct EvidenceIndex: Sendable {
     /// By register index: the certificate an item of kind `certificate` attests.
     let certificates: [EvidenceCertificate?]
 
+    /// Read from the register's columns: no ``Evidence`` value is made, and each distinct
+    /// requirement and system id is looked up once, not once per claim.
+    ///
     /// - Complexity: O(C + S) for C claims and S systems (plus sorting each requirement's system claims).
     /// - Parameter certified: the requirements a certificate for a standard meets (``certificateCoverage(_:decisions:)``).
     init(_ org: Organization, asOf: CalendarDate, certified: (FrameworkID) -> [RequirementRef] = { _ in [] }) {
+        let register = org.evidence
         var systemIndex: [String: [Int32]] = [:]
         for (i, s) in org.systems.enumerated() { systemIndex[s.id, default: []].append(Int32(i)) }
+        // By index into the register's names: the systems with that id.
+        let systemsNamed = register.names.map { systemIndex[$0] ?? [] }
+        let n = register.count
         var state = [EvidenceState](), expires = [CalendarDate?](), organizationWide = [Bool]()
-        state.reserveCapacity(org.evidence.count)
-        expires.reserveCapacity(org.evidence.count)
-        organizationWide.reserveCapacity(org.evidence.count)
+        state.reserveCapacity(n)
+        expires.reserveCapacity(n)
+        organizationWide.reserveCapacity(n)
         var slots: [RequirementRef: Int] = [:]
+        // By index into the register's requirements: its slot, -1 until first claimed.
+        var slotOf = [Int](repeating: -1, count: register.requirements.count)
         var all: [[Claim]] = [], orgWide: [[Claim]] = [], perSystem: [[SystemClaim]] = []
         var named: [Int32] = []
-        for (i, e) in org.evidence.enumerated() {
-            let x = e.expires
+        func slot(_ r: RequirementRef) -> Int {
+            if let s = slots[r] { return s }
+            let s = all.count
+            slots[r] = s
+            all.append([]); orgWide.append([]); perSystem.append([])
+            return s
+        }
+        for i in 0..<n {
+            let x = register.expires(i)
             expires.append(x)
-            state.append(Self.state(of: e, expires: x, asOf: asOf))
-            organizationWide.append(e.systems.isEmpty)
+            state.append(Self.state(register.status(i), expires: x, asOf: asOf))
+            let wide = register.isOrganizationWide(i)
+            organizationWide.append(wide)
             // Time rule: an item collected after the as-of date does not exist yet.
-            if let collected = e.collected, collected > asOf { continue }
+            if let collected = register.collected(i), collected > asOf { continue }
             named.removeAll(keepingCapacity: true)
-            for id in e.systems { for s in systemIndex[id] ?? [] where !named.contains(s) { named.append(s) } }
-            var claims = e.claims
-            if let cert = e.certificate {
-                // Certification rule: the certificate claims the standard's clauses and included Annex A controls in full.
-                let own = Set(claims.map(\.requirement))
-                claims += certified(cert.standard).filter { !own.contains($0) }.map { EvidenceClaim(requirement: $0, coverage: .full) }
-            }
-            for c in claims {
-                let slot: Int
-                if let s = slots[c.requirement] { slot = s } else {
-                    slot = all.count
-                    slots[c.requirement] = slot
-                    all.append([]); orgWide.append([]); perSystem.append([])
-                }
-                let claim = Claim(evidence: Int32(i), full: c.full)
+            for k in register.systemRange(i) { for s in systemsNamed[register.systemName(k)] where !named.contains(s) { named.append(s) } }
+            func add(_ slot: Int, full: Bool) {
+                let claim = Claim(evidence: Int32(i), full: full)
                 all[slot].append(claim)
-                if e.systems.isEmpty { orgWide[slot].append(claim) }
-                for s in named { perSystem[slot].append(SystemClaim(system: s, evidence: Int32(i), full: c.full)) }
+                if wide { orgWide[slot].append(claim) }
+                for s in named { perSystem[slot].append(SystemClaim(system: s, evidence: Int32(i), full: full)) }
+            }
+            let claims = register.claimRange(i)
+            for k in claims {
+                let r = register.claimRequirement(k)
+                if slotOf[r] < 0 { slotOf[r] = slot(register.requirements[r]) }
+                add(slotOf[r], full: register.claimIsFull(k))
+            }
+            if let cert = register.certificate(i) {
+                // Certification rule: the certificate claims the standard's clauses and included Annex A controls in full.
+                let own = Set(claims.map { register.requirements[register.claimRequirement($0)] })
+                for r in certified(cert.standard) where !own.contains(r) { add(slot(r), full: true) }
             }
         }
         for i in perSystem.indices where perSystem[i].count > 1 {
@@ -87,7 +103,9 @@ struct EvidenceIndex: Sendable {
         allClaims = all
         orgWideClaims = orgWide
         systemClaims = perSystem
-        certificates = org.evidence.map(\.certificate)
+        var certificates = [EvidenceCertificate?](repeating: nil, count: n)
+        for (i, c) in register.certificates { certificates[i] = c }
+        self.certificates = certificates
     }
 
     /// Certification rule: a valid certificate for `catalog`'s standard meets its clauses
@@ -106,8 +124,8 @@ struct EvidenceIndex: Sendable {
 
     /// Time rule: a draft never counts; an item is valid up to and including its last valid
     /// day (`valid-until`, or `collected + review-days`), stale from the day after.
-    static func state(of e: Evidence, expires: CalendarDate?, asOf: CalendarDate) -> EvidenceState {
-        if e.status == .draft { return .draft }
+    static func state(_ status: EvidenceStatus, expires: CalendarDate?, asOf: CalendarDate) -> EvidenceState {
+        if status == .draft { return .draft }
         if let x = expires, x < asOf { return .stale }
         return .valid
     }

@@ -64,7 +64,7 @@ public struct Deliverables: Sendable, Hashable {
             RemediationPlanner.plan(ownership, assessment: assessment, organization: organization, catalogs: dataset.catalogs)
         }, {
             // The register position of each evidence id, shared by the Statements of Applicability.
-            let evidenceOrder = Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let evidenceOrder = StatementOfApplicability.evidenceOrder(organization.evidence)
             let statements = assessment.frameworks.compactMap { fw in
                 StatementOfApplicability.build(fw, assessment: assessment, organization: organization, ownership: ownership, catalogs: dataset.catalogs,
                                                evidenceOrder: evidenceOrder)

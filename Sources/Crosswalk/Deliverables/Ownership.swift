@@ -59,6 +59,25 @@ package enum OwnershipRule {
     /// One ``GroupOwnership`` per group, in group order, from the assignments and (for
     /// proposals) the evidence register.
     public static func assign(_ groups: [ControlGroup], owners: [OwnerAssignment], evidence: [Evidence] = []) -> [GroupOwnership] {
+        var evidenceOwners: [RequirementRef: [String]] = [:]
+        for e in evidence where !e.owner.isEmpty { for c in e.claims { evidenceOwners[c.requirement, default: []].append(e.owner) } }
+        return assign(groups, owners: owners, evidenceOwners: evidenceOwners)
+    }
+
+    /// As above, from the register's columns: each claim's requirement and its item's owner,
+    /// no item made whole.
+    static func assign(_ groups: [ControlGroup], owners: [OwnerAssignment], evidence: EvidenceRegister) -> [GroupOwnership] {
+        var evidenceOwners: [RequirementRef: [String]] = [:]
+        for i in evidence.indices {
+            let owner = evidence.owner(i)
+            guard !owner.isEmpty else { continue }
+            for k in evidence.claimRange(i) { evidenceOwners[evidence.requirements[evidence.claimRequirement(k)], default: []].append(owner) }
+        }
+        return assign(groups, owners: owners, evidenceOwners: evidenceOwners)
+    }
+
+    /// The rule, given the owners of the evidence claiming each requirement (in register order).
+    static func assign(_ groups: [ControlGroup], owners: [OwnerAssignment], evidenceOwners: [RequirementRef: [String]]) -> [GroupOwnership] {
         var claims: [RequirementRef: [String]] = [:]
         var systemClaims: [RequirementRef: [(system: String, person: String)]] = [:]
         for o in owners {
@@ -66,8 +85,6 @@ package enum OwnershipRule {
                 if !(systemClaims[o.requirement]?.contains { $0 == (s, o.person) } ?? false) { systemClaims[o.requirement, default: []].append((s, o.person)) }
             } else if !(claims[o.requirement]?.contains(o.person) ?? false) { claims[o.requirement, default: []].append(o.person) }
         }
-        var evidenceOwners: [RequirementRef: [String]] = [:]
-        for e in evidence where !e.owner.isEmpty { for c in e.claims { evidenceOwners[c.requirement, default: []].append(e.owner) } }
         return groups.map { g in
             var owner: String?
             var basis = OwnerBasis.unowned

@@ -65,7 +65,16 @@ public struct StatementOfApplicability: Sendable, Hashable, Codable {
     /// Builds the SoA of `framework` from the organisation's decisions and the assessment.
     package static func build(_ framework: FrameworkID, assessment: Assessment, organization: Organization, ownership: [GroupOwnership], catalogs: CatalogSet) -> StatementOfApplicability? {
         build(framework, assessment: assessment, organization: organization, ownership: ownership, catalogs: catalogs,
-              evidenceOrder: Dictionary(organization.evidence.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
+              evidenceOrder: evidenceOrder(organization.evidence))
+    }
+
+    /// The register position of each evidence id (its first item), read from the register's
+    /// id column: no item is made whole.
+    static func evidenceOrder(_ evidence: EvidenceRegister) -> [String: Int] {
+        var order: [String: Int] = [:]
+        order.reserveCapacity(evidence.count)
+        for i in evidence.indices { let id = evidence.id(i); if order[id] == nil { order[id] = i } }
+        return order
     }
 
     /// As above, with the register position of each evidence id computed by the caller

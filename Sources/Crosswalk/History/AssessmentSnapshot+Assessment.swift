@@ -23,8 +23,9 @@ extension AssessmentSnapshot {
             ScoreRecord(scope: s.scope.rawValue, key: s.key, readiness: s.isScored ? Double(JSONWriter.numberText(s.readiness, decimals: 4)) : nil,
                         assessedCells: s.assessedCells)
         }
-        evidence = organization.evidence.map { e in
-            EvidenceRecord(id: e.id, title: e.title, owner: e.owner, status: e.status.rawValue, expires: e.expires)
+        let register = organization.evidence
+        evidence = register.indices.map { i in
+            EvidenceRecord(id: register.id(i), title: register.title(i), owner: register.owner(i), status: register.status(i).rawValue, expires: register.expires(i))
         }
         // The file lists organisation files first; the reader sorts them by kind.
         let files = provenance.organizationFiles + provenance.referenceFiles

@@ -66,7 +66,9 @@ public struct Organization: Sendable, Hashable {
     public var people: [Person] = []
     public var systems: [AISystem] = []
     public var decisions: [ApplicabilityDecision] = []
-    public var evidence: [Evidence] = []
+    /// The evidence register, stored column-wise (``EvidenceRegister``): a collection of
+    /// ``Evidence`` values for embedders.
+    public var evidence = EvidenceRegister()
     public var owners: [OwnerAssignment] = []
     public var source: String = ""
     /// The warnings found when it was read (``init(contentsOf:catalogs:limits:progress:)``);

@@ -20,9 +20,8 @@ extension OrganizationHandler {
             // Out of order: from here on, a table of every id so far (all plain ASCII and
             // different, or the reader would have given up vouching).
             var table = ByteTable<Void>(capacity: max(org.evidence.count, 1024))
-            for e in org.evidence {  // the open item is not in it yet
-                var id = e.id
-                id.withUTF8 { table.insert($0, hash: ByteTable<Void>.hash($0), value: ()) }
+            for i in org.evidence.indices {  // the open item is not in it yet
+                org.evidence.withIDBytes(i) { table.insert($0, hash: ByteTable<Void>.hash($0), value: ()) }
             }
             evidenceIDs = table
         }
@@ -64,13 +63,19 @@ extension OrganizationHandler {
 
     /// The checks of ``OrganizationValidator`` on an evidence item that need nothing but the
     /// item (the references were checked while it was read).
-    static func passes(_ e: borrowing Evidence) -> Bool {
+    static func passes(_ e: borrowing EvidenceRegister.Pending) -> Bool {
         if e.status == .approved && e.collected == nil { return false }
         if e.kind == .certificate && e.certificate == nil { return false }
         if e.claims.isEmpty && e.certificate == nil { return false }
         if e.providedBy == .supplier && e.systems.isEmpty { return false }
         if let c = e.collected, let v = e.validUntil, v < c { return false }
         return true
+    }
+
+    /// Where an element of this file is, in the register's form.
+    @inline(__always)
+    func place(_ line: Int, _ column: Int) -> EvidenceRegister.Place {
+        EvidenceRegister.Place(file: fileSlot, line: Int32(clamping: line), column: Int32(clamping: column))
     }
 }
 
@@ -79,6 +84,14 @@ extension [UInt8] {
     /// trimmed, as ``Swift/String/foldingWhitespace()``, on bytes where that is exact.
     func foldedText() -> String {
         withUnsafeBufferPointer { b in String.foldingWhitespace(utf8: b) ?? String(decoding: b, as: UTF8.self).foldingWhitespace() }
+    }
+
+    /// ``foldedText()`` as UTF-8 bytes, in place of `out`'s contents.
+    func fold(into out: inout [UInt8]) {
+        if !withUnsafeBufferPointer({ String.foldingWhitespace(utf8: $0, into: &out) }) {
+            out.removeAll(keepingCapacity: true)
+            out.append(contentsOf: foldedText().utf8)
+        }
     }
 
     /// Exactly 64 ASCII hexadecimal digits, nothing around them.

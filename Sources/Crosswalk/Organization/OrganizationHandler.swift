@@ -13,13 +13,14 @@ struct OrganizationHandler: XMLRawEventHandler {
     private var unknownNames: [String] = []
     private var text: [UInt8] = []
     private var currentSystem: AISystem?
-    /// Whether an evidence item is open: the last of `org.evidence`, appended at its start
-    /// tag and filled in place (no copy of the item and its arrays as it grows).
+    /// Whether an evidence item is open: it is built in ``pending`` (whose arrays keep their
+    /// capacity from item to item) and appended to the register at its end tag.
     private var inEvidence = false
-    private var currentEvidence: Evidence {
-        get { org.evidence[org.evidence.count - 1] }
-        _modify { yield &org.evidence[org.evidence.count - 1] }
-    }
+    private var pending = EvidenceRegister.Pending()
+    /// The input file's name, interned in the register.
+    private(set) var fileSlot: UInt32 = 0
+    /// The empty string, interned in the register (the owner of an item that names none).
+    private var emptyName: UInt32 = 0
     private var currentDecision: ApplicabilityDecision?
     private var sawRoot = false
     /// Set when the root is not an organisation (a catalogue given to `assess`, say).
@@ -41,16 +42,18 @@ struct OrganizationHandler: XMLRawEventHandler {
     /// Resolves requirement references; nil: no checks while reading.
     private var references: ReferenceCheck?
     /// Person and system ids declared so far, by their bytes, with the `String` made once.
-    private var personIDs = ByteTable<String>()
-    private var systemIDs = ByteTable<String>(capacity: 1024)
+    /// The value: the id's `String`, and its index in the register's names.
+    private var personIDs = ByteTable<(id: String, name: UInt32)>()
+    private var systemIDs = ByteTable<(id: String, name: UInt32)>(capacity: 1024)
     /// Evidence ids read so far (duplicates), once they stop coming in increasing order;
     /// until then only the last one is kept (ids in increasing byte order are all different,
     /// and a table of a million ids costs a cache miss per item).
     var evidenceIDs: ByteTable<Void>?
     var lastEvidenceID: [UInt8] = []
-    /// `requirement` values of `<satisfies>` read so far: the reference, and whether it
-    /// names a requirement of a loaded catalogue.
-    private var requirementRefs = ByteTable<(ref: RequirementRef, known: Bool)>(capacity: 1024)
+    /// `requirement` values of `<satisfies>` read so far: the reference, whether it names a
+    /// requirement of a loaded catalogue (false when no catalogues are loaded), and its index
+    /// in the register's requirements.
+    private var requirementRefs = ByteTable<(ref: RequirementRef, known: Bool, slot: UInt32)>(capacity: 1024)
     private var sawItem = false
     /// No problem found so far in the open item by the checks made while reading it.
     private var itemClean = false
@@ -73,8 +76,14 @@ struct OrganizationHandler: XMLRawEventHandler {
         text.reserveCapacity(1024)
         references = catalogs.map { ReferenceCheck(catalogs: $0) }
         evidenceChecked = catalogs != nil
-        // About 450 bytes an item in generated registers; at most 2 million reserved.
-        if expectedBytes > 0 { org.evidence.reserveCapacity(min(expectedBytes / 400, 2_000_000)) }
+        // About 450 bytes an item in generated registers (at most 2 million reserved), two
+        // claims and one system an item, and fewer bytes of text than of file.
+        if expectedBytes > 0 {
+            let n = min(expectedBytes / 400, 2_000_000)
+            org.evidence.reserve(items: n, claims: 2 * n, systems: n, textBytes: min(expectedBytes / 2, n * 300))
+        }
+        fileSlot = org.evidence.intern(name: file)
+        emptyName = org.evidence.intern(name: "")
     }
 
     struct Rule {
@@ -130,8 +139,12 @@ struct OrganizationHandler: XMLRawEventHandler {
 
     // MARK: Attribute values
 
+    // (Inlined: a call of a method of `self` from the event methods copies the whole
+    // handler, every array and string in it retained and released.)
+    @inline(__always)
     func value(_ a: OrgAttribute) -> String? { attrs[a.rawValue]?.value }
 
+    @inline(__always)
     func value(_ a: OrgAttribute, default d: String) -> String { attrs[a.rawValue]?.value ?? d }
 
     func ref(_ a: OrgAttribute) -> RequirementRef? {
@@ -230,16 +243,16 @@ struct OrganizationHandler: XMLRawEventHandler {
             let id = value(.id, default: "")
             if sawItem { evidenceChecked = false }
             if let raw = attrs[OrgAttribute.id.rawValue]?.rawValue, raw.count > 0 {
-                let h = ByteTable<String>.hash(raw)
-                if personIDs.find(raw, hash: h) == nil { personIDs.insert(raw, hash: h, value: id) }
+                let h = ByteTable<Void>.hash(raw)
+                if personIDs.find(raw, hash: h) == nil { personIDs.insert(raw, hash: h, value: (id, org.evidence.intern(name: id))) }
             }
             org.people.append(Person(id: id, name: value(.name, default: ""), role: value(.role, default: ""), location: here))
         case .system where parent == .systems:
             var s = AISystem(id: value(.id, default: ""), name: value(.name, default: ""), location: here)
             if sawItem { evidenceChecked = false }
             if let raw = attrs[OrgAttribute.id.rawValue]?.rawValue, raw.count > 0 {
-                let h = ByteTable<String>.hash(raw)
-                if systemIDs.find(raw, hash: h) == nil { systemIDs.insert(raw, hash: h, value: s.id) }
+                let h = ByteTable<Void>.hash(raw)
+                if systemIDs.find(raw, hash: h) == nil { systemIDs.insert(raw, hash: h, value: (s.id, org.evidence.intern(name: s.id))) }
             }
             s.owner = value(.owner, default: "")
             s.businessUnit = value(.businessUnit, default: "")
@@ -262,10 +275,16 @@ struct OrganizationHandler: XMLRawEventHandler {
         case .system:
             if let raw = attrs[OrgAttribute.ref.rawValue] {
                 // A declared system's id, found by its bytes: that id's string; else the value, checked later.
-                let known = raw.rawValue.count > 0 ? systemIDs.find(raw.rawValue, hash: ByteTable<String>.hash(raw.rawValue)) : nil
+                let known = raw.rawValue.count > 0 ? systemIDs.find(raw.rawValue, hash: ByteTable<Void>.hash(raw.rawValue)) : nil
                 if known == nil { itemClean = false }
-                if inEvidence { currentEvidence.systems.append(known.map { systemIDs[$0] } ?? raw.value) }
-                if inEvidence { currentEvidence.systemLocations.append(here) }
+                if inEvidence {
+                    // (No closures over `self` and no method of `self` inside `pending`'s
+                    // access: either makes the compiler copy the whole handler.)
+                    let name: UInt32
+                    if let k = known { name = systemIDs[k].name } else { name = org.evidence.intern(name: raw.value) }
+                    let at = place(line, column)
+                    pending.systems.append(.init(id: name, place: at))
+                }
             } else { error(.missingAttribute, "<system> in <item> needs ref naming a system id", here) }
         case .condition:
             if let h = attrs[OrgAttribute.holds.rawValue] {
@@ -297,14 +316,15 @@ struct OrganizationHandler: XMLRawEventHandler {
                 status = vocabulary(.status, statuses, here) ?? .draft
             }
             let kind = vocabulary(.kind, kinds, here) ?? .other
-            var owner = ""
+            pending.reset()
+            var owner = emptyName
             if let raw = attrs[OrgAttribute.owner.rawValue] {
                 if raw.rawValue.count == 0 {
-                    owner = ""
-                } else if let p = personIDs.find(raw.rawValue, hash: ByteTable<String>.hash(raw.rawValue)) {
-                    owner = personIDs[p]
+                    owner = emptyName
+                } else if let p = personIDs.find(raw.rawValue, hash: ByteTable<Void>.hash(raw.rawValue)) {
+                    owner = personIDs[p].name
                 } else {
-                    owner = raw.value
+                    owner = org.evidence.intern(name: raw.value)
                     itemClean = false
                 }
             }
@@ -313,32 +333,41 @@ struct OrganizationHandler: XMLRawEventHandler {
                 if let n = Self.positiveInt(r.rawValue), n <= 36_500 { reviewDays = n } else { error(.invalidValue, "review-days '\(r.value)' must be a whole number of days from 1 to 36500", here) }
             }
             inEvidence = true
-            org.evidence.append(Evidence(id: id, title: "", kind: kind, owner: owner,
-                                       collected: date(.collected, here), validUntil: date(.validUntil, here),
-                                       reviewDays: reviewDays, status: status, claims: [], systems: [], locationURI: "", sha256: "",
-                                       location: here))
-            if attrs[OrgAttribute.providedBy.rawValue] != nil {
-                let source = vocabulary(.providedBy, EvidenceSource.self, here) ?? .organization
-                currentEvidence.providedBy = source
+            if let raw = attrs[OrgAttribute.id.rawValue], !raw.rawValue.contains(UInt8(ascii: "&")) {
+                pending.id.append(contentsOf: raw.rawValue)
+            } else {
+                pending.id.append(contentsOf: id.utf8)
             }
+            // Every value made before it is stored: a method of `self` called inside the
+            // access to `pending` makes the compiler copy the whole handler.
+            let collected = date(.collected, here), validUntil = date(.validUntil, here)
+            let at = place(line, column)
+            var source = EvidenceSource.organization
+            if attrs[OrgAttribute.providedBy.rawValue] != nil { source = vocabulary(.providedBy, EvidenceSource.self, here) ?? .organization }
+            pending.kind = kind; pending.status = status; pending.owner = owner
+            pending.collected = collected; pending.validUntil = validUntil
+            pending.reviewDays = reviewDays
+            pending.place = at
+            pending.providedBy = source
         case .satisfies:
             // The same bytes as an earlier claim: the same reference, already resolved.
-            let r: RequirementRef
-            if let raw = attrs[OrgAttribute.requirement.rawValue]?.rawValue, references != nil {
+            // (Without catalogues no reference is known, and no item is vouched for.)
+            let slot: UInt32
+            if let raw = attrs[OrgAttribute.requirement.rawValue]?.rawValue {
                 let h = ByteTable<Void>.hash(raw)
                 if let e = requirementRefs.find(raw, hash: h) {
-                    r = requirementRefs[e].ref
+                    slot = requirementRefs[e].slot
                     if !requirementRefs[e].known { itemClean = false }
                 } else {
                     guard let parsed = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
-                    let known = references!.isKnown(parsed)
-                    requirementRefs.insert(raw, hash: h, value: (parsed, known))
+                    let known = references?.isKnown(parsed) ?? false
+                    slot = org.evidence.intern(requirement: parsed)
+                    requirementRefs.insert(raw, hash: h, value: (parsed, known, slot))
                     if !known { itemClean = false }
-                    r = parsed
                 }
             } else {
                 guard let parsed = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
-                r = parsed
+                slot = org.evidence.intern(requirement: parsed)
             }
             let coverage: Coverage
             if let c = attrs[OrgAttribute.coverage.rawValue] {
@@ -348,9 +377,8 @@ struct OrganizationHandler: XMLRawEventHandler {
                 coverage = .full
             }
             if inEvidence {
-                // Most items make one to three claims: room for two at the first.
-                if currentEvidence.claims.isEmpty { currentEvidence.claims.reserveCapacity(2) }
-                currentEvidence.claims.append(EvidenceClaim(requirement: r, coverage: coverage, location: here))
+                let at = place(line, column)
+                pending.claims.append(.init(requirement: slot, full: coverage == .full, place: at))
             }
         case .certificate:
             // A management-system certificate: the standard certified, its number and issuer; validity is the item's.
@@ -358,7 +386,7 @@ struct OrganizationHandler: XMLRawEventHandler {
             if standard != .iso27001 && standard != .iso42001 { error(.invalidValue, "certificate standard '\(standard)' must be iso27001 or iso42001", here) }
             let number = value(.number, default: ""), issuer = value(.issuer, default: "")
             if number.isEmpty || issuer.isEmpty { error(.missingAttribute, "a certificate needs number=\"…\" and issuer=\"…\"", here) }
-            if inEvidence { currentEvidence.certificate = EvidenceCertificate(standard: standard, number: number, issuer: issuer) }
+            if inEvidence { pending.certificate = EvidenceCertificate(standard: standard, number: number, issuer: issuer) }
         case .assign:
             guard let r = ref(.requirement) else { error(.invalidValue, "assign needs requirement=\"framework:label\"", here); return }
             org.owners.append(OwnerAssignment(requirement: r, system: value(.system), person: value(.person, default: ""), location: here))
@@ -402,20 +430,21 @@ struct OrganizationHandler: XMLRawEventHandler {
         case .decision:
             if let d = currentDecision { org.decisions.append(d) }
             currentDecision = nil
-        case .title where parent == .item: if inEvidence { currentEvidence.title = content() }
-        case .location where parent == .item: if inEvidence { currentEvidence.locationURI = content() }
+        case .title where parent == .item: if inEvidence { text.fold(into: &pending.title) }
+        case .location where parent == .item: if inEvidence { text.fold(into: &pending.locationURI) }
         case .sha256 where parent == .item:
             if text.isSHA256Hex() {
-                if inEvidence { currentEvidence.sha256 = String(decoding: text, as: UTF8.self) }
+                if inEvidence { pending.sha256.removeAll(keepingCapacity: true); pending.sha256.append(contentsOf: text) }
             } else {
                 let content = content()
-                if inEvidence { currentEvidence.sha256 = content }
+                if inEvidence { pending.sha256.removeAll(keepingCapacity: true); pending.sha256.append(contentsOf: content.utf8) }
                 if content.count != 64 || !content.allSatisfy(\.isHexDigit) { error(.invalidValue, "sha256 must be 64 hexadecimal digits", here()) }
             }
         case .item:
             if inEvidence {
                 inEvidence = false
-                if evidenceChecked && !(itemClean && Self.passes(org.evidence[org.evidence.count - 1])) { evidenceChecked = false }
+                if evidenceChecked && !(itemClean && Self.passes(pending)) { evidenceChecked = false }
+                org.evidence.append(pending)
             }
         default: break
         }

@@ -141,26 +141,39 @@ public enum OrganizationValidator {
         }
         let systemIDs = org.systems.map(\.id), personIDs = org.people.map(\.id)
         var ids = Set<String>(minimumCapacity: evidenceChecked ? 0 : org.evidence.count)
-        let evidenceToCheck = evidenceChecked ? [] : org.evidence
-        for e in evidenceToCheck {
-            if e.id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: at(e.location)) }
-            else if !ids.insert(e.id).inserted { log.error(.duplicateIdentifier, "evidence id '\(e.id)' is used twice; ids must be unique", at: at(e.location)) }
-            if e.status == .approved && e.collected == nil {
-                log.error(.missingAttribute, "evidence \(e.id) is approved but has no collected date; add collected=\"YYYY-MM-DD\" (the date it was approved or collected)", at: at(e.location))
+        // From the register's columns (no `Evidence` made): each distinct requirement, system
+        // id and owner is resolved once; a claim, system or owner is looked at again only
+        // when it has a problem to report.
+        let register = evidenceChecked ? EvidenceRegister() : org.evidence
+        let knownRequirement = register.requirements.map { references.isKnown($0) }
+        let systemDeclared = register.names.map { systems.contains($0) }, personDeclared = register.names.map { people.contains($0) }
+        for i in register.indices {
+            let id = register.id(i)
+            let location = register.location(i)
+            if id.isEmpty { log.error(.missingAttribute, "an evidence item needs an id", at: at(location)) }
+            else if !ids.insert(id).inserted { log.error(.duplicateIdentifier, "evidence id '\(id)' is used twice; ids must be unique", at: at(location)) }
+            let collected = register.collected(i), certificate = register.certificate(i)
+            if register.status(i) == .approved && collected == nil {
+                log.error(.missingAttribute, "evidence \(id) is approved but has no collected date; add collected=\"YYYY-MM-DD\" (the date it was approved or collected)", at: at(location))
             }
-            if e.kind == .certificate && e.certificate == nil { log.error(.missingElement, "evidence \(e.id) is a certificate without <certificate standard=\"iso27001\" number=\"…\" issuer=\"…\"/>", at: at(e.location)) }
-            if e.claims.isEmpty && e.certificate == nil { log.error(.missingElement, "evidence \(e.id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: at(e.location)) }
-            for c in e.claims { references.requirement(c.requirement, at: at(c.location.file.isEmpty ? e.location : c.location), what: "evidence \(e.id)", log: &log) }
-            for (i, s) in e.systems.enumerated() where !systems.contains(s) {
-                var m = "evidence \(e.id) names system '\(s)', which is not in <systems>"
+            if register.kind(i) == .certificate && certificate == nil { log.error(.missingElement, "evidence \(id) is a certificate without <certificate standard=\"iso27001\" number=\"…\" issuer=\"…\"/>", at: at(location)) }
+            if register.claimRange(i).isEmpty && certificate == nil { log.error(.missingElement, "evidence \(id) satisfies nothing: add <satisfies requirement=\"framework:label\"/>", at: at(location)) }
+            for k in register.claimRange(i) where !knownRequirement[register.claimRequirement(k)] {
+                let c = register.claimLocation(k)
+                references.requirement(register.requirements[register.claimRequirement(k)], at: at(c.file.isEmpty ? location : c), what: "evidence \(id)", log: &log)
+            }
+            for k in register.systemRange(i) where !systemDeclared[register.systemName(k)] {
+                let s = register.systemID(k)
+                var m = "evidence \(id) names system '\(s)', which is not in <systems>"
                 if log.hasRoom, let near = nearest(s, in: systemIDs) { m += "; did you mean '\(near)'?" }
-                log.error(.unknownRequirement, m, at: at(e.location(ofSystem: i)))
+                log.error(.unknownRequirement, m, at: at(register.systemLocation(k) ?? location))
             }
-            if !e.owner.isEmpty && !people.contains(e.owner) { log.error(.unknownRequirement, "evidence \(e.id) has owner '\(e.owner)', who is not in <people>", at: at(e.location)) }
-            if e.providedBy == .supplier && e.systems.isEmpty {
-                log.error(.missingElement, "evidence \(e.id) is provided-by=\"supplier\" but names no system; add <system ref=\"…\"/> for the system(s) whose supplier provided it", at: at(e.location))
+            let owner = register.ownerName(i)
+            if !register.names[owner].isEmpty && !personDeclared[owner] { log.error(.unknownRequirement, "evidence \(id) has owner '\(register.names[owner])', who is not in <people>", at: at(location)) }
+            if register.providedBy(i) == .supplier && register.isOrganizationWide(i) {
+                log.error(.missingElement, "evidence \(id) is provided-by=\"supplier\" but names no system; add <system ref=\"…\"/> for the system(s) whose supplier provided it", at: at(location))
             }
-            if let c = e.collected, let v = e.validUntil, v < c { log.error(.invalidValue, "evidence \(e.id) is valid until \(v), before it was collected (\(c))", at: at(e.location)) }
+            if let c = collected, let v = register.validUntil(i), v < c { log.error(.invalidValue, "evidence \(id) is valid until \(v), before it was collected (\(c))", at: at(location)) }
         }
         func knownSystem(_ id: String?, _ what: String, _ location: SourceLocation) {
             guard let id, !systems.contains(id) else { return }

@@ -152,9 +152,10 @@ package enum AssessmentJSON {
 
         // The register's expiries, for `crosswalk diff --until` (Docs/JSON.md).
         w.key("evidence"); w.beginArray()
-        for e in organization.evidence {
-            w.beginObject(); w.field("id", e.id); w.field("title", e.title); w.field("owner", e.owner); w.field("status", e.status.rawValue)
-            w.field("expires", e.expires?.description); w.endObject()
+        let register = organization.evidence
+        for i in register.indices {
+            w.beginObject(); w.field("id", register.id(i)); w.field("title", register.title(i)); w.field("owner", register.owner(i))
+            w.field("status", register.status(i).rawValue); w.field("expires", register.expires(i)?.description); w.endObject()
         }
         w.endArray()
 

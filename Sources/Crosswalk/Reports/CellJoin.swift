@@ -55,7 +55,7 @@ package struct CellJoin: Sendable {
 
     public func evidenceTitles(_ c: Cell) -> [String] { c.evidence.map { evidenceTitle($0) } }
     /// The title of the first item with id `id`, "" when there is none.
-    func evidenceTitle(_ id: String) -> String { evidencePosition[id].flatMap { organization?.evidence[Int($0)].title } ?? "" }
+    func evidenceTitle(_ id: String) -> String { evidencePosition[id].flatMap { organization?.evidence.title(Int($0)) } ?? "" }
     public func systemName(_ c: Cell) -> String? { c.system.flatMap { systemName[$0] } }
 }
 

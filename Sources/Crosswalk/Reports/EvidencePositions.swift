@@ -19,7 +19,7 @@ package final class EvidencePositions: @unchecked Sendable {
             let evidence = organization.evidence
             var m: [String: Int32] = [:]
             m.reserveCapacity(evidence.count)
-            for i in evidence.indices where m[evidence[i].id] == nil { m[evidence[i].id] = Int32(i) }
+            for i in evidence.indices { let id = evidence.id(i); if m[id] == nil { m[id] = Int32(i) } }
             made = m
             return m
         }

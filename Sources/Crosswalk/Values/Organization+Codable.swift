@@ -18,7 +18,7 @@ extension Organization: Codable {
         people = try c.decode([Person].self, forKey: .people)
         systems = try c.decode([AISystem].self, forKey: .systems)
         decisions = try c.decode([ApplicabilityDecision].self, forKey: .decisions)
-        evidence = try c.decode([Evidence].self, forKey: .evidence)
+        evidence = EvidenceRegister(try c.decode([Evidence].self, forKey: .evidence))
         owners = try c.decode([OwnerAssignment].self, forKey: .owners)
     }
 
@@ -34,7 +34,7 @@ extension Organization: Codable {
         try c.encode(people, forKey: .people)
         try c.encode(systems, forKey: .systems)
         try c.encode(decisions, forKey: .decisions)
-        try c.encode(evidence, forKey: .evidence)
+        try c.encode(Array(evidence), forKey: .evidence)
         try c.encode(owners, forKey: .owners)
     }
 }

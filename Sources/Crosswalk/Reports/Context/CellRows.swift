@@ -59,12 +59,12 @@ extension ReportContext {
     /// The rows of the Evidence sheet, one per item of the register in its order, each made
     /// when it is read (a register of a million items is not copied into rows).
     struct EvidenceRows: RandomAccessCollection, Sendable {
-        private let items: [Evidence]
+        private let items: EvidenceRegister
         private let asOf: CalendarDate
         private let horizon: CalendarDate
         private let personName: [String: String]
 
-        init(_ items: [Evidence], asOf: CalendarDate, horizon: CalendarDate, personName: [String: String]) {
+        init(_ items: EvidenceRegister, asOf: CalendarDate, horizon: CalendarDate, personName: [String: String]) {
             self.items = items
             self.asOf = asOf
             self.horizon = horizon
@@ -76,19 +76,22 @@ extension ReportContext {
 
         /// `valid`, `expires-soon`, `expired` or `no-expiry` at the as-of date, without making the row.
         func validity(at i: Int) -> String {
-            guard let x = items[i].expires else { return "no-expiry" }
+            guard let x = items.expires(i) else { return "no-expiry" }
             return x < asOf ? "expired" : x <= horizon ? "expires-soon" : "valid"
         }
 
         /// The end of the item's validity, without making the row.
-        func validUntil(at i: Int) -> CalendarDate? { items[i].expires }
+        func validUntil(at i: Int) -> CalendarDate? { items.expires(i) }
 
         subscript(i: Int) -> EvidenceRow {
-            let e = items[i]
-            return EvidenceRow(id: e.id, title: reportText(e.title), kind: e.kind.rawValue, owner: e.owner, ownerName: personName[e.owner] ?? "",
-                               collected: e.collected, validUntil: e.expires, status: e.status.rawValue, validity: validity(at: i),
-                               claims: e.claims.map { "\($0.requirement)" + ($0.coverage == .full ? "" : " (partial)") }, systems: e.systems,
-                               location: reportText(e.locationURI))
+            // From the columns: no `Evidence` made.
+            let owner = items.owner(i)
+            let claims = items.claimRange(i).map { k in
+                "\(items.requirements[items.claimRequirement(k)])" + (items.claimIsFull(k) ? "" : " (partial)")
+            }
+            return EvidenceRow(id: items.id(i), title: reportText(items.title(i)), kind: items.kind(i).rawValue, owner: owner, ownerName: personName[owner] ?? "",
+                               collected: items.collected(i), validUntil: items.expires(i), status: items.status(i).rawValue, validity: validity(at: i),
+                               claims: claims, systems: items.systemRange(i).map(items.systemID), location: reportText(items.locationURI(i)))
         }
     }
 }

@@ -337,5 +337,5 @@ struct EvidenceTitles: Sendable {
     let organization: Organization
     let position: [String: Int32]
 
-    subscript(id: String) -> String { position[id].map { reportText(organization.evidence[Int($0)].title) } ?? "" }
+    subscript(id: String) -> String { position[id].map { reportText(organization.evidence.title(Int($0))) } ?? "" }
 }

@@ -29,8 +29,6 @@ struct OSCALContext: Sendable {
     /// The indices of the assessed cells (those with an observation), in assessment order.
     var assessedCells: [Int] { assessment.cells.indices.filter { OSCALCellMapping.state(assessment.cells[$0].status) != nil } }
 
-    /// The first item of the register with this id.
-    func evidence(_ id: String) -> Evidence? { evidenceIndex[id].map { organization.evidence[Int($0)] } }
     /// Per evidence id, the index of its first item in the register (items are not copied;
     /// the map is shared by the reports of a bundle, ``EvidencePositions``).
     private let evidenceIndex: [String: Int32]
@@ -159,7 +157,7 @@ struct OSCALContext: Sendable {
             s.flag("href", "#" + evidenceResource(at: i))
             s.markup("description", id)
             s.end()
-            if let x = organization.evidence[i].expires, expires.map({ x < $0 }) ?? true { expires = x }
+            if let x = organization.evidence.expires(i), expires.map({ x < $0 }) ?? true { expires = x }
         }
         s.field("collected", timestamp)
         if let expires { s.field("expires", Self.dateTime(expires)) }
@@ -182,7 +180,7 @@ struct OSCALContext: Sendable {
     /// ``evidenceResource(_:)`` of the register's item at `i` (the first with its id).
     private func evidenceResource(at i: Int) -> String {
         let made = evidenceResources[i]
-        return made.isEmpty ? uuid("resource", "evidence", organization.evidence[i].id) : made
+        return made.isEmpty ? uuid("resource", "evidence", organization.evidence.id(i)) : made
     }
 
     /// The evidence items the observations of `cells` cite, each once, in register order
@@ -198,21 +196,23 @@ struct OSCALContext: Sendable {
     /// URI), props `evidence-id` and `sha256`, and an rlink to its location when that is a
     /// URI; written straight into the document (``OSCALStream``).
     func writeEvidenceResource(at i: Int, to s: inout OSCALStream) {
-        let e = organization.evidence[i]
-        var words = "Evidence \(e.id): \(Self.kindWords[e.kind] ?? "\(e.kind)"), \(Self.statusWords[e.status] ?? "\(e.status)")"
-        if let d = e.collected { words += ", collected \(d)" }
-        if let x = e.expires { words += ", valid until \(x)" }
-        let uri = Self.isURIReference(e.locationURI)
-        if !uri && !e.locationURI.isEmpty { words += ", at \(e.locationURI)" }
+        // From the register's columns: no `Evidence` made.
+        let register = organization.evidence
+        let id = register.id(i), kind = register.kind(i), status = register.status(i), locationURI = register.locationURI(i), title = register.title(i)
+        var words = "Evidence \(id): \(Self.kindWords[kind] ?? "\(kind)"), \(Self.statusWords[status] ?? "\(status)")"
+        if let d = register.collected(i) { words += ", collected \(d)" }
+        if let x = register.expires(i) { words += ", valid until \(x)" }
+        let uri = Self.isURIReference(locationURI)
+        if !uri && !locationURI.isEmpty { words += ", at \(locationURI)" }
         s.begin("resource", group: "resources")
         s.flag("uuid", evidenceResource(at: i))
-        s.field("title", e.title.isEmpty ? e.id : e.title)
+        s.field("title", title.isEmpty ? id : title)
         s.markup("description", words + ".")
-        s.prop("evidence-id", e.id)
-        if !e.sha256.isEmpty { s.prop("sha256", e.sha256) }
+        s.prop("evidence-id", id)
+        if register.hasSHA256(i) { s.prop("sha256", register.sha256(i)) }
         if uri {
             s.begin("rlink", group: "rlinks")
-            s.flag("href", e.locationURI)
+            s.flag("href", locationURI)
             s.end()
         }
         s.end()
