@@ -247,7 +247,8 @@ struct Bench: ParsableCommand {
             render += r
             write += w
             bytes += size
-            perFile.append("\(f.name):\(fmt(r.seconds, 3))s/\(mb(size))MB")
+            // The process's peak so far after this file: a file whose rendering holds most raises it.
+            perFile.append("\(f.name):\(fmt(r.seconds, 3))s/\(mb(size))MB/peak\(mb(MemorySample.now().peak))MB")
         }
         let total = ContinuousClock.now - start
         print("stage ingest=\(ingest.seconds) check=\(check.seconds) engine=\(engine.seconds) deliverables=\(build.seconds) render=\(render.seconds) write=\(write.seconds) "

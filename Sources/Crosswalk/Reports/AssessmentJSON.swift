@@ -90,6 +90,7 @@ package enum AssessmentJSON {
             w.beginObject(); w.field("code", x.code.rawValue); w.field("message", x.message); w.field("location", x.location.description)
             w.field("severity", x.severity.rawValue); w.field("file", x.location.file); w.field("line", x.location.line); w.field("column", x.location.column)
             w.endObject()
+            if let emit { w.drain(into: emit) }
         }
         w.endArray()
         w.key("groups"); w.beginArray()
@@ -116,6 +117,7 @@ package enum AssessmentJSON {
                 w.endObject()
             }
             w.endArray()
+            if let emit { w.drain(into: emit) }
             w.field("conflict", o.hasConflict); w.field("unowned", o.isUnowned); w.field("action", actionOf[o.group.id])
             w.key("coordinateWith"); w.beginArray()
             for f in d.coordination(ofGroup: o.group.id) {
@@ -147,6 +149,7 @@ package enum AssessmentJSON {
             w.field("explanation", x.priority.explanation)
             w.endObject()
             w.endObject()
+            if let emit { w.drain(into: emit) }
         }
         w.endArray()
 
@@ -156,6 +159,7 @@ package enum AssessmentJSON {
         for i in register.indices {
             w.beginObject(); w.field("id", register.id(i)); w.field("title", register.title(i)); w.field("owner", register.owner(i))
             w.field("status", register.status(i).rawValue); w.field("expires", register.expires(i)?.description); w.endObject()
+            if let emit { w.drain(into: emit) }
         }
         w.endArray()
 
@@ -178,6 +182,7 @@ package enum AssessmentJSON {
                     w.endArray()
                 }
                 w.endObject()
+                if let emit { w.drain(into: emit) }
             }
             w.endArray()
             w.endObject()
