@@ -88,10 +88,10 @@ public struct EvidenceRegister: Sendable {
     private var places: [Place] = []
     /// Per item: where its claims end in ``claims``.
     private var claimEnds: [UInt32] = []
-    private var claims: [StoredClaim] = []
+    private(set) var claims: [StoredClaim] = []
     /// Per item: where its systems end in ``systems``.
     private var systemEnds: [UInt32] = []
-    private var systems: [StoredSystem] = []
+    private(set) var systems: [StoredSystem] = []
     /// The items with something in ``rare``, increasing, and what they hold.
     private var rareItems: [Int] = []
     private var rare: [Rare] = []
@@ -267,7 +267,7 @@ public struct EvidenceRegister: Sendable {
     ///
     /// - Complexity: O(size of `e`) when it has as many text bytes, claims and systems as
     ///   the item it replaces; else O(n) (a move of the columns after it, no item made).
-    private mutating func replace(at i: Int, with e: Evidence) {
+    mutating func replace(at i: Int, with e: Evidence) {
         let fields = [e.id, e.title, e.locationURI, e.sha256]
         let old = textRange(i, 0).lowerBound..<textRange(i, 3).upperBound
         var bytes: [UInt8] = []
@@ -312,7 +312,7 @@ public struct EvidenceRegister: Sendable {
     }
 
     /// Keeps the first `n` items.
-    private mutating func truncate(to n: Int) {
+    mutating func truncate(to n: Int) {
         guard n < count else { return }
         if n == 0 { self = EvidenceRegister(); return }
         text.removeSubrange(textEnds[4 * n - 1]...)
@@ -411,89 +411,4 @@ public struct EvidenceRegister: Sendable {
 
     /// The ids of every item, in order.
     var ids: [String] { (0..<count).map(id) }
-}
-
-// MARK: Collection
-
-extension EvidenceRegister: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
-    /// 0.
-    public var startIndex: Int { 0 }
-    /// ``count``.
-    public var endIndex: Int { count }
-
-    /// The item at `i`, made from the columns.
-    ///
-    /// - Complexity: Reading: O(claims + systems of the item). Writing: O(size of the item)
-    ///   when the new value has as many text bytes, claims and systems as the old (a changed
-    ///   status, date or location, say); else O(n), a move of the columns after it.
-    public subscript(i: Int) -> Evidence {
-        get {
-            precondition(i >= 0 && i < count, "EvidenceRegister index out of range")
-            var e = Evidence(id: id(i), title: title(i), kind: kind(i), owner: owner(i), collected: collected(i), validUntil: validUntil(i),
-                             reviewDays: reviewDays(i), status: status(i),
-                             claims: claimRange(i).map { EvidenceClaim(requirement: requirements[Int(claims[$0].requirement)],
-                                                                      coverage: claims[$0].full ? .full : .partial, location: location(claims[$0].place)) },
-                             systems: systemRange(i).map(systemID), locationURI: locationURI(i), sha256: sha256(i), location: location(i))
-            let named = systemRange(i)
-            if let first = named.first, systems[first].place != .none {
-                e.systemLocations = named.prefix { systems[$0].place != .none }.map { location(systems[$0].place) }
-            }
-            e.certificate = certificate(i)
-            e.providedBy = providedBy(i)
-            return e
-        }
-        set {
-            precondition(i >= 0 && i < count, "EvidenceRegister index out of range")
-            replaceSubrange(i..<(i + 1), with: CollectionOfOne(newValue))
-        }
-    }
-
-    /// Replaces the items in `range` with `newElements`.
-    ///
-    /// - Complexity: O(size of the new items) when `range` reaches the end of the register
-    ///   (appending, removing or replacing the last items); one item for one: as
-    ///   ``subscript(_:)``; else O(n): the register is rebuilt.
-    public mutating func replaceSubrange<C: Collection>(_ range: Range<Int>, with newElements: C) where C.Element == Evidence {
-        precondition(range.lowerBound >= 0 && range.upperBound <= count, "EvidenceRegister range out of bounds")
-        if range.count == 1 && newElements.count == 1 {
-            replace(at: range.lowerBound, with: newElements.first!)
-            return
-        }
-        if range.upperBound == count {
-            truncate(to: range.lowerBound)
-            reserveCapacity(count + newElements.count)
-            for e in newElements { append(e) }
-            return
-        }
-        var items = Array(self)
-        items.replaceSubrange(range, with: newElements)
-        self = EvidenceRegister(items)
-    }
-
-    /// Removes every item (and the tables of distinct values; capacity is not kept).
-    public mutating func removeAll(keepingCapacity keepCapacity: Bool = false) { self = EvidenceRegister() }
-}
-
-extension EvidenceRegister: ExpressibleByArrayLiteral {
-    /// The register of the items listed, in their order.
-    public init(arrayLiteral elements: Evidence...) { self.init(elements) }
-}
-
-extension EvidenceRegister: Hashable {
-    /// Two registers are equal when they hold equal items in the same order (as arrays of
-    /// ``Evidence`` are), however their tables were built.
-    public static func == (a: Self, b: Self) -> Bool { a.count == b.count && a.elementsEqual(b) }
-
-    /// Hashes the count and every item, in order.
-    ///
-    /// - Complexity: O(n): every item is made.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(count)
-        for e in self { hasher.combine(e) }
-    }
-}
-
-extension EvidenceRegister: CustomStringConvertible {
-    /// The items, as an array of them prints.
-    public var description: String { Array(self).description }
 }
