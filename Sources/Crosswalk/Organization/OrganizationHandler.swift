@@ -15,12 +15,12 @@ struct OrganizationHandler: XMLRawEventHandler {
     private var currentSystem: AISystem?
     /// Whether an evidence item is open: it is built in ``pending`` (whose arrays keep their
     /// capacity from item to item) and appended to the register at its end tag.
-    private var inEvidence = false
-    private var pending = EvidenceRegister.Pending()
+    var inEvidence = false
+    var pending = EvidenceRegister.Pending()
     /// The input file's name, interned in the register.
     private(set) var fileSlot: UInt32 = 0
     /// The empty string, interned in the register (the owner of an item that names none).
-    private var emptyName: UInt32 = 0
+    var emptyName: UInt32 = 0
     private var currentDecision: ApplicabilityDecision?
     private var sawRoot = false
     /// Set when the root is not an organisation (a catalogue given to `assess`, say).
@@ -40,10 +40,10 @@ struct OrganizationHandler: XMLRawEventHandler {
     // Interning and the evidence checks made while reading (see ``evidenceChecked``).
 
     /// Resolves requirement references; nil: no checks while reading.
-    private var references: ReferenceCheck?
+    var references: ReferenceCheck?
     /// Person and system ids declared so far, by their bytes, with the `String` made once.
     /// The value: the id's `String`, and its index in the register's names.
-    private var personIDs = ByteTable<(id: String, name: UInt32)>()
+    var personIDs = ByteTable<(id: String, name: UInt32)>()
     private var systemIDs = ByteTable<(id: String, name: UInt32)>(capacity: 1024)
     /// Evidence ids read so far (duplicates), once they stop coming in increasing order;
     /// until then only the last one is kept (ids in increasing byte order are all different,
@@ -53,10 +53,10 @@ struct OrganizationHandler: XMLRawEventHandler {
     /// `requirement` values of `<satisfies>` read so far: the reference, whether it names a
     /// requirement of a loaded catalogue (false when no catalogues are loaded), and its index
     /// in the register's requirements.
-    private var requirementRefs = ByteTable<(ref: RequirementRef, known: Bool, slot: UInt32)>(capacity: 1024)
-    private var sawItem = false
+    var requirementRefs = ByteTable<(ref: RequirementRef, known: Bool, slot: UInt32)>(capacity: 1024)
+    var sawItem = false
     /// No problem found so far in the open item by the checks made while reading it.
-    private var itemClean = false
+    var itemClean = false
     /// True when every evidence item was checked while it was read, as
     /// ``OrganizationValidator`` checks evidence (id present and unique, approved items
     /// dated, claims on requirements of loaded catalogues, systems and owner declared,
@@ -135,7 +135,7 @@ struct OrganizationHandler: XMLRawEventHandler {
     /// ``rules``, held here (no lazy-global check per element).
     private let rules = Self.rules
     private let identifierAttributes = Self.identifierAttributes
-    private let kinds = Self.kinds, statuses = Self.statuses
+    let kinds = Self.kinds, statuses = Self.statuses
 
     // MARK: Attribute values
 
@@ -298,88 +298,8 @@ struct OrganizationHandler: XMLRawEventHandler {
             let applicable = value(.applicable, default: "true")
             if applicable != "true" && applicable != "false" { error(.invalidValue, "applicable must be true or false", here) }
             currentDecision = ApplicabilityDecision(requirement: r, system: value(.system), applicable: applicable != "false", justification: "", location: here)
-        case .item:
-            let id = value(.id, default: "")
-            sawItem = true
-            itemClean = references != nil
-            // A plain-ASCII id (bytes equal exactly when the strings are), present and new.
-            if let raw = attrs[OrgAttribute.id.rawValue]?.rawValue, raw.count > 0, raw.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "&") }) {
-                if !isNewEvidenceID(raw) { itemClean = false }
-            } else {
-                itemClean = false
-            }
-            let status: EvidenceStatus
-            if attrs[OrgAttribute.status.rawValue] == nil {
-                error(.missingAttribute, "evidence \(id) has no status; add status=\"approved\" (with collected=\"YYYY-MM-DD\") or status=\"draft\": evidence is never counted on a guess", here)
-                status = .draft
-            } else {
-                status = vocabulary(.status, statuses, here) ?? .draft
-            }
-            let kind = vocabulary(.kind, kinds, here) ?? .other
-            pending.reset()
-            var owner = emptyName
-            if let raw = attrs[OrgAttribute.owner.rawValue] {
-                if raw.rawValue.count == 0 {
-                    owner = emptyName
-                } else if let p = personIDs.find(raw.rawValue, hash: ByteTable<Void>.hash(raw.rawValue)) {
-                    owner = personIDs[p].name
-                } else {
-                    owner = org.evidence.intern(name: raw.value)
-                    itemClean = false
-                }
-            }
-            var reviewDays: Int?
-            if let r = attrs[OrgAttribute.reviewDays.rawValue] {
-                if let n = Self.positiveInt(r.rawValue), n <= 36_500 { reviewDays = n } else { error(.invalidValue, "review-days '\(r.value)' must be a whole number of days from 1 to 36500", here) }
-            }
-            inEvidence = true
-            if let raw = attrs[OrgAttribute.id.rawValue], !raw.rawValue.contains(UInt8(ascii: "&")) {
-                pending.id.append(contentsOf: raw.rawValue)
-            } else {
-                pending.id.append(contentsOf: id.utf8)
-            }
-            // Every value made before it is stored: a method of `self` called inside the
-            // access to `pending` makes the compiler copy the whole handler.
-            let collected = date(.collected, here), validUntil = date(.validUntil, here)
-            let at = place(line, column)
-            var source = EvidenceSource.organization
-            if attrs[OrgAttribute.providedBy.rawValue] != nil { source = vocabulary(.providedBy, EvidenceSource.self, here) ?? .organization }
-            pending.kind = kind; pending.status = status; pending.owner = owner
-            pending.collected = collected; pending.validUntil = validUntil
-            pending.reviewDays = reviewDays
-            pending.place = at
-            pending.providedBy = source
-        case .satisfies:
-            // The same bytes as an earlier claim: the same reference, already resolved.
-            // (Without catalogues no reference is known, and no item is vouched for.)
-            let slot: UInt32
-            if let raw = attrs[OrgAttribute.requirement.rawValue]?.rawValue {
-                let h = ByteTable<Void>.hash(raw)
-                if let e = requirementRefs.find(raw, hash: h) {
-                    slot = requirementRefs[e].slot
-                    if !requirementRefs[e].known { itemClean = false }
-                } else {
-                    guard let parsed = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
-                    let known = references?.isKnown(parsed) ?? false
-                    slot = org.evidence.intern(requirement: parsed)
-                    requirementRefs.insert(raw, hash: h, value: (parsed, known, slot))
-                    if !known { itemClean = false }
-                }
-            } else {
-                guard let parsed = ref(.requirement) else { error(.invalidValue, "satisfies needs requirement=\"framework:label\"", here); return }
-                slot = org.evidence.intern(requirement: parsed)
-            }
-            let coverage: Coverage
-            if let c = attrs[OrgAttribute.coverage.rawValue] {
-                coverage = c.valueEquals("full") ? .full : c.valueEquals("partial") ? .partial
-                    : OrganizationValidator.vocabulary(c.value, Coverage.self, field: "coverage", at: here, log: &log) ?? .partial
-            } else {
-                coverage = .full
-            }
-            if inEvidence {
-                let at = place(line, column)
-                pending.claims.append(.init(requirement: slot, full: coverage == .full, place: at))
-            }
+        case .item: startItem(line: line, column: column, here: here)
+        case .satisfies: startClaim(line: line, column: column, here: here)
         case .certificate:
             // A management-system certificate: the standard certified, its number and issuer; validity is the item's.
             let standard = FrameworkID(rawValue: value(.standard, default: ""))
